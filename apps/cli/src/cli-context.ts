@@ -1,0 +1,73 @@
+import { hostname, userInfo } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { loadConfig, TaskledgerConfig } from '@taskledger/config';
+import { EventContext } from '@taskledger/events';
+import { Ledger, openLedger } from './composition';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+/** What every command receives: configuration, stores, output, and the run's identity. */
+export class CliContext {
+  /** One per CLI invocation: every event this run appends carries it. */
+  readonly correlationId = randomUUID();
+  exitCode = 0;
+  private loaded: TaskledgerConfig | undefined;
+
+  constructor(
+    readonly io: CliIo,
+    private readonly globalOptions: () => { config?: string; debug?: boolean },
+  ) {}
+
+  get debug(): boolean {
+    return Boolean(this.globalOptions().debug);
+  }
+
+  config(): TaskledgerConfig {
+    this.loaded ??= loadConfig({ env: this.io.env, cwd: this.io.cwd, configPath: this.globalOptions().config });
+    return this.loaded;
+  }
+
+  /** Opens the configured stores for the duration of `work`, and always closes them. */
+  async withLedger<T>(work: (ledger: Ledger) => Promise<T>): Promise<T> {
+    const ledger = await openLedger(this.config());
+    try {
+      return await work(ledger);
+    } finally {
+      await ledger.close();
+    }
+  }
+
+  eventContext(): EventContext {
+    return { newId: randomUUID, now: () => new Date(), correlationId: this.correlationId, causationId: null, actor: this.actor() };
+  }
+
+  print(text = ''): void {
+    this.io.stdout.write(`${text}\n`);
+  }
+
+  printJson(value: unknown): void {
+    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  warn(text: string): void {
+    this.io.stderr.write(`${text}\n`);
+  }
+
+  private actor(): string {
+    const user = this.io.env['USER'] ?? safeUserName();
+    return `cli:${user}@${hostname()}`;
+  }
+}
+
+const safeUserName = (): string => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+};

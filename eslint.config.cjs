@@ -1,0 +1,36 @@
+// One flat config for the whole workspace. The Nx module-boundaries rule enforces the
+// layering in ARCHITECTURE.md: domain libs import no adapter and no driver; only apps compose.
+const nx = require('@nx/eslint-plugin');
+
+const drivers = ['better-sqlite3', 'mongodb', '@eventstore/db-client', 'fastify', 'child_process', 'node:child_process'];
+
+module.exports = [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/*.cjs', '**/bin/*.js', 'bench-results', '.nx'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          // The composition root loads the EventStoreDB adapter lazily (its gRPC client is slow to load).
+          checkDynamicDependenciesExceptions: ['@taskledger/event-store'],
+          depConstraints: [
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: drivers },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:adapter'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:adapter'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:adapter'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // noUncheckedIndexedAccess makes every indexed read optional; `!` states a checked invariant.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+];

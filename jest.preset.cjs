@@ -1,0 +1,15 @@
+// Shared Jest settings. Each project's jest.config.cjs calls this with its own directory.
+// Workspace libs resolve to their TypeScript sources through the "@taskledger/source"
+// export condition, so tests never need a build first.
+module.exports = (projectDir, overrides = {}) => ({
+  displayName: require(`${projectDir}/package.json`).name,
+  rootDir: projectDir,
+  testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['@taskledger/source', 'node', 'require', 'default'] },
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: `${projectDir}/tsconfig.spec.json` }],
+  },
+  ...overrides,
+});

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  defaultReadStore,
+  DEFAULT_LEDGER_PATH,
+  EventStoreConfig,
+  EVENT_STORE_FORMS,
+  parseEventStoreUrl,
+  parseReadStoreUrl,
+  ReadStoreConfig,
+  READ_STORE_FORMS,
+} from './store-url';
+
+export const CONFIG_FILE_NAME = 'taskledger.config.json';
+
+/** The optional taskledger.config.json. Unknown keys are errors, so a typo never passes silently. */
+export const ConfigFile = z.strictObject({
+  $schema: z.string().optional(),
+  /** Same forms as TASKLEDGER_EVENT_STORE. */
+  eventStore: z.string().optional(),
+  /** Same forms as TASKLEDGER_READ_STORE. */
+  readStore: z.string().optional(),
+  /** The backlog `parse` reads when no file is given. Default `000_backlog.md`. */
+  backlog: z.string().optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export interface TaskledgerConfig {
+  eventStore: EventStoreConfig;
+  readStore: ReadStoreConfig;
+  /** Absolute path of the backlog to parse when none is given. */
+  backlogPath: string;
+  /** The config file that was read, if any. */
+  configFile: string | null;
+  file: ConfigFile;
+}
+
+export interface LoadConfigInput {
+  env?: Record<string, string | undefined>;
+  /** `--config <file>`; otherwise TASKLEDGER_CONFIG, otherwise ./taskledger.config.json when present. */
+  configPath?: string;
+  cwd?: string;
+}
+
+/** A setting that is not acceptable: says which, what it was, and what is accepted. */
+export class ConfigError extends Error {
+  readonly code = 'InvalidConfig';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads configuration once: flags over environment over config file over defaults. */
+export const loadConfig = ({ env = process.env, configPath, cwd = process.cwd() }: LoadConfigInput = {}): TaskledgerConfig => {
+  const configFile = locateConfigFile(configPath ?? env['TASKLEDGER_CONFIG'], cwd);
+  const file = configFile ? readConfigFile(configFile) : {};
+  const eventStoreValue = env['TASKLEDGER_EVENT_STORE'] ?? file.eventStore ?? `sqlite:${DEFAULT_LEDGER_PATH}`;
+  const eventStoreSource = env['TASKLEDGER_EVENT_STORE'] !== undefined ? 'TASKLEDGER_EVENT_STORE' : `${configFile}: eventStore`;
+  const eventStore = parseEventStoreUrl(eventStoreValue, cwd);
+  if (!eventStore) throw badSetting(eventStoreSource, eventStoreValue, EVENT_STORE_FORMS);
+  const readStoreValue = env['TASKLEDGER_READ_STORE'] ?? file.readStore;
+  const readStore = readStoreValue === undefined ? defaultReadStore(eventStore, cwd) : parseReadStoreUrl(readStoreValue, cwd);
+  if (!readStore) {
+    const source = env['TASKLEDGER_READ_STORE'] !== undefined ? 'TASKLEDGER_READ_STORE' : `${configFile}: readStore`;
+    throw badSetting(source, readStoreValue ?? '', READ_STORE_FORMS);
+  }
+  return { eventStore, readStore, backlogPath: resolve(cwd, file.backlog ?? '000_backlog.md'), configFile, file };
+};
+
+const badSetting = (setting: string, value: string, forms: string) =>
+  new ConfigError(`${setting}="${value}" is not valid; accepted forms: ${forms}`);
+
+const locateConfigFile = (explicit: string | undefined, cwd: string): string | null => {
+  if (explicit) {
+    const path = resolve(cwd, explicit);
+    if (!existsSync(path)) throw new ConfigError(`config file ${path} does not exist`);
+    return path;
+  }
+  const implicit = resolve(cwd, CONFIG_FILE_NAME);
+  return existsSync(implicit) ? implicit : null;
+};
+
+const readConfigFile = (path: string): ConfigFile => {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = ConfigFile.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(root)');
+  throw new ConfigError(`config file ${path}: ${field}: ${issue.message}`);
+};

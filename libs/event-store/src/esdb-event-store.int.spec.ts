@@ -1,0 +1,24 @@
+import { ContractFactory, describeEventStoreContract } from './event-store.contract';
+import { EsdbEventStore } from './esdb-event-store';
+
+const url = process.env.ESDB_URL;
+
+/** Every test uses streams under a random run prefix, so a shared (long-lived) server is fine. */
+const factory =
+  (connectionString: string): ContractFactory =>
+  async () => {
+    const store = new EsdbEventStore(connectionString);
+    return {
+      store,
+      openSecondClient: async () => new EsdbEventStore(connectionString),
+      cleanup: () => store.close(),
+    };
+  };
+
+if (!url) {
+  console.warn(
+    'esdb contract suite skipped: ESDB_URL is not set (start EventStoreDB with docker compose up eventstore and set ESDB_URL=esdb://localhost:2113?tls=false)',
+  );
+}
+
+(url ? describe : describe.skip)('EventStoreDB adapter', () => describeEventStoreContract('esdb', factory(url ?? '')));

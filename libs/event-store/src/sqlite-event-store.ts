@@ -1,0 +1,164 @@
+import type Database from 'better-sqlite3';
+import { EventEnvelope, LedgerError, decodeEvent } from '@taskledger/events';
+import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
+import { catchUpSubscription, pause, ScannedPage } from './catch-up-subscription';
+import {
+  AppendOptions,
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamRevision,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port';
+import { Position, sequencePosition } from './position';
+import { openSqliteDatabase, sqliteWriteError } from './sqlite-connection';
+import { EventRow, prepareStatements, Statements } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  /** How often a live subscription looks for new events. Default 100 ms. */
+  pollIntervalMs?: number;
+  /** How long an append waits for another process's write lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+const PAGE_SIZE = 1000;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. The global position is the table's
+ * integer primary key; appends are serialised by an immediate transaction, so positions are
+ * gap-free and commit in order, and two processes can share the file safely.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly sql: Statements;
+  private readonly pollIntervalMs: number;
+  private readonly busyTimeoutMs: number;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(
+    readonly path: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.db = openSqliteDatabase(path, this.busyTimeoutMs);
+    this.sql = prepareStatements(this.db, path);
+  }
+
+  async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
+    checkBatch(streamName, events);
+    const rows = events.map((event) => ({ event, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) }));
+    const write = this.db.transaction(() => {
+      const actual = this.revisionOf(streamName);
+      const first = events[0] && this.sql.byId.get(events[0].id);
+      const firstRevision = first && first.stream === streamName ? first.revision : null;
+      const replayed = replayedRevision(streamName, options.expectedRevision, actual, events, firstRevision, (revision) =>
+        this.sql.atRevision.get(streamName, revision),
+      );
+      if (replayed !== null) {
+        return { nextExpectedRevision: replayed, position: sequencePosition(this.sql.atRevision.get(streamName, replayed)!.position) };
+      }
+      assertRevision(streamName, options.expectedRevision, actual);
+      let revision = actual === 'no_stream' ? -1 : actual;
+      let position = 0;
+      for (const row of rows) {
+        revision += 1;
+        position = Number(this.insert(streamName, revision, row.event, row.data, row.metadata));
+      }
+      if (rows.length === 0) return { nextExpectedRevision: revision, position: sequencePosition(this.sql.head.get()?.position ?? 0) };
+      return { nextExpectedRevision: revision, position: sequencePosition(position) };
+    });
+    try {
+      return write.immediate();
+    } catch (error) {
+      throw sqliteWriteError(this.path, this.busyTimeoutMs, error);
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.sql.streamBackwards.all(streamName, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.sql.streamForwards.all(streamName, options.fromRevision ?? 0, limit);
+    return rows.map(toRecorded);
+  }
+
+  async streamRevision(streamName: string): Promise<StreamRevision> {
+    return this.revisionOf(streamName);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const from = options.fromPosition;
+    let after = from === undefined || from === 'start' ? 0 : Number(from.commit) - 1;
+    let remaining = options.maxCount ?? Infinity;
+    while (remaining > 0) {
+      const page = this.scan(after, PAGE_SIZE, options.filter);
+      for (const event of page.events.slice(0, remaining)) yield event;
+      remaining -= page.events.length;
+      if (page.scanned < PAGE_SIZE || !page.lastScanned) return;
+      after = Number(page.lastScanned.commit);
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    const subscription = catchUpSubscription(
+      {
+        readAfter: (after, limit) => this.scan(after === 'start' ? 0 : Number(after.commit), limit, options.filter),
+        headPosition: () => this.head(),
+        waitForAppend: (signal) => pause(this.pollIntervalMs, signal),
+      },
+      options.fromPosition ?? 'start',
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<Position | null> {
+    return this.head();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.db.open) this.db.close();
+  }
+
+  private head(): Position | null {
+    const row = this.sql.head.get();
+    return row ? sequencePosition(row.position) : null;
+  }
+
+  private revisionOf(streamName: string): StreamRevision {
+    const row = this.sql.streamHead.get(streamName);
+    return row?.revision ?? 'no_stream';
+  }
+
+  private scan(after: number, limit: number, filter: EventFilter | undefined): ScannedPage {
+    const rows = this.sql.after.all(after, limit);
+    const last = rows[rows.length - 1];
+    const events = rows.filter((row) => passesFilter(filter, row.stream, row.type)).map(toRecorded);
+    return { events, scanned: rows.length, lastScanned: last ? sequencePosition(last.position) : null };
+  }
+
+  private insert(stream: string, revision: number, event: EventEnvelope, data: string, metadata: string) {
+    try {
+      return this.sql.insert.run(stream, revision, event.id, event.type, data, metadata).lastInsertRowid;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id|events_id/.test((error as Error).message)) {
+        throw new LedgerError('DuplicateEventId', `event id ${event.id} was already appended to another stream`);
+      }
+      throw error;
+    }
+  }
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => {
+  const position = sequencePosition(row.position);
+  const at = { streamName: row.stream, revision: row.revision, position };
+  const payload = { id: row.id, type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+  return { ...decodeEvent(payload, at), ...at } as RecordedEvent;
+};

@@ -1,0 +1,48 @@
+export { LedgerError, isLedgerError } from './ledger-error';
+export type { LedgerErrorCode } from './ledger-error';
+export { TASK_CATEGORY, BACKLOG_CATEGORY, taskStream, backlogStream, streamCategory, streamId } from './streams';
+export {
+  TaskId,
+  ExecutionId,
+  IsoDateTime,
+  JsonObject,
+  Priority,
+  BacklogStatus,
+  ErrorCategory,
+  ErrorSeverity,
+  SourceLocation,
+  TaskDefinition,
+  RawErrorFacts,
+  ErrorClassification,
+  RetryPolicy,
+} from './common.schemas';
+export {
+  TaskRegistered,
+  FieldChange,
+  TaskDefinitionChanged,
+  TaskRemovedFromBacklog,
+  Runner,
+  TaskExecutionStarted,
+  TaskProgressReported,
+  TaskAttemptFailed,
+  TaskRetryScheduled,
+  TaskExecutionCompleted,
+  TaskExecutionFailed,
+  TaskSkipped,
+  TaskExecutionAbandoned,
+  RecoveryActionAttempted,
+  ExecutionStateReset,
+  TaskEventSchema,
+} from './task.events';
+export type { TaskEvent } from './task.events';
+export { ParseWarning, BacklogParsed, BacklogEventSchema } from './backlog.events';
+export type { BacklogEvent } from './backlog.events';
+export { catalogue, eventTypes, isLedgerEventType, currentSchemaVersion } from './catalogue';
+export type { LedgerEvent, LedgerEventType, EventOfType } from './catalogue';
+export { EventMetadata, toEnvelopes } from './envelope';
+export type { EventEnvelope, EventContext } from './envelope';
+export { validateEnvelope } from './validation';
+export { UpcasterRegistry, defaultUpcasters } from './upcasting';
+export type { Upcaster } from './upcasting';
+export { decodeEvent } from './decoding';
+export type { StoredEventPayload, EventLocation, UndecodableReason } from './decoding';
