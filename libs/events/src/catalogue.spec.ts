@@ -14,7 +14,7 @@ const thrown = (fn: () => void): unknown => {
 };
 
 describe('event catalogue', () => {
-  it('names every event of the architecture in past tense', () => {
+  it('names every event of the architecture in past tense, plus lease renewals', () => {
     expect([...eventTypes].sort()).toEqual(
       [
         'BacklogParsed',
@@ -23,6 +23,7 @@ describe('event catalogue', () => {
         'TaskRemovedFromBacklog',
         'TaskExecutionStarted',
         'TaskProgressReported',
+        'TaskLeaseRenewed',
         'TaskAttemptFailed',
         'TaskRetryScheduled',
         'TaskExecutionCompleted',

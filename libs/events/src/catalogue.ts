@@ -22,6 +22,7 @@ export const catalogue: Record<LedgerEventType, { data: z.ZodType; version: numb
   TaskRemovedFromBacklog: entry(task.TaskRemovedFromBacklog),
   TaskExecutionStarted: entry(task.TaskExecutionStarted),
   TaskProgressReported: entry(task.TaskProgressReported),
+  TaskLeaseRenewed: entry(task.TaskLeaseRenewed),
   TaskAttemptFailed: entry(task.TaskAttemptFailed),
   TaskRetryScheduled: entry(task.TaskRetryScheduled),
   TaskExecutionCompleted: entry(task.TaskExecutionCompleted, 2),

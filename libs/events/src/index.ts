@@ -24,6 +24,7 @@ export {
   Runner,
   TaskExecutionStarted,
   TaskProgressReported,
+  TaskLeaseRenewed,
   TaskAttemptFailed,
   TaskRetryScheduled,
   TaskExecutionCompleted,

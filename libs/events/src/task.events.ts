@@ -62,6 +62,12 @@ export const TaskProgressReported = event(
   }),
 );
 
+/** A running execution is still alive: other runners must not treat it as abandoned before `leaseExpiresAt`. */
+export const TaskLeaseRenewed = event(
+  'TaskLeaseRenewed',
+  z.strictObject({ taskId: TaskId, executionId: ExecutionId, attempt: Attempt, leaseExpiresAt: IsoDateTime }),
+);
+
 export const TaskAttemptFailed = event(
   'TaskAttemptFailed',
   z.strictObject({
@@ -156,6 +162,7 @@ export const TaskEventSchema = z.discriminatedUnion('type', [
   TaskRemovedFromBacklog,
   TaskExecutionStarted,
   TaskProgressReported,
+  TaskLeaseRenewed,
   TaskAttemptFailed,
   TaskRetryScheduled,
   TaskExecutionCompleted,
