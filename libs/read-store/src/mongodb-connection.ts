@@ -1,0 +1,56 @@
+import type { ClientSession, MongoClient } from 'mongodb';
+import { ReadStoreError } from './read-store.errors';
+
+const UNAVAILABLE = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoClientClosedError',
+  'MongoServerClosedError',
+  'MongoParseError',
+]);
+
+const NAMESPACE_EXISTS = 48;
+const NAMESPACE_NOT_FOUND = 26;
+const ILLEGAL_OPERATION = 20;
+
+/** The connection string without its password, fit for messages and logs. */
+export const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+const serverCode = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+export const isNamespaceExists = (error: unknown): boolean => serverCode(error) === NAMESPACE_EXISTS;
+export const isNamespaceNotFound = (error: unknown): boolean => serverCode(error) === NAMESPACE_NOT_FOUND;
+
+/** Maps driver failures to typed errors naming the (redacted) server; other errors pass through. */
+export const mongoError = (url: string, error: unknown): unknown => {
+  if (error instanceof ReadStoreError) return error;
+  const server = redactUrl(url);
+  const name = (error as Error | null)?.name ?? '';
+  if (UNAVAILABLE.has(name)) {
+    const message = `read store MongoDB ${server} is unavailable (${(error as Error).message})`;
+    return new ReadStoreError('StoreUnavailable', message, { url: server }, { cause: error });
+  }
+  if (serverCode(error) === ILLEGAL_OPERATION && /[Tt]ransaction/.test((error as Error).message)) {
+    const problem = 'does not support transactions; run it as a replica set (a single-node one will do)';
+    return new ReadStoreError('StoreUnavailable', `read store MongoDB ${server} ${problem}`, { url: server }, { cause: error });
+  }
+  return error;
+};
+
+/** Runs `work` in one transaction; the driver retries it on transient errors, so it must be repeatable. */
+export const inTransaction = async (client: MongoClient, work: (session: ClientSession) => Promise<void>): Promise<void> => {
+  const session = client.startSession();
+  try {
+    await session.withTransaction(() => work(session));
+  } finally {
+    await session.endSession();
+  }
+};
+
+/**
+ * The driver is loaded on connect, not on import, so processes that only use the embedded
+ * SQLite store do not pay for loading it.
+ */
+export const loadDriver = (): typeof import('mongodb') => require('mongodb') as typeof import('mongodb');

@@ -1,0 +1,89 @@
+import type { ClientSession, Db, MongoClient } from 'mongodb';
+import { inTransaction } from './mongodb-connection';
+import { bulkOperations, MongoDoc } from './mongodb-query';
+import type { Checkpoint, CollectionSwap } from './read-store.port';
+import { checkpointFrom, PreparedCheckpoint, PreparedUnit } from './write-validation';
+
+export const CHECKPOINTS = '_rs_checkpoints';
+export const PENDING = '_rs_pending';
+const PENDING_ID = 'swap';
+
+export interface CheckpointRecord {
+  _id: string;
+  position: string | null;
+  version: number;
+  /** JSON text, so any JSON state round-trips exactly. */
+  state: string | null;
+}
+
+/** Swaps that a transaction decided on, with the checkpoint writes that must follow them. */
+interface PendingSwap {
+  _id: string;
+  swaps: CollectionSwap[];
+  checkpoints: CheckpointRecord[];
+  deleteCheckpoints: string[];
+}
+
+export const toRecord = ({ checkpoint, stateJson }: PreparedCheckpoint): CheckpointRecord => ({
+  _id: checkpoint.name,
+  position: checkpoint.position,
+  version: checkpoint.version,
+  state: stateJson,
+});
+
+export const fromRecord = (record: CheckpointRecord): Checkpoint =>
+  checkpointFrom(record._id, record.position, record.version, record.state);
+
+const writeChanges = async (db: Db, unit: PreparedUnit, session: ClientSession): Promise<void> => {
+  for (const [collection, operations] of bulkOperations(unit.changes)) {
+    await db.collection<MongoDoc>(collection).bulkWrite(operations, { session, ordered: true });
+  }
+};
+
+const writeCheckpoints = async (db: Db, records: readonly CheckpointRecord[], deletes: readonly string[], session: ClientSession) => {
+  const checkpoints = db.collection<CheckpointRecord>(CHECKPOINTS);
+  for (const record of records) await checkpoints.replaceOne({ _id: record._id }, record, { session, upsert: true });
+  if (deletes.length > 0) await checkpoints.deleteMany({ _id: { $in: [...deletes] } }, { session });
+};
+
+/**
+ * MongoDB cannot rename a collection inside a transaction, so a unit of work with swaps is
+ * three steps: (1) documents plus a pending-swap record, in one transaction; (2) the renames;
+ * (3) the checkpoints plus removing the record, in one transaction. Every checkpoint read
+ * first completes a pending swap, so no reader sees the new collection with the old checkpoint.
+ */
+export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit): Promise<void> => {
+  const records = unit.checkpoints.map(toRecord);
+  if (unit.swaps.length === 0) {
+    return inTransaction(client, async (session) => {
+      await writeChanges(db, unit, session);
+      await writeCheckpoints(db, records, unit.deleteCheckpoints, session);
+    });
+  }
+  const pending: PendingSwap = {
+    _id: PENDING_ID,
+    swaps: [...unit.swaps],
+    checkpoints: records,
+    deleteCheckpoints: [...unit.deleteCheckpoints],
+  };
+  await inTransaction(client, async (session) => {
+    await writeChanges(db, unit, session);
+    await db.collection<PendingSwap>(PENDING).insertOne(pending, { session });
+  });
+  await completePendingSwap(client, db);
+};
+
+/** Finishes a swap a crash interrupted (idempotent: a source already renamed is skipped). */
+export const completePendingSwap = async (client: MongoClient, db: Db): Promise<CollectionSwap[]> => {
+  const pending = await db.collection<PendingSwap>(PENDING).findOne({ _id: PENDING_ID });
+  if (pending === null) return [];
+  for (const { source, target } of pending.swaps) {
+    const exists = await db.listCollections({ name: source }, { nameOnly: true }).hasNext();
+    if (exists) await db.renameCollection(source, target, { dropTarget: true });
+  }
+  await inTransaction(client, async (session) => {
+    await writeCheckpoints(db, pending.checkpoints, pending.deleteCheckpoints, session);
+    await db.collection<PendingSwap>(PENDING).deleteOne({ _id: PENDING_ID }, { session });
+  });
+  return pending.swaps;
+};

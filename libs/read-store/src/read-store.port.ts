@@ -1,0 +1,92 @@
+import type { Filter, FindQuery, FindResult } from './query';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A stored document: a plain JSON object with a string `id`. Documents are normalised through
+ * JSON (undefined properties dropped, as JSON.stringify does) and read back with the same key
+ * order. Top-level `_id` and `$`-prefixed field names are reserved. (The union accepts both
+ * interface-typed documents and object literals with more fields than `id`.)
+ */
+export type StoredDocument = { readonly id: string } | AnyDocument;
+
+/** What reads return when the caller names no type. */
+export type AnyDocument = { readonly id: string; readonly [field: string]: unknown };
+
+/** A projection's progress, saved atomically with the documents it produced. */
+export interface Checkpoint {
+  readonly name: string;
+  /** Opaque serialised event-store position of the last applied event; null before the first. */
+  readonly position: string | null;
+  readonly version: number;
+  /** Free JSON bookkeeping for the runtime; absent when not given. */
+  readonly state?: JsonValue;
+}
+
+export type DocumentChange =
+  | { readonly op: 'put'; readonly collection: string; readonly doc: StoredDocument }
+  | { readonly op: 'delete'; readonly collection: string; readonly id: string };
+
+/** `target` is replaced by `source` (its documents and indexes); `source` is gone afterwards. */
+export interface CollectionSwap {
+  readonly source: string;
+  readonly target: string;
+}
+
+/**
+ * Everything in a unit of work commits atomically or not at all. Changes apply in order, then
+ * swaps in order, then checkpoint writes and deletes. Every collection named must exist.
+ */
+export interface UnitOfWork {
+  readonly changes?: readonly DocumentChange[];
+  readonly swaps?: readonly CollectionSwap[];
+  readonly checkpoints?: readonly Checkpoint[];
+  readonly deleteCheckpoints?: readonly string[];
+}
+
+export interface CollectionOptions {
+  /**
+   * Indexes on top-level fields, e.g. `[['status'], ['taskId', 'timestamp']]`; the id is
+   * appended to each as the tie-break. Missing ones are created, existing ones are kept
+   * (none are dropped). Default: none besides the id.
+   */
+  readonly indexes?: readonly (readonly string[])[];
+}
+
+export interface CollectionInfo {
+  readonly name: string;
+  readonly indexes: string[][];
+}
+
+/**
+ * JSON document collections plus projection checkpoints. Collection names are lower-case
+ * identifiers (`[a-z][a-z0-9_-]*`); using a collection that was never ensured fails with
+ * ReadStoreError('CollectionNotFound').
+ */
+export interface ReadStore {
+  /** Creates the collection and any missing declared indexes; idempotent. */
+  ensureCollection(name: string, options?: CollectionOptions): Promise<void>;
+  /** Drops the collection and its indexes; a missing collection is a no-op. */
+  dropCollection(name: string): Promise<void>;
+  /** Every collection with its declared indexes, sorted by name. */
+  listCollections(): Promise<CollectionInfo[]>;
+  /** `commit({ swaps: [{ source, target }] })`. */
+  swapCollection(source: string, target: string): Promise<void>;
+
+  get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null>;
+  /** One result per requested id, in the same order; null where no document has that id. */
+  getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]): Promise<(T | null)[]>;
+  /** Inserts or replaces the document with the same id. */
+  put(collection: string, doc: StoredDocument): Promise<void>;
+  /** Deleting a missing document is a no-op. */
+  delete(collection: string, id: string): Promise<void>;
+  find<T extends StoredDocument = AnyDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
+  count(collection: string, filter?: Filter): Promise<number>;
+
+  commit(unit: UnitOfWork): Promise<void>;
+  getCheckpoint(name: string): Promise<Checkpoint | null>;
+  /** Sorted by name. */
+  listCheckpoints(): Promise<Checkpoint[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,182 @@
+import type Database from 'better-sqlite3';
+import { assertCollectionName, parseIndexes } from './identifiers';
+import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
+import { encodeCursor, sortSignature } from './query-cursor';
+import { ReadStoreError } from './read-store.errors';
+import type { AnyDocument, Checkpoint, CollectionInfo, CollectionOptions, ReadStore, StoredDocument, UnitOfWork } from './read-store.port';
+import { openSqliteDatabase, sqliteError } from './sqlite-connection';
+import { countSql, findSql } from './sqlite-query';
+import { CheckpointStatements, DocStatements, prepareCheckpointStatements, prepareDocStatements } from './sqlite-statements';
+import { dropCollectionTables, ensureCollectionTables, initialiseSchema, listCollectionInfos, swapCollectionTables } from './sqlite-schema';
+import { assertId, checkpointFrom, PreparedUnit, prepareUnit } from './write-validation';
+
+export interface SqliteReadStoreOptions {
+  /** How long a write waits for another connection's lock before failing with StoreBusy. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+type FindRow = { id: string; doc: string } & Record<string, string | number | null>;
+
+const QUERY_CACHE_SIZE = 200;
+
+/**
+ * The embedded read store: a table of JSON text per collection in one SQLite file (WAL), which
+ * may be the event store's file. A unit of work is one immediate transaction over statements
+ * prepared once per collection; swaps are table renames inside that transaction.
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly docStatements = new Map<string, DocStatements>();
+  private readonly queryStatements = new Map<string, Database.Statement>();
+  private readonly commitTransaction: Database.Transaction<(unit: PreparedUnit) => void>;
+  private readonly checkpointSql: CheckpointStatements;
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    options: SqliteReadStoreOptions = {},
+  ) {
+    this.db = openSqliteDatabase(path, options.busyTimeoutMs ?? 5000);
+    try {
+      initialiseSchema(this.db);
+      this.checkpointSql = prepareCheckpointStatements(this.db);
+    } catch (error) {
+      this.db.close();
+      throw sqliteError(path, error);
+    }
+    this.commitTransaction = this.db.transaction((unit: PreparedUnit) => this.apply(unit));
+  }
+
+  async ensureCollection(name: string, options: CollectionOptions = {}): Promise<void> {
+    const collection = assertCollectionName(name);
+    const indexes = parseIndexes(collection, options.indexes);
+    this.changeSchema(() => ensureCollectionTables(this.db, collection, indexes));
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    const collection = assertCollectionName(name);
+    this.changeSchema(() => dropCollectionTables(this.db, collection));
+  }
+
+  async listCollections(): Promise<CollectionInfo[]> {
+    return this.guard(() => listCollectionInfos(this.db));
+  }
+
+  swapCollection(source: string, target: string): Promise<void> {
+    return this.commit({ swaps: [{ source, target }] });
+  }
+
+  async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
+    const json = this.guard(() => this.statements(collection).get.get(assertId(collection, id)));
+    return json === undefined ? null : (JSON.parse(json) as T);
+  }
+
+  async getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]): Promise<(T | null)[]> {
+    const keys = ids.map((id) => assertId(collection, id));
+    const rows = this.guard(() => this.statements(collection).getMany.all(JSON.stringify(keys)));
+    const found = new Map(rows.map((row) => [row.id, row.doc]));
+    return keys.map((id) => {
+      const json = found.get(id);
+      return json === undefined ? null : (JSON.parse(json) as T);
+    });
+  }
+
+  put(collection: string, doc: StoredDocument): Promise<void> {
+    return this.commit({ changes: [{ op: 'put', collection, doc }] });
+  }
+
+  delete(collection: string, id: string): Promise<void> {
+    return this.commit({ changes: [{ op: 'delete', collection, id }] });
+  }
+
+  async find<T extends StoredDocument = AnyDocument>(collection: string, query: FindQuery = {}): Promise<FindResult<T>> {
+    const name = assertCollectionName(collection);
+    const parsed = parseFindQuery(query);
+    const { sql, params } = findSql(name, parsed);
+    const rows = this.guard(() => this.cached(sql).all(...params) as FindRow[]);
+    const limit = parsed.limit ?? rows.length;
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    const nextCursor =
+      last === undefined
+        ? null
+        : encodeCursor(sortSignature(parsed.sort), { values: parsed.sort.slice(0, -1).map((_, index) => last[`k${index}`]), id: last.id });
+    return { items: rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T), nextCursor };
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    const { sql, params } = countSql(assertCollectionName(collection), parseFilter(filter));
+    return this.guard(() => this.cached(sql).pluck().get(...params) as number);
+  }
+
+  async commit(unit: UnitOfWork): Promise<void> {
+    const prepared = prepareUnit(unit);
+    this.guard(() => this.commitTransaction.immediate(prepared));
+    if (prepared.swaps.length > 0) this.forgetStatements();
+  }
+
+  async getCheckpoint(name: string): Promise<Checkpoint | null> {
+    const row = this.guard(() => this.checkpointSql.get.get(name));
+    return row === undefined ? null : checkpointFrom(row.name, row.position, row.version, row.state);
+  }
+
+  async listCheckpoints(): Promise<Checkpoint[]> {
+    const rows = this.guard(() => this.checkpointSql.list.all());
+    return rows.map((row) => checkpointFrom(row.name, row.position, row.version, row.state));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private apply(unit: PreparedUnit): void {
+    for (const change of unit.changes) {
+      const statements = this.statements(change.collection);
+      if (change.op === 'put') statements.put.run(change.id, change.json);
+      else statements.remove.run(change.id);
+    }
+    for (const swap of unit.swaps) swapCollectionTables(this.db, swap);
+    for (const { checkpoint, stateJson } of unit.checkpoints) {
+      this.checkpointSql.save.run(checkpoint.name, checkpoint.position, checkpoint.version, stateJson);
+    }
+    for (const name of unit.deleteCheckpoints) this.checkpointSql.remove.run(name);
+  }
+
+  private statements(collection: string): DocStatements {
+    const name = assertCollectionName(collection);
+    const cached = this.docStatements.get(name);
+    if (cached !== undefined) return cached;
+    const statements = prepareDocStatements(this.db, name);
+    this.docStatements.set(name, statements);
+    return statements;
+  }
+
+  private cached(sql: string): Database.Statement {
+    const found = this.queryStatements.get(sql);
+    if (found !== undefined) return found;
+    const statement = this.db.prepare(sql);
+    if (this.queryStatements.size >= QUERY_CACHE_SIZE) this.queryStatements.clear();
+    this.queryStatements.set(sql, statement);
+    return statement;
+  }
+
+  private changeSchema(change: () => void): void {
+    this.guard(() => this.db.transaction(change).immediate());
+    this.forgetStatements();
+  }
+
+  private forgetStatements(): void {
+    this.docStatements.clear();
+    this.queryStatements.clear();
+  }
+
+  private guard<T>(operation: () => T): T {
+    if (this.closed) throw new ReadStoreError('StoreUnavailable', `read store database ${this.path} is closed`, { path: this.path });
+    try {
+      return operation();
+    } catch (error) {
+      throw sqliteError(this.path, error);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { sameFields } from './identifiers';
+import { collectionNotFound } from './read-store.errors';
+import type { CollectionInfo, CollectionSwap } from './read-store.port';
+import { createIndexSql, tableName } from './sqlite-query';
+
+/**
+ * Tables: `rs_<collection>` per collection, `rs__collections` (declared indexes) and
+ * `rs__checkpoints`. Collection names start with a letter, so they never collide with the
+ * `rs__` tables, and the `rs_` prefix keeps clear of the event store's tables in a shared file.
+ */
+export const initialiseSchema = (db: Database.Database): void => {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS rs__collections (name TEXT PRIMARY KEY NOT NULL, indexes TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS rs__checkpoints (
+      name TEXT PRIMARY KEY NOT NULL, position TEXT, version INTEGER NOT NULL, state TEXT
+    ) WITHOUT ROWID;
+  `);
+};
+
+interface StoredIndex {
+  readonly name: string;
+  readonly fields: string[];
+}
+
+const storedIndexes = (db: Database.Database, collection: string): StoredIndex[] | null => {
+  const row = db.prepare('SELECT indexes FROM rs__collections WHERE name = ?').pluck().get(collection) as string | undefined;
+  return row === undefined ? null : (JSON.parse(row) as StoredIndex[]);
+};
+
+const saveIndexes = (db: Database.Database, collection: string, indexes: readonly StoredIndex[]): void => {
+  db.prepare('INSERT INTO rs__collections (name, indexes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET indexes = excluded.indexes').run(
+    collection,
+    JSON.stringify(indexes),
+  );
+};
+
+/**
+ * Index names carry a random suffix: a swap renames the table but not its indexes, so a name
+ * derived from the collection alone could clash when that collection name is used again.
+ */
+const indexName = (collection: string, fields: readonly string[]): string =>
+  `rs_ix_${collection}_${fields.join('_')}_${randomBytes(4).toString('hex')}`;
+
+/** Call inside a write transaction. */
+export const ensureCollectionTables = (db: Database.Database, collection: string, declared: readonly string[][]): void => {
+  const indexes = storedIndexes(db, collection);
+  if (indexes === null) db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+  const current = [...(indexes ?? [])];
+  for (const fields of declared) {
+    if (current.some((index) => sameFields(index.fields, fields))) continue;
+    const name = indexName(collection, fields);
+    db.exec(createIndexSql(collection, name, fields));
+    current.push({ name, fields });
+  }
+  if (indexes === null || current.length > indexes.length) saveIndexes(db, collection, current);
+};
+
+/** Call inside a write transaction. */
+export const dropCollectionTables = (db: Database.Database, collection: string): void => {
+  db.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
+  db.prepare('DELETE FROM rs__collections WHERE name = ?').run(collection);
+};
+
+/** Call inside the unit of work's transaction: the rename and the metadata move commit together. */
+export const swapCollectionTables = (db: Database.Database, { source, target }: CollectionSwap): void => {
+  if (storedIndexes(db, source) === null) throw collectionNotFound(source);
+  dropCollectionTables(db, target);
+  db.exec(`ALTER TABLE ${tableName(source)} RENAME TO ${tableName(target)}`);
+  db.prepare('UPDATE rs__collections SET name = ? WHERE name = ?').run(target, source);
+};
+
+export const listCollectionInfos = (db: Database.Database): CollectionInfo[] =>
+  (db.prepare('SELECT name, indexes FROM rs__collections ORDER BY name').all() as { name: string; indexes: string }[]).map(
+    (row) => ({ name: row.name, indexes: (JSON.parse(row.indexes) as StoredIndex[]).map((index) => index.fields) }),
+  );
