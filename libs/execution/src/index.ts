@@ -1,0 +1,70 @@
+export { ExecutionError, isExecutionError } from './execution-error';
+export type { ExecutionErrorCode } from './execution-error';
+export { initialState, completedTaskIds } from './task.state';
+export type {
+  TaskState,
+  TaskStatus,
+  TaskStateOf,
+  RegisteredTaskState,
+  TaskInfo,
+  RunnerInfo,
+  RunningExecution,
+  FailedAttempt,
+  RetryingExecution,
+  CompletedExecution,
+  FailedExecution,
+  SkipInfo,
+} from './task.state';
+export type {
+  TaskCommand,
+  TaskCommandType,
+  StartExecution,
+  ReportProgress,
+  RenewLease,
+  FailAttempt,
+  CompleteExecution,
+  Skip,
+  AbandonExpired,
+  Interrupt,
+  ResetExecution,
+} from './task.commands';
+export { evolve, foldTaskState } from './task.evolve';
+export type { TaskEventInput } from './task.evolve';
+export { decide } from './task.decider';
+export { createDecisionContext, recoveryPlan } from './decision-context';
+export type { DecisionContext, DecisionContextOptions } from './decision-context';
+export { classify, matches, RuleMatch, ClassifierRule, ClassifierTable, NO_MATCH_RULE_ID } from './error-classifier';
+export { defaultRules, defaultClassifier, CLASSIFIER_VERSION } from './classifier-rules';
+export {
+  rawErrorFacts,
+  processFailureFacts,
+  spawnFailureFacts,
+  storeFailureFacts,
+  manualFailureFacts,
+  interruptedFacts,
+  abandonedFacts,
+  tail,
+  TAIL_MAX_CHARS,
+} from './error-facts';
+export {
+  defaultRetryPolicies,
+  RetryPolicyOverride,
+  RetryPoliciesConfig,
+  resolvePolicies,
+  backoffDelayMs,
+  nextRetry,
+  JITTER_MIN_FACTOR,
+} from './retry-policy';
+export type { RetryPolicies, RandomSource } from './retry-policy';
+export { recoveryFor, runnerRecoveryActions, DEFAULT_MAX_TIMEOUT_MS } from './recovery';
+export type {
+  RecoveryAction,
+  RecoveryOutcome,
+  RecoveryDecision,
+  RecoveryContext,
+  RunnerRecoveryAction,
+  RunnerRecoveryOutcomes,
+} from './recovery';
+export { gate } from './gate';
+export type { GatedTask, GateResult } from './gate';
+export type { JsonObject } from './json';
