@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { DDSketch } from '@datadog/sketches-js';
+import { isLedgerError } from '@taskledger/events';
+import { addToSketch, DurationSketch, emptySketch, mergeSketches, quantile, sketchMean } from './duration-sketch';
+
+const sketchOf = (values: readonly number[], start: DurationSketch = emptySketch()): DurationSketch => values.reduce(addToSketch, start);
+const json = (sketch: DurationSketch): string => JSON.stringify(sketch);
+const roundTrip = (sketch: DurationSketch): DurationSketch => JSON.parse(JSON.stringify(sketch)) as DurationSketch;
+
+const duration = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 0, max: 1_000 }),
+  fc.integer({ min: 0, max: 86_400_000 }),
+  fc.double({ min: 0, max: 1e7, noNaN: true }),
+);
+const durations = fc.array(duration, { maxLength: 60 });
+const runs = { numRuns: 200 };
+
+describe('duration sketch', () => {
+  describe('given the same durations in any order', () => {
+    it('is the same JSON text', () =>
+      fc.assert(
+        fc.property(
+          durations.chain((values) => fc.tuple(fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length }))),
+          ([values, shuffled]) => json(sketchOf(values)) === json(sketchOf(shuffled)),
+        ),
+        runs,
+      ));
+
+    it('is the same after decoding, adding and encoding again as when built in one go', () =>
+      fc.assert(
+        fc.property(durations, durations, (first, more) => {
+          const resumed = more.reduce((sketch, value) => addToSketch(roundTrip(sketch), value), sketchOf(first));
+          return json(roundTrip(resumed)) === json(sketchOf([...first, ...more]));
+        }),
+        runs,
+      ));
+  });
+
+  describe('when merging', () => {
+    it('equals the sketch of all the values, in either order', () =>
+      fc.assert(
+        fc.property(durations, durations, (a, b) => {
+          const all = json(sketchOf([...a, ...b]));
+          return json(mergeSketches(sketchOf(a), sketchOf(b))) === all && json(mergeSketches(sketchOf(b), sketchOf(a))) === all;
+        }),
+        runs,
+      ));
+
+    it('refuses sketches of different accuracy with a typed error', () => {
+      let error: unknown;
+      try {
+        mergeSketches(emptySketch(0.01), emptySketch(0.02));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isLedgerError(error, 'InvalidArgument')).toBe(true);
+    });
+  });
+
+  describe('when asked for a quantile', () => {
+    it('is within 1% of the exact lower quantile', () =>
+      fc.assert(
+        fc.property(fc.array(duration, { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) => {
+          const sorted = [...values].sort((x, y) => x - y);
+          const exact = sorted[Math.floor(q * (sorted.length - 1))]!;
+          const estimate = quantile(sketchOf(values), q)!;
+          return Math.abs(estimate - exact) <= exact * 0.01 + 0.0005;
+        }),
+        runs,
+      ));
+
+    it('is null for an empty sketch or a quantile outside 0..1', () => {
+      expect(quantile(emptySketch(), 0.5)).toBeNull();
+      expect(quantile(sketchOf([5]), 1.5)).toBeNull();
+      expect(quantile(sketchOf([5]), Number.NaN)).toBeNull();
+    });
+
+    it('is the exact value for a single duration (clamped to min and max)', () => expect(quantile(sketchOf([1234.5]), 0.99)).toBe(1234.5));
+  });
+
+  describe('given the library sketch over the same values', () => {
+    it('uses the same bins (logarithmic mapping, 1% accuracy)', () =>
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 86_400_000 }), { maxLength: 40 }), (values) => {
+          const library = new DDSketch({ relativeAccuracy: 0.01 });
+          values.forEach((value) => library.accept(value));
+          const libraryBins = library.store.bins
+            .map((count, index): [number, number] => [index + library.store.offset, count])
+            .filter(([, count]) => count > 0);
+          expect(sketchOf(values).bins).toEqual(libraryBins);
+        }),
+        { numRuns: 50 },
+      ));
+  });
+
+  describe('given durations a sketch cannot hold', () => {
+    it('ignores negative and non-finite values', () =>
+      expect(json(sketchOf([10, -1, Number.NaN, Number.POSITIVE_INFINITY]))).toBe(json(sketchOf([10]))));
+  });
+
+  it('keeps an exact mean in microseconds', () => expect(sketchMean(sketchOf([0.1, 0.2, 0.3]))).toBe(0.2));
+});

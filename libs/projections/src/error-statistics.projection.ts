@@ -1,0 +1,103 @@
+import { ErrorCategory, EventOfType } from '@taskledger/events';
+import { countErrorType, recordFingerprint, topFingerprints } from './error-counters';
+import {
+  categoryDocId,
+  emptyErrorStatistics,
+  ERROR_CATEGORIES,
+  ErrorStatisticsDoc,
+  GLOBAL_DOC_ID,
+  RecoveryCounts,
+  RecoveryOutcome,
+  RecoveryStats,
+} from './error-statistics.doc';
+import { fingerprintError } from './error-fingerprint';
+import { bumpBucket, DAY_MS, dayKey, epochMs, HOUR_MS, hourKey, laterTimestamp, utcTimestamp } from './event-time';
+import { ratio, truncate } from './numbers';
+import { defineProjection, ProjectedEvent } from './projection';
+
+/** Hourly error buckets cover this many days before the newest event a document has seen. */
+export const ERROR_HOURLY_RETENTION_DAYS = 30;
+/** Daily error buckets cover this many days before the newest event a document has seen. */
+export const ERROR_DAILY_RETENTION_DAYS = 365;
+
+type AttemptFailed = ProjectedEvent<EventOfType<'TaskAttemptFailed'>>;
+type RecoveryAttempted = ProjectedEvent<EventOfType<'RecoveryActionAttempted'>>;
+
+const mostCommon = (byCategory: Record<ErrorCategory, number>): ErrorCategory | null =>
+  ERROR_CATEGORIES.reduce<ErrorCategory | null>(
+    (best, category) => (byCategory[category] > (best === null ? 0 : byCategory[best]) ? category : best),
+    null,
+  );
+
+const increment = (n = 0): number => n + 1;
+
+/** Buckets older than the retention window (ending at the newest event seen) are dropped. */
+const countBuckets = (doc: ErrorStatisticsDoc, atMs: number, latestMs: number) => ({
+  hourly: bumpBucket(doc.hourly, hourKey(atMs), hourKey(latestMs - ERROR_HOURLY_RETENTION_DAYS * DAY_MS + HOUR_MS), increment),
+  daily: bumpBucket(doc.daily, dayKey(atMs), dayKey(latestMs - (ERROR_DAILY_RETENTION_DAYS - 1) * DAY_MS), increment),
+});
+
+const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed): ErrorStatisticsDoc => {
+  const { error, classification } = event.data;
+  const at = utcTimestamp(event.metadata.occurredAt);
+  const latestEventAt = laterTimestamp(doc.latestEventAt, at);
+  const fingerprint = fingerprintError(error.message, error.type);
+  const sighting = { ...fingerprint, fingerprint: fingerprint.text, at, example: truncate(error.message, 200) };
+  const recorded = recordFingerprint(doc.fingerprints, { ...sighting, errorType: error.type, category: classification.category });
+  const byCategory = { ...doc.byCategory, [classification.category]: doc.byCategory[classification.category] + 1 };
+  return {
+    ...doc,
+    totalErrors: doc.totalErrors + 1,
+    byCategory,
+    bySeverity: { ...doc.bySeverity, [classification.severity]: doc.bySeverity[classification.severity] + 1 },
+    byType: countErrorType(doc.byType, error.type),
+    mostCommonCategory: mostCommon(byCategory),
+    ...countBuckets(doc, epochMs(at), epochMs(latestEventAt)),
+    fingerprints: recorded.fingerprints,
+    evictedFingerprints: doc.evictedFingerprints + (recorded.evicted ? 1 : 0),
+    topFingerprints: topFingerprints(recorded.fingerprints),
+    firstErrorAt: doc.firstErrorAt !== null && doc.firstErrorAt < at ? doc.firstErrorAt : at,
+    lastErrorAt: laterTimestamp(doc.lastErrorAt, at),
+    latestEventAt,
+  };
+};
+
+const outcomeField = { succeeded: 'succeeded', failed: 'failed', 'not-applicable': 'notApplicable' } as const;
+
+const countOutcome = (counts: RecoveryCounts, outcome: RecoveryOutcome): RecoveryCounts => {
+  const field = outcomeField[outcome];
+  return { ...counts, attempted: counts.attempted + 1, [field]: counts[field] + 1 };
+};
+
+const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted): ErrorStatisticsDoc => {
+  const { action, outcome } = event.data;
+  const totals = countOutcome(doc.recovery, outcome);
+  const recovery: RecoveryStats = {
+    attempted: totals.attempted,
+    succeeded: totals.succeeded,
+    failed: totals.failed,
+    notApplicable: totals.notApplicable,
+    successRate: ratio(totals.succeeded, totals.succeeded + totals.failed),
+    byAction: { ...doc.recovery.byAction, [action]: countOutcome(doc.recovery.byAction[action], outcome) },
+  };
+  const at = utcTimestamp(event.metadata.occurredAt);
+  return { ...doc, recovery, latestEventAt: laterTimestamp(doc.latestEventAt, at) };
+};
+
+/** `_global` plus `category:<name>` error statistics, from attempt failures and recovery actions. */
+export const errorStatisticsProjection = defineProjection({
+  name: 'error_statistics',
+  version: 1,
+  description: 'Error counts by category, severity, type and message fingerprint; recovery success; hourly and daily trends.',
+  handles: ['TaskAttemptFailed', 'RecoveryActionAttempted'] as const,
+  documentIds: (event) =>
+    event.type === 'TaskAttemptFailed'
+      ? [GLOBAL_DOC_ID, categoryDocId(event.data.classification.category)]
+      : [GLOBAL_DOC_ID, categoryDocId(event.data.category)],
+  evolve: (doc: ErrorStatisticsDoc | null, event, documentId): ErrorStatisticsDoc => {
+    const updatedAt = utcTimestamp(event.metadata.occurredAt);
+    const current = doc ?? emptyErrorStatistics(documentId, updatedAt);
+    const next = event.type === 'TaskAttemptFailed' ? recordError(current, event) : recordRecovery(current, event);
+    return { ...next, updatedAt };
+  },
+});

@@ -1,0 +1,13 @@
+import { errorStatisticsProjection } from './error-statistics.projection';
+import { executionHistoryProjection } from './execution-history.projection';
+import { performanceMetricsProjection } from './performance-metrics.projection';
+import { AnyProjection } from './projection';
+import { taskExecutionsProjection } from './task-executions.projection';
+
+/** Every read model of this lib, for the projector to register. */
+export const readModels: readonly AnyProjection[] = [
+  taskExecutionsProjection,
+  executionHistoryProjection,
+  performanceMetricsProjection,
+  errorStatisticsProjection,
+];

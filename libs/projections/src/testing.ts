@@ -1,0 +1,24 @@
+export { arbitraryHistory, buildHistory } from './history.generator';
+export type { HistoryOptions } from './history.generator';
+export type { HistoryStep } from './history-sim.types';
+export { deepFreeze, foldAll, foldInBatches, serialiseDocs } from './fold-harness';
+export { at, toProjected } from './projected-events';
+export type { ProjectedOptions, TimedEvent } from './projected-events';
+export {
+  abandoned,
+  attemptFailed,
+  completed,
+  definitionChanged,
+  errorFacts,
+  executionFailed,
+  executionIdFor,
+  leaseRenewed,
+  progressReported,
+  recoveryAttempted,
+  registered,
+  removedFromBacklog,
+  retryScheduled,
+  skipped,
+  started,
+  stateReset,
+} from './event-builders';
