@@ -39,7 +39,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from './event-store.port';
-import { Position } from './position';
+import { comparePositions, Position } from './position';
 
 export interface EsdbEventStoreOptions {
   /** Events a subscription buffers before it pauses the server's stream (resuming at a quarter). Default 512. */
@@ -146,6 +146,15 @@ export class EsdbEventStore implements EventStore {
     } finally {
       await read.cancel().catch(() => undefined);
     }
+  }
+
+  /** Counts by reading: EventStoreDB positions are log offsets, not ordinals. Cheap when a reader is near the head. */
+  async countEventsAfter(position: Position | 'start'): Promise<number> {
+    let count = 0;
+    for await (const event of this.readAll({ fromPosition: position })) {
+      if (position === 'start' || comparePositions(event.position, position) > 0) count += 1;
+    }
+    return count;
   }
 
   async close(): Promise<void> {

@@ -234,6 +234,16 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         expect(eventIds(two)).toEqual(eventIds(all.slice(0, 2)));
       });
 
+      it('counts the events after a position, which is how far behind a reader is', async () => {
+        const stream = newStream();
+        await store.append(stream, someEvents('B-16', 3), { expectedRevision: 'any' });
+        const mine = await collect(store.readAll({ filter: { streamPrefix: stream } }));
+        const head = await store.headPosition();
+        expect(await store.countEventsAfter(head!)).toBe(0);
+        expect(await store.countEventsAfter(mine[0]!.position)).toBe(2);
+        expect(await store.countEventsAfter('start')).toBeGreaterThanOrEqual(3);
+      });
+
       it('filters by event type', async () => {
         const stream = newStream();
         await store.append(stream, someEvents('B-13', 3), { expectedRevision: 'any' });

@@ -70,6 +70,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** The position of the newest event, or null for an empty store. */
   headPosition(): Promise<Position | null>;
+  /** How many events lie after `position` (all of them for 'start'): a reader's lag. */
+  countEventsAfter(position: Position | 'start'): Promise<number>;
   close(): Promise<void>;
 }
 

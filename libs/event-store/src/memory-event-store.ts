@@ -109,6 +109,10 @@ export class MemoryEventStore implements EventStore {
     return this.head();
   }
 
+  async countEventsAfter(position: Position | 'start'): Promise<number> {
+    return position === 'start' ? this.log.length : Math.max(0, this.log.length - Number(position.commit));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));

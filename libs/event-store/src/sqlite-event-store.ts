@@ -122,6 +122,10 @@ export class SqliteEventStore implements EventStore {
     return this.head();
   }
 
+  async countEventsAfter(position: Position | 'start'): Promise<number> {
+    return this.sql.countAfter.get(position === 'start' ? 0 : Number(position.commit))!.count;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     if (this.db.open) this.db.close();
