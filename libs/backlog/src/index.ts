@@ -1,0 +1,12 @@
+export type { BacklogStatus, JsonObject, JsonValue, ParsedTask, ParseResult, ParseWarning, Priority, WarningCode } from './backlog.types';
+export { parseBacklog, PARSER_VERSION } from './backlog-parser';
+export { BacklogInputError, decodeBacklogInput, isBacklogInputError, MAX_BACKLOG_BYTES } from './backlog-input';
+export type { BacklogInputErrorCode } from './backlog-input';
+export { compareTaskIds, normaliseTaskId } from './task-ids';
+export type { DoneOptions } from './done-set';
+export { buildDependencyGraph, findDependencyCycles, missingDependencies } from './dependency-graph';
+export type { DependencyCycle, DependencyGraph, MissingDependency } from './dependency-graph';
+export { dependencyChains, dependencyDepths, executionOrder, transitiveBlockers } from './dependency-order';
+export type { DependencyChain, ExecutionOrder } from './dependency-order';
+export { aiExecutableQueue, compareByPriority, priorityLanes, sortByPriority } from './prioritisation';
+export type { LaneOptions, PriorityLanes, QueuedTask, QueueOptions } from './prioritisation';

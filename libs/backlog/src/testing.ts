@@ -1,0 +1,4 @@
+export { renderBacklog } from './backlog-renderer';
+export type { DependencyStyle, RenderableTask, RenderColumn, RenderOptions } from './backlog-renderer';
+export { generateBacklog } from './backlog-generator';
+export { aParsedTask } from './backlog-test-tasks';
