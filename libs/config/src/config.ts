@@ -23,14 +23,30 @@ export const ConfigFile = z.strictObject({
   readStore: z.string().optional(),
   /** The backlog `parse` reads when no file is given. Default `000_backlog.md`. */
   backlog: z.string().optional(),
+  /** Which command runs which task (validated by the runner, which names the exact field). */
+  executors: z.unknown().optional(),
+  /** Per-category retry policy overrides (validated by the execution domain). */
+  retryPolicies: z.unknown().optional(),
+  /** Defaults for `run` / `execute`: leases, timeouts, scratch directories (validated by the runner). */
+  run: z.unknown().optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export interface ApiConfig {
+  /** TASKLEDGER_API_HOST; default 127.0.0.1 (loopback only). */
+  host: string;
+  /** TASKLEDGER_API_PORT; default 3000. */
+  port: number;
+  /** TASKLEDGER_API_TOKEN: when set, every route but /health needs `Authorization: Bearer <token>`. */
+  token: string | null;
+}
 
 export interface TaskledgerConfig {
   eventStore: EventStoreConfig;
   readStore: ReadStoreConfig;
   /** Absolute path of the backlog to parse when none is given. */
   backlogPath: string;
+  api: ApiConfig;
   /** The config file that was read, if any. */
   configFile: string | null;
   file: ConfigFile;
@@ -66,7 +82,17 @@ export const loadConfig = ({ env = process.env, configPath, cwd = process.cwd() 
     const source = env['TASKLEDGER_READ_STORE'] !== undefined ? 'TASKLEDGER_READ_STORE' : `${configFile}: readStore`;
     throw badSetting(source, readStoreValue ?? '', READ_STORE_FORMS);
   }
-  return { eventStore, readStore, backlogPath: resolve(cwd, file.backlog ?? '000_backlog.md'), configFile, file };
+  return { eventStore, readStore, backlogPath: resolve(cwd, file.backlog ?? '000_backlog.md'), api: apiConfig(env), configFile, file };
+};
+
+const apiConfig = (env: Record<string, string | undefined>): ApiConfig => {
+  const portText = env['TASKLEDGER_API_PORT'] ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535) {
+    throw new ConfigError(`TASKLEDGER_API_PORT="${portText}" is not valid; accepted forms: a port number 0-65535 (default 3000)`);
+  }
+  const token = env['TASKLEDGER_API_TOKEN'];
+  return { host: env['TASKLEDGER_API_HOST'] || '127.0.0.1', port, token: token ? token : null };
 };
 
 const badSetting = (setting: string, value: string, forms: string) =>

@@ -24,6 +24,8 @@ export const BacklogParsed = z.strictObject({
       warnings: Count,
     }),
     warnings: z.array(ParseWarning),
+    /** Every task id the file holds now: the next parse compares against it to find removed tasks. */
+    taskIds: z.array(z.string().min(1)),
   }),
 });
 

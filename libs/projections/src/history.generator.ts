@@ -46,6 +46,7 @@ const backlogParsed = (n: number): LedgerEvent => ({
     parserVersion: '1',
     counts: { tasks: 0, registered: 0, changed: 0, removed: 0, unchanged: 0, warnings: 0 },
     warnings: [],
+    taskIds: [],
   },
 });
 

@@ -1,6 +1,8 @@
 export { defineProjection } from './projection';
 export type { AnyProjection, Doc, ProjectedEvent, ProjectionDefinition } from './projection';
 export { readModels } from './read-models';
+export { backlogTasksProjection } from './backlog-tasks.projection';
+export type { BacklogTaskDoc } from './backlog-tasks.projection';
 export { taskExecutionsProjection } from './task-executions.projection';
 export type {
   CurrentExecution,

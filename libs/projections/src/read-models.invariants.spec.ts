@@ -25,8 +25,14 @@ const checkErrors = (doc: ErrorStatisticsDoc): void => {
 };
 
 describe('read models over any valid history', () => {
-  it('name their collections after the seed tables', () =>
-    expect(readModels.map((projection) => projection.name)).toEqual(['task_executions', 'execution_history', 'performance_metrics', 'error_statistics']));
+  it('name their collections after the seed tables, plus the backlog definitions', () =>
+    expect(readModels.map((projection) => projection.name)).toEqual([
+      'backlog_tasks',
+      'task_executions',
+      'execution_history',
+      'performance_metrics',
+      'error_statistics',
+    ]));
 
   it('add up performance per task to the _global document', () =>
     fc.assert(

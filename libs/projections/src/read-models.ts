@@ -1,3 +1,4 @@
+import { backlogTasksProjection } from './backlog-tasks.projection';
 import { errorStatisticsProjection } from './error-statistics.projection';
 import { executionHistoryProjection } from './execution-history.projection';
 import { performanceMetricsProjection } from './performance-metrics.projection';
@@ -6,6 +7,7 @@ import { taskExecutionsProjection } from './task-executions.projection';
 
 /** Every read model of this lib, for the projector to register. */
 export const readModels: readonly AnyProjection[] = [
+  backlogTasksProjection,
   taskExecutionsProjection,
   executionHistoryProjection,
   performanceMetricsProjection,
