@@ -1,0 +1,172 @@
+import { comparePositions, EventStore, Position, RecordedEvent, Subscription } from '@taskledger/event-store';
+import { isLedgerError } from '@taskledger/events';
+import { AnyProjection } from '@taskledger/projections';
+import { ReadStore } from '@taskledger/read-store';
+import { applyBatch, PoisonPolicy } from './batch-apply';
+import { DEAD_LETTERS } from './dead-letters';
+import { checkpointOf, Lane, openLane } from './lanes';
+import { nextMessage } from './next-message';
+import { recordUndecodable } from './undecodable';
+
+export interface RuntimeProgress {
+  /** Events read so far in this run. */
+  processed: number;
+  /** Events that were behind the slowest projection when the run started (for an ETA). */
+  total: number;
+  eventsPerSecond: number;
+}
+
+export interface ProjectionRuntimeOptions {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projections: readonly AnyProjection[];
+  /** Most events per unit of work. Default 1000. */
+  batchSize?: number;
+  /** Longest a live batch waits to fill before it is written. Default 100 ms. */
+  batchWaitMs?: number;
+  /** An event a projection cannot apply is recorded in `dead_letters` and skipped, or stops that projection. Default 'dead-letter'. */
+  onPoison?: 'dead-letter' | 'stop';
+  /** Tries of `evolve` before an event counts as poison. Default 3. */
+  poisonAttempts?: number;
+  now?: () => Date;
+  onProgress?: (progress: RuntimeProgress) => void;
+}
+
+/**
+ * Folds the event log into read models. All projections share one read of the log from the
+ * slowest checkpoint; each batch's documents and checkpoints commit in one unit of work, so a
+ * crash at any point neither loses nor double-counts an event.
+ */
+export class ProjectionRuntime {
+  private readonly batchSize: number;
+  private readonly batchWaitMs: number;
+  private readonly policy: PoisonPolicy;
+  private eventsPerSecond: number | undefined;
+
+  constructor(private readonly options: ProjectionRuntimeOptions) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.batchWaitMs = options.batchWaitMs ?? 100;
+    this.policy = { onPoison: options.onPoison ?? 'dead-letter', attempts: options.poisonAttempts ?? 3, now: options.now ?? (() => new Date()) };
+  }
+
+  /** Brings every projection up to the current head (rebuilding where versions changed), then returns. */
+  async catchUp(): Promise<RuntimeProgress> {
+    return this.drive(await this.openLanes(), { live: false });
+  }
+
+  /** Rebuilds one projection from the first event into a shadow collection, then swaps it in. */
+  async rebuild(name: string): Promise<RuntimeProgress> {
+    const projection = this.options.projections.find((candidate) => candidate.name === name);
+    if (!projection) throw new Error(`unknown projection ${name}`);
+    return this.drive([await openLane(this.options.readStore, projection, true)], { live: false });
+  }
+
+  /** Catches up, then follows new events until `signal` aborts; the batch in hand is written first. */
+  async runLive(signal: AbortSignal): Promise<RuntimeProgress> {
+    return this.drive(await this.openLanes(), { live: true, signal });
+  }
+
+  private async openLanes(): Promise<Lane[]> {
+    await this.options.readStore.ensureCollection(DEAD_LETTERS, { indexes: [['projection']] });
+    const lanes: Lane[] = [];
+    for (const projection of this.options.projections) lanes.push(await openLane(this.options.readStore, projection));
+    return lanes;
+  }
+
+  private async drive(lanes: Lane[], mode: { live: boolean; signal?: AbortSignal }): Promise<RuntimeProgress> {
+    await this.options.readStore.ensureCollection(DEAD_LETTERS, { indexes: [['projection']] });
+    const started = performance.now();
+    const progress: RuntimeProgress = { processed: 0, total: await this.options.eventStore.countEventsAfter(slowest(lanes) ?? 'start'), eventsPerSecond: 0 };
+    const report = (count: number) => {
+      progress.processed += count;
+      progress.eventsPerSecond = Math.round(progress.processed / Math.max((performance.now() - started) / 1000, 1e-3));
+      this.eventsPerSecond = progress.eventsPerSecond;
+      this.options.onProgress?.({ ...progress });
+    };
+    while ((await this.follow(lanes, mode, report)) === 'again');
+    return progress;
+  }
+
+  /** One subscription from the slowest lane; returns 'again' after skipping an undecodable event. */
+  private async follow(lanes: Lane[], mode: { live: boolean; signal?: AbortSignal }, report: (count: number) => void) {
+    const active = lanes.filter((lane) => !lane.failure);
+    if (active.length === 0) return 'done';
+    const subscription = this.options.eventStore.subscribeToAll({ fromPosition: slowest(active) ?? 'start' });
+    const stop = () => void subscription.stop();
+    mode.signal?.addEventListener('abort', stop, { once: true });
+    let batch: RecordedEvent[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await this.commitBatch(lanes, batch);
+      report(batch.length);
+      batch = [];
+    };
+    try {
+      return await this.consume(subscription, mode, lanes, (event) => batch.push(event) >= this.batchSize, flush);
+    } catch (error) {
+      if (!isLedgerError(error, 'UndecodableEvent')) throw error;
+      await flush();
+      await recordUndecodable(this.options.readStore, lanes, error, this.policy);
+      return 'again';
+    } finally {
+      mode.signal?.removeEventListener('abort', stop);
+      await subscription.stop();
+    }
+  }
+
+  private async consume(
+    subscription: Subscription,
+    mode: { live: boolean; signal?: AbortSignal },
+    lanes: Lane[],
+    add: (event: RecordedEvent) => boolean,
+    flush: () => Promise<void>,
+  ): Promise<'done'> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await nextMessage(iterator, mode.live ? this.batchWaitMs : null, flush);
+      if (next.done) break;
+      const message = next.value;
+      if (message.kind === 'event') {
+        if (add(message.event)) await flush();
+        continue;
+      }
+      await flush();
+      await this.finishRebuilds(lanes);
+      if (!mode.live) break;
+    }
+    await flush();
+    return 'done';
+  }
+
+  private async commitBatch(lanes: Lane[], batch: readonly RecordedEvent[]): Promise<void> {
+    const changes = [];
+    const moved: Lane[] = [];
+    for (const lane of lanes) {
+      const before = lane.position;
+      const result = await applyBatch(this.options.readStore, lane, batch, this.policy);
+      changes.push(...result.changes);
+      if (lane.position !== before) moved.push(lane);
+    }
+    await this.options.readStore.commit({ changes, checkpoints: moved.map((lane) => checkpointOf(lane, this.eventsPerSecond)) });
+  }
+
+  /** Swaps each shadow collection in, with its checkpoint, in one unit of work per projection. Only once caught up. */
+  private async finishRebuilds(lanes: Lane[]): Promise<void> {
+    for (const lane of lanes.filter((candidate) => candidate.rebuilding && !candidate.failure)) {
+      const name = lane.projection.name;
+      await this.options.readStore.commit({
+        swaps: [{ source: lane.collection, target: name }],
+        checkpoints: [{ ...checkpointOf(lane, this.eventsPerSecond), name }],
+        deleteCheckpoints: [lane.checkpointName],
+      });
+      Object.assign(lane, { collection: name, checkpointName: name, rebuilding: false });
+    }
+  }
+}
+
+/** The earliest position among lanes; null when any lane starts from the first event. */
+const slowest = (lanes: readonly Lane[]): Position | null => {
+  const positions = lanes.map((lane) => lane.position);
+  if (positions.length === 0 || positions.some((position) => position === null)) return null;
+  return (positions as Position[]).reduce((min, position) => (comparePositions(position, min) < 0 ? position : min));
+};
