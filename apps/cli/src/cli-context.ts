@@ -2,7 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, TaskledgerConfig } from '@taskledger/config';
 import { EventContext } from '@taskledger/events';
-import { Ledger, openLedger } from './composition';
+import { openStores, Stores } from '@taskledger/stores';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -33,12 +33,12 @@ export class CliContext {
   }
 
   /** Opens the configured stores for the duration of `work`, and always closes them. */
-  async withLedger<T>(work: (ledger: Ledger) => Promise<T>): Promise<T> {
-    const ledger = await openLedger(this.config());
+  async withStores<T>(work: (stores: Stores) => Promise<T>): Promise<T> {
+    const stores = await openStores(this.config());
     try {
-      return await work(ledger);
+      return await work(stores);
     } finally {
-      await ledger.close();
+      await stores.close();
     }
   }
 

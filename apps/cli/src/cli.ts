@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliContext, CliIo } from './cli-context';
+import { registerBacklogCommands } from './commands/backlog.commands';
 import { registerInfo } from './commands/info.command';
 import { describeFailure } from './exit-codes';
 
@@ -21,6 +22,7 @@ export const buildProgram = (context: CliContext): Command => {
         '  TASKLEDGER_READ_STORE   sqlite:<path> (default: the event store file), mongodb://..., memory:\n' +
         '\nExit codes: 0 ok, 1 the command found problems, 2 usage or input error.',
     );
+  registerBacklogCommands(program, context);
   registerInfo(program, context);
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   return program;

@@ -6,7 +6,17 @@ export const EXIT_DOMAIN_FAILURE = 1;
 /** Bad usage or unreadable input: fix the command line, file or setting. */
 export const EXIT_USAGE = 2;
 
-const USAGE_CODES = new Set(['InvalidConfig', 'InvalidArgument', 'InvalidEvent', 'NotFound', 'StoreUnavailable', 'InputError']);
+/** Error codes that mean "fix the command line, the file or the setting" (exit 2). */
+const USAGE_CODES = new Set([
+  'InvalidConfig',
+  'InvalidArgument',
+  'InvalidEvent',
+  'NotFound',
+  'StoreUnavailable',
+  'FileTooLarge',
+  'NotUtf8',
+  'Binary',
+]);
 
 /** The one place that turns an error into an exit code and a message for the user. */
 export const describeFailure = (error: unknown, debug: boolean): { code: number; message: string } => {

@@ -3,9 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendMemory, appendSqlite } from './append.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
+import { parse10k, parseFixture } from './parse.bench';
 
 /** Every benchmark `npm run bench` knows; later issues add theirs here. */
-const benchmarks: Benchmark[] = [appendSqlite, appendMemory];
+const benchmarks: Benchmark[] = [appendSqlite, appendMemory, parseFixture, parse10k];
 
 const RESULTS_DIR = join(__dirname, '../../../bench-results');
 

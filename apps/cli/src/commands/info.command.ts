@@ -11,12 +11,12 @@ export const registerInfo = (program: Command, context: CliContext): void => {
     .addHelpText('after', '\nExamples:\n  taskledger info\n  TASKLEDGER_EVENT_STORE=memory: taskledger info --format json')
     .action(async (options: { format: 'text' | 'json' }) => {
       const config = context.config();
-      await context.withLedger(async (ledger) => {
-        const head = await ledger.eventStore.headPosition();
+      await context.withStores(async (stores) => {
+        const head = await stores.eventStore.headPosition();
         const info = {
           configFile: config.configFile,
-          eventStore: ledger.eventStoreLocation,
-          readStore: config.readStore.kind === 'mongodb' ? 'mongodb' : config.readStore.kind === 'sqlite' ? `sqlite:${config.readStore.path}` : 'memory:',
+          eventStore: stores.locations.eventStore,
+          readStore: stores.locations.readStore,
           headPosition: head ? positionToString(head) : null,
         };
         if (options.format === 'json') return context.printJson(info);

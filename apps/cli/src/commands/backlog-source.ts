@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseBacklog, ParsedTask, ParseWarning } from '@taskledger/backlog';
+import { backlogStream, LedgerError } from '@taskledger/events';
+import { BacklogTaskDoc, TaskExecutionDoc } from '@taskledger/projections';
+import { Stores } from '@taskledger/stores';
+
+export interface BacklogView {
+  tasks: ParsedTask[];
+  warnings: ParseWarning[];
+  /** Task ids the ledger has seen complete (they count as done besides what the backlog says). */
+  completedInLedger: string[];
+}
+
+/** Reads a backlog file, with an error that names it and says what to do. */
+export const readBacklogFile = (file: string, cwd: string): { path: string; content: Uint8Array } => {
+  const path = resolve(cwd, file);
+  try {
+    return { path, content: readFileSync(path) };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new LedgerError('InvalidArgument', `cannot read backlog ${path} (${reason}); pass an existing file, or set "backlog" in taskledger.config.json`);
+  }
+};
+
+/** The backlog straight from a file, without touching the store. */
+export const backlogFromFile = (file: string, cwd: string): BacklogView => {
+  const { path, content } = readBacklogFile(file, cwd);
+  return { ...parseBacklog(content, path), completedInLedger: [] };
+};
+
+const toParsedTask = ({ backlogId: _b, removedFromBacklog: _r, registeredAt: _at, updatedAt: _u, ...task }: BacklogTaskDoc): ParsedTask => ({
+  ...task,
+  rawId: task.id,
+});
+
+/** The backlog as the ledger knows it (read models must be current): tasks still in a backlog, latest parse warnings. */
+export const backlogFromLedger = async (stores: Stores): Promise<BacklogView> => {
+  const docs = await stores.readStore.find<BacklogTaskDoc>('backlog_tasks', { filter: { removedFromBacklog: false } });
+  const completed = await stores.readStore.find<TaskExecutionDoc>('task_executions', { filter: { status: 'completed' } });
+  const warnings: ParseWarning[] = [];
+  for (const backlogId of [...new Set(docs.items.map((doc) => doc.backlogId))].sort()) {
+    const [last] = await stores.eventStore.readStream(backlogStream(backlogId), { direction: 'backwards', maxCount: 1 });
+    if (last?.type === 'BacklogParsed') warnings.push(...(last.data.warnings as ParseWarning[]));
+  }
+  return { tasks: docs.items.map(toParsedTask), warnings, completedInLedger: completed.items.map((doc) => doc.id) };
+};

@@ -1,0 +1,43 @@
+import { Command, Option } from 'commander';
+import { aiExecutableQueue, priorityLanes } from '@taskledger/backlog';
+import { CliContext } from '../cli-context';
+import { withReadModels } from '../read-models';
+import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
+
+interface LanesOptions {
+  format: 'text' | 'json';
+  fromFile?: string;
+}
+
+const report = (context: CliContext, view: BacklogView, options: LanesOptions): void => {
+  const done = { done: view.completedInLedger };
+  const lanes = priorityLanes(view.tasks, done);
+  const queue = aiExecutableQueue(view.tasks, done);
+  if (options.format === 'json') return context.printJson({ p0: lanes.p0, p1: lanes.p1, p2: lanes.p2, aiExecutable: queue });
+  const titles = new Map(view.tasks.map((task) => [task.id, task]));
+  const line = (id: string) => {
+    const task = titles.get(id);
+    return `  ${id.padEnd(10)} ${String(task?.scoreTotal ?? '-').padStart(5)}  ${task?.title ?? ''}`;
+  };
+  const lane = (name: string, ids: readonly string[]) => [`${name} (${ids.length}):`, ...(ids.length ? ids.map(line) : ['  (none)'])];
+  [
+    ...lane('P0 lane', lanes.p0),
+    ...lane('P1 lane', lanes.p1),
+    ...lane('P2 lane', lanes.p2),
+    `AI-executable queue (${queue.length}):`,
+    ...(queue.length ? queue.map((entry) => `${line(entry.taskId)}  [${entry.executor}]`) : ['  (none)']),
+  ].forEach((text) => context.print(text));
+};
+
+export const registerLanes = (program: Command, context: CliContext): void => {
+  program
+    .command('lanes')
+    .description('P0/P1/P2 lanes (5/7/8 pending tasks by score) and the AI-executable queue')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--from-file <file>', 'read a backlog file instead of the store')
+    .addHelpText('after', '\nExamples:\n  taskledger lanes\n  taskledger lanes --from-file 000_backlog.md --format json')
+    .action(async (options: LanesOptions) => {
+      if (options.fromFile) return report(context, backlogFromFile(options.fromFile, context.io.cwd), options);
+      await withReadModels(context, async (stores) => report(context, await backlogFromLedger(stores), options));
+    });
+};

@@ -1,0 +1,80 @@
+import { EventStoreConfig, ReadStoreConfig, TaskledgerConfig } from '@taskledger/config';
+import { EventStore, MemoryEventStore, SqliteEventStore } from '@taskledger/event-store';
+import { MemoryReadStore, MongoReadStore, ReadStore, SqliteReadStore } from '@taskledger/read-store';
+
+/** The configured stores, opened. */
+export interface Stores {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  /**
+   * True when the events live in this process's reach (SQLite file, memory): commands then
+   * catch the read models up themselves. With EventStoreDB the projector app does it.
+   */
+  embedded: boolean;
+  /** Where the stores are, for messages: paths, or server URLs without credentials. */
+  locations: { eventStore: string; readStore: string };
+  close(): Promise<void>;
+}
+
+export interface OpenStoresOptions {
+  /** How often a live SQLite subscription looks for new events. Default 100 ms. */
+  pollIntervalMs?: number;
+}
+
+/** Opens the event store and read store named by configuration (the one adapter factory). */
+export const openStores = async (config: Pick<TaskledgerConfig, 'eventStore' | 'readStore'>, options: OpenStoresOptions = {}): Promise<Stores> => {
+  const eventStore = await openEventStore(config.eventStore, options);
+  let readStore: ReadStore;
+  try {
+    readStore = await openReadStore(config.readStore);
+  } catch (error) {
+    await eventStore.close();
+    throw error;
+  }
+  return {
+    eventStore,
+    readStore,
+    embedded: config.eventStore.kind !== 'esdb',
+    locations: { eventStore: describe(config.eventStore), readStore: describe(config.readStore) },
+    close: async () => {
+      await readStore.close();
+      await eventStore.close();
+    },
+  };
+};
+
+const openEventStore = async (config: EventStoreConfig, options: OpenStoresOptions): Promise<EventStore> => {
+  switch (config.kind) {
+    case 'sqlite':
+      return new SqliteEventStore(config.path, { pollIntervalMs: options.pollIntervalMs });
+    case 'esdb': {
+      // Loaded only when configured: the gRPC client takes ~0.3 s to load.
+      const { EsdbEventStore } = await import('@taskledger/event-store/esdb');
+      return new EsdbEventStore(config.url);
+    }
+    case 'memory':
+      return new MemoryEventStore();
+  }
+};
+
+const openReadStore = async (config: ReadStoreConfig): Promise<ReadStore> => {
+  switch (config.kind) {
+    case 'sqlite':
+      return new SqliteReadStore(config.path);
+    case 'mongodb':
+      return MongoReadStore.connect({ url: config.url });
+    case 'memory':
+      return new MemoryReadStore();
+  }
+};
+
+const describe = (config: EventStoreConfig | ReadStoreConfig): string => {
+  switch (config.kind) {
+    case 'sqlite':
+      return `sqlite:${config.path}`;
+    case 'memory':
+      return 'memory:';
+    default:
+      return config.url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+};
