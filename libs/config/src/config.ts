@@ -41,12 +41,20 @@ export interface ApiConfig {
   token: string | null;
 }
 
+export interface ProjectorConfig {
+  /** TASKLEDGER_PROJECTOR_HOST; default 127.0.0.1. */
+  host: string;
+  /** TASKLEDGER_PROJECTOR_PORT for health and lag; default 3001. */
+  port: number;
+}
+
 export interface TaskledgerConfig {
   eventStore: EventStoreConfig;
   readStore: ReadStoreConfig;
   /** Absolute path of the backlog to parse when none is given. */
   backlogPath: string;
   api: ApiConfig;
+  projector: ProjectorConfig;
   /** The config file that was read, if any. */
   configFile: string | null;
   file: ConfigFile;
@@ -82,17 +90,29 @@ export const loadConfig = ({ env = process.env, configPath, cwd = process.cwd() 
     const source = env['TASKLEDGER_READ_STORE'] !== undefined ? 'TASKLEDGER_READ_STORE' : `${configFile}: readStore`;
     throw badSetting(source, readStoreValue ?? '', READ_STORE_FORMS);
   }
-  return { eventStore, readStore, backlogPath: resolve(cwd, file.backlog ?? '000_backlog.md'), api: apiConfig(env), configFile, file };
+  return {
+    eventStore,
+    readStore,
+    backlogPath: resolve(cwd, file.backlog ?? '000_backlog.md'),
+    api: apiConfig(env),
+    projector: { host: env['TASKLEDGER_PROJECTOR_HOST'] || '127.0.0.1', port: portSetting(env, 'TASKLEDGER_PROJECTOR_PORT', 3001) },
+    configFile,
+    file,
+  };
+};
+
+const portSetting = (env: Record<string, string | undefined>, setting: string, fallback: number): number => {
+  const text = env[setting] ?? String(fallback);
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) {
+    throw new ConfigError(`${setting}="${text}" is not valid; accepted forms: a port number 0-65535 (default ${fallback})`);
+  }
+  return port;
 };
 
 const apiConfig = (env: Record<string, string | undefined>): ApiConfig => {
-  const portText = env['TASKLEDGER_API_PORT'] ?? '3000';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65_535) {
-    throw new ConfigError(`TASKLEDGER_API_PORT="${portText}" is not valid; accepted forms: a port number 0-65535 (default 3000)`);
-  }
   const token = env['TASKLEDGER_API_TOKEN'];
-  return { host: env['TASKLEDGER_API_HOST'] || '127.0.0.1', port, token: token ? token : null };
+  return { host: env['TASKLEDGER_API_HOST'] || '127.0.0.1', port: portSetting(env, 'TASKLEDGER_API_PORT', 3000), token: token ? token : null };
 };
 
 const badSetting = (setting: string, value: string, forms: string) =>

@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EventEnvelope, taskStream, toEnvelopes } from '@taskledger/events';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@taskledger/event-store';
 import { Benchmark, ratioOf, round } from './bench-result';
+import { scratchDir } from './scratch';
 
 const STREAMS = 10_000;
 const EVENTS_PER_STREAM = 100;
@@ -68,16 +66,11 @@ const rawSqlite = (path: string) => {
   return { db, append: (stream: string, batch: EventEnvelope[], expected: number | 'no_stream') => appendBatch(stream, batch, expected === 'no_stream' ? 0 : expected + 1) };
 };
 
-const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'taskledger-bench-'));
-  return { file: (name: string) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
-};
-
 export const appendSqlite: Benchmark = {
   name: 'append-sqlite',
   description: 'SQLite adapter appends vs plain better-sqlite3 inserts (target ratio >= 0.5)',
   async run() {
-    const dir = scratch();
+    const dir = scratchDir();
     try {
       const raw = rawSqlite(dir.file('raw.db'));
       const baseline = await timeAppends(raw.append);

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { appendMemory, appendSqlite } from './append.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
+import { rebuildSqlite } from './rebuild.bench';
+import { queryLoad } from './query-load.bench';
 
 /** Every benchmark `npm run bench` knows; later issues add theirs here. */
-const benchmarks: Benchmark[] = [appendSqlite, appendMemory, parseFixture, parse10k];
+const benchmarks: Benchmark[] = [appendSqlite, appendMemory, parseFixture, parse10k, rebuildSqlite, queryLoad];
 
 const RESULTS_DIR = join(__dirname, '../../../bench-results');
 

@@ -1,0 +1,78 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { EventStore } from '@taskledger/event-store';
+import { AnyProjection } from '@taskledger/projections';
+import { ReadStore } from '@taskledger/read-store';
+import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from './projection-runtime';
+import { projectionStatus } from './projection-status';
+
+export interface ProjectorOptions extends Omit<ProjectionRuntimeOptions, 'eventStore' | 'readStore' | 'projections'> {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projections: readonly AnyProjection[];
+  /** Where health and lag are served. Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (any free port); null serves nothing. */
+  port?: number | null;
+}
+
+export interface RunningProjector {
+  /** The health/lag port, once listening (null when not serving). */
+  port: number | null;
+  /** Resolves when the projector has stopped (after `stop()` or a failure). */
+  done: Promise<RuntimeProgress>;
+  /** Finishes the batch in hand, writes its checkpoint, stops serving. */
+  stop(): Promise<RuntimeProgress>;
+}
+
+/**
+ * The long-running projector: catches every projection up, follows new events, and serves
+ * `GET /health` and `GET /lag` (status per projection, live throughput) as JSON.
+ */
+export const startProjector = async (options: ProjectorOptions): Promise<RunningProjector> => {
+  const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, ...settings } = options;
+  let live: RuntimeProgress = { processed: 0, total: 0, eventsPerSecond: 0 };
+  let failure: string | null = null;
+  const runtime = new ProjectionRuntime({ ...settings, eventStore, readStore, projections, onProgress: (progress) => {
+    live = progress;
+    settings.onProgress?.(progress);
+  } });
+  const stopper = new AbortController();
+  const server = port === null ? null : await listen(host, port, async (path) => {
+    if (path === '/health') return { status: failure ? 'failing' : 'ok', failure, processed: live.processed, eventsPerSecond: live.eventsPerSecond };
+    if (path === '/lag') return { projections: await projectionStatus(eventStore, readStore, projections), eventsPerSecond: live.eventsPerSecond };
+    return null;
+  });
+  const done = runtime.runLive(stopper.signal).catch((error: unknown) => {
+    failure = (error as Error).message;
+    throw error;
+  });
+  const stop = async () => {
+    stopper.abort();
+    try {
+      return await done;
+    } finally {
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    }
+  };
+  return { port: server ? (server.address() as AddressInfo).port : null, done, stop };
+};
+
+const listen = (host: string, port: number, route: (path: string) => Promise<unknown>): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://projector').pathname;
+      route(path).then(
+        (body) => {
+          response.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(body ?? { error: 'NotFound', path }));
+        },
+        (error: unknown) => {
+          response.writeHead(503, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ error: 'Unavailable', reason: (error as Error).message }));
+        },
+      );
+    });
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
