@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliContext, CliIo } from './cli-context';
 import { registerBacklogCommands } from './commands/backlog.commands';
 import { registerInfo } from './commands/info.command';
+import { registerProjectionCommands } from './commands/projections.commands';
 import { describeFailure } from './exit-codes';
 
 const VERSION: string = require('../package.json').version;
@@ -23,8 +24,13 @@ export const buildProgram = (context: CliContext): Command => {
         '\nExit codes: 0 ok, 1 the command found problems, 2 usage or input error.',
     );
   registerBacklogCommands(program, context);
+  registerProjectionCommands(program, context);
   registerInfo(program, context);
-  program.commands.forEach((command) => command.exitOverride().showHelpAfterError('(run with --help for usage)'));
+  const configure = (command: Command): void => {
+    command.exitOverride().showHelpAfterError('(run with --help for usage)');
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 };
 

@@ -58,3 +58,6 @@ export const completed = (
 /** Envelopes for the given events using a fresh testContext (or the one given). */
 export const envelopes = <E extends LedgerEvent>(events: readonly E[], context = testContext()): EventEnvelope<E>[] =>
   toEnvelopes(events, context);
+
+export { seeded, taskHistory, toEnvelope } from './lifecycle-generator';
+export type { TimedEvent } from './lifecycle-generator';

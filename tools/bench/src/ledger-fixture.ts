@@ -5,7 +5,7 @@ import { SqliteEventStore } from '@taskledger/event-store';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
-import { seeded, taskHistory, toEnvelope } from './ledger-history';
+import { seeded, taskHistory, toEnvelope } from '@taskledger/events/testing';
 
 export interface LedgerFixtureOptions {
   tasks: number;

@@ -1,6 +1,9 @@
+// Realistic task lifecycles in bulk, for benchmarks and large end-to-end tests.
 import { randomUUID } from 'node:crypto';
-import { currentSchemaVersion, ErrorCategory, EventEnvelope, LedgerEvent } from '@taskledger/events';
-import { sampleDefinition } from '@taskledger/events/testing';
+import { currentSchemaVersion, LedgerEvent } from './catalogue';
+import { ErrorCategory } from './common.schemas';
+import { EventEnvelope } from './envelope';
+import { sampleDefinition } from './testing';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 export const seeded = (seed: number) => {
@@ -19,13 +22,13 @@ const CATEGORIES: ErrorCategory[] = ['network', 'network', 'execution', 'executi
 const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 const MINUTE = 60_000;
 
-interface Timed {
+export interface TimedEvent {
   event: LedgerEvent;
   at: number;
 }
 
 /** One execution: attempts with progress and lease renewals, failures, retries, then completion or failure. */
-const execution = (random: Random, taskId: string, start: number, out: Timed[]): number => {
+const execution = (random: Random, taskId: string, start: number, out: TimedEvent[]): number => {
   const executionId = randomUUID();
   let at = start;
   for (let attempt = 1; ; attempt += 1) {
@@ -56,16 +59,16 @@ const execution = (random: Random, taskId: string, start: number, out: Timed[]):
 };
 
 /** A task's whole history: registration, then executions until `budget` events are written. */
-export const taskHistory = (random: Random, index: number, budget: number, start: number): Timed[] => {
+export const taskHistory = (random: Random, index: number, budget: number, start: number): TimedEvent[] => {
   const taskId = `B-${index + 1}`;
   const definition = sampleDefinition({ title: `Task ${index + 1}`, priority: PRIORITIES[index % 4]!, points: random.int(1, 8), scoreTotal: random.int(10, 90) / 10 });
-  const out: Timed[] = [{ at: start, event: { type: 'TaskRegistered', data: { taskId, backlogId: 'bench.md', definition } } }];
+  const out: TimedEvent[] = [{ at: start, event: { type: 'TaskRegistered', data: { taskId, backlogId: 'bench.md', definition } } }];
   let at = start;
   while (out.length < budget) at = execution(random, taskId, at + random.int(1, 600) * MINUTE, out) + MINUTE;
   return out.slice(0, budget);
 };
 
-export const toEnvelope = ({ event, at }: Timed, correlationId: string): EventEnvelope =>
+export const toEnvelope = ({ event, at }: TimedEvent, correlationId: string): EventEnvelope =>
   ({
     ...event,
     id: randomUUID(),
