@@ -1,0 +1,28 @@
+import { loadConfig } from '@taskledger/config';
+import { openStores } from '@taskledger/stores';
+import { buildApp } from './app';
+
+/** The composition root: reads configuration, opens the stores, listens; SIGTERM / SIGINT close both. */
+const main = async (): Promise<void> => {
+  const config = loadConfig();
+  const stores = await openStores(config);
+  const app = buildApp({ readStore: stores.readStore, eventStore: stores.eventStore, token: config.api.token, logger: { level: 'info' } });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await stores.close();
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  try {
+    await app.listen({ host: config.api.host, port: config.api.port });
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`query-api: ${(error as Error).message ?? String(error)}\n`);
+  process.exitCode = 1;
+});
