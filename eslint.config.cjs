@@ -16,8 +16,8 @@ module.exports = [
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          // The composition root loads the EventStoreDB adapter lazily (its gRPC client is slow to load).
-          checkDynamicDependenciesExceptions: ['@taskledger/event-store'],
+          // Loaded lazily where slow to load and rarely needed: the EventStoreDB gRPC client, fastify.
+          checkDynamicDependenciesExceptions: ['@taskledger/event-store', '@taskledger/query-http'],
           depConstraints: [
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: drivers },

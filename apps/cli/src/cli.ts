@@ -3,6 +3,8 @@ import { CliContext, CliIo } from './cli-context';
 import { registerBacklogCommands } from './commands/backlog.commands';
 import { registerInfo } from './commands/info.command';
 import { registerProjectionCommands } from './commands/projections.commands';
+import { registerReportCommands } from './commands/reports.commands';
+import { registerServe } from './commands/serve.command';
 import { describeFailure } from './exit-codes';
 
 const VERSION: string = require('../package.json').version;
@@ -24,7 +26,9 @@ export const buildProgram = (context: CliContext): Command => {
         '\nExit codes: 0 ok, 1 the command found problems, 2 usage or input error.',
     );
   registerBacklogCommands(program, context);
+  registerReportCommands(program, context);
   registerProjectionCommands(program, context);
+  registerServe(program, context);
   registerInfo(program, context);
   const configure = (command: Command): void => {
     command.exitOverride().showHelpAfterError('(run with --help for usage)');

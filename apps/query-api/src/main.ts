@@ -1,6 +1,6 @@
 import { loadConfig } from '@taskledger/config';
 import { openStores } from '@taskledger/stores';
-import { buildApp } from './app';
+import { buildApp } from '@taskledger/query-http';
 
 /** The composition root: reads configuration, opens the stores, listens; SIGTERM / SIGINT close both. */
 const main = async (): Promise<void> => {

@@ -52,8 +52,11 @@ export const recentExecutions = async (readStore: ReadStore, limit: number): Pro
     .slice(0, limit);
 };
 
+/** Tasks still in a backlog: a removed task keeps its history but no longer counts as work. */
+const IN_BACKLOG = { removedFromBacklog: false } as const;
+
 const statusCounts = async (readStore: ReadStore): Promise<Record<ExecutionStatus, number>> => {
-  const counts = await Promise.all(EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { status })));
+  const counts = await Promise.all(EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { ...IN_BACKLOG, status })));
   return Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<ExecutionStatus, number>;
 };
 
@@ -63,7 +66,7 @@ type ReadModelStatus = Omit<LedgerStatus, 'headPosition' | 'lag'>;
 const readModelStatus = async (readStore: ReadStore, options: StatusOptions): Promise<ReadModelStatus> => {
   const position = await ledgerPosition(readStore);
   const [totalTasks, byStatus, recent, global] = await Promise.all([
-    countDocs(readStore, TASKS),
+    countDocs(readStore, TASKS, IN_BACKLOG),
     statusCounts(readStore),
     recentExecutions(readStore, options.recent ?? 10),
     getDoc<PerformanceMetricsDoc>(readStore, METRICS, GLOBAL_ID),

@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import {
+  errorReport,
+  EXPORT_KINDS,
+  exportFile,
+  ExportFormat,
+  ExportKind,
+  ledgerStatus,
+  performanceStats,
+  renderErrorsText,
+  renderHistoryText,
+  renderJson,
+  renderMetricsCsv,
+  renderStatsText,
+  renderStatusText,
+  taskHistory,
+} from '@taskledger/queries';
+import { CliContext } from '../cli-context';
+import { withReadModels } from '../read-models';
+
+const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+/** Writes a report file next to the user's working directory and says where it went. */
+const writeReport = (context: CliContext, file: string, body: string, what: string): void => {
+  const path = resolve(context.io.cwd, file);
+  writeFileSync(path, body);
+  context.warn(`${what} written to ${path}`);
+};
+
+const registerStatus = (program: Command, context: CliContext) =>
+  program
+    .command('status')
+    .description('execution status: totals, status breakdown, recent executions, success rate, lag')
+    .addOption(format())
+    .action(async (options: { format: 'text' | 'json' }) => {
+      await withReadModels(context, async (stores) => {
+        const status = await ledgerStatus(stores);
+        if (options.format === 'json') context.printJson(status);
+        else context.io.stdout.write(renderStatusText(status));
+      });
+    });
+
+const registerStats = (program: Command, context: CliContext) =>
+  program
+    .command('stats')
+    .description('performance: average / median / p95 execution time, success rate, retries, per task')
+    .option('--export-csv <file>', 'also write one CSV row per task (RFC 4180)')
+    .addOption(format())
+    .addHelpText('after', '\nExample:\n  taskledger stats --export-csv metrics.csv')
+    .action(async (options: { exportCsv?: string; format: 'text' | 'json' }) => {
+      await withReadModels(context, async (stores) => {
+        const stats = await performanceStats(stores.readStore);
+        if (options.format === 'json') context.printJson(stats);
+        else context.io.stdout.write(renderStatsText(stats));
+        if (options.exportCsv) writeReport(context, options.exportCsv, renderMetricsCsv(stats), 'metrics CSV');
+      });
+    });
+
+const registerErrors = (program: Command, context: CliContext) =>
+  program
+    .command('errors')
+    .description('error analysis: categories, severities, recovery, retry patterns, trends, top fingerprints')
+    .option('--export-report <file>', 'also write the full report as JSON')
+    .addOption(format())
+    .addHelpText('after', '\nExample:\n  taskledger errors --export-report error_analysis.json')
+    .action(async (options: { exportReport?: string; format: 'text' | 'json' }) => {
+      await withReadModels(context, async (stores) => {
+        const report = await errorReport(stores.readStore);
+        if (options.format === 'json') context.printJson(report);
+        else context.io.stdout.write(renderErrorsText(report));
+        if (options.exportReport) writeReport(context, options.exportReport, renderJson(report), 'error report');
+      });
+    });
+
+const registerHistory = (program: Command, context: CliContext) =>
+  program
+    .command('history')
+    .description("a task's audit trail, straight from its event stream: every event with time, actor and key facts")
+    .argument('<task>', 'task id, e.g. B-049')
+    .addOption(format())
+    .action(async (task: string, options: { format: 'text' | 'json' }) => {
+      await context.withStores(async (stores) => {
+        const history = await taskHistory(stores.eventStore, task);
+        if (options.format === 'json') context.printJson({ task: history.task, events: history.events });
+        else context.io.stdout.write(renderHistoryText(history));
+      });
+    });
+
+const registerExport = (program: Command, context: CliContext) =>
+  program
+    .command('export')
+    .description('export tasks, metrics or errors; the same read models always give the same bytes')
+    .addArgument(new Command().createArgument('<kind>', 'what to export').choices([...EXPORT_KINDS]))
+    .addOption(new Option('--format <format>', 'file format').choices(['json', 'csv']).default('json'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  taskledger export metrics --format csv -o metrics.csv\n  taskledger export tasks > tasks.json')
+    .action(async (kind: ExportKind, options: { format: ExportFormat; output?: string }) => {
+      await withReadModels(context, async (stores) => {
+        const file = await exportFile(stores.readStore, kind, options.format);
+        if (options.output) writeReport(context, options.output, file.body, `${kind} export (ledger position ${file.ledgerPosition ?? 'none'})`);
+        else context.io.stdout.write(file.body);
+      });
+    });
+
+/** status, stats, errors, history, export: the seed's reports, from the shared query functions. */
+export const registerReportCommands = (program: Command, context: CliContext): void => {
+  registerStatus(program, context);
+  registerStats(program, context);
+  registerErrors(program, context);
+  registerHistory(program, context);
+  registerExport(program, context);
+};

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '../dist/main.js');
+
+describe('the query-api process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'taskledger-query-api-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const start = (env: Record<string, string>) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
+    const child = spawn(process.execPath, [MAIN], { env: { ...clean, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { child, exited, output: () => output };
+  };
+
+  it('listens on the configured loopback port with the configured store, and stops on SIGTERM', async () => {
+    const server = start({ TASKLEDGER_EVENT_STORE: `sqlite:${join(dir, 'ledger.db')}`, TASKLEDGER_API_PORT: '0' });
+    let address: string | undefined;
+    for (let tries = 0; tries < 100 && !address; tries += 1) {
+      address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(server.output())?.[1];
+      if (!address) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(address).toBeDefined();
+    const health = await fetch(`${address}/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${address}/status`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('stops with a message naming a bad setting', async () => {
+    const server = start({ TASKLEDGER_API_PORT: 'eighty' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('TASKLEDGER_API_PORT="eighty" is not valid');
+  });
+});

@@ -1,0 +1,2 @@
+export { buildApp, apiRoutes } from './app';
+export type { ApiOptions } from './app';
