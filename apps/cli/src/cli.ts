@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliContext, CliIo } from './cli-context';
 import { registerBacklogCommands } from './commands/backlog.commands';
+import { registerExecutionCommands } from './commands/execution.commands';
 import { registerInfo } from './commands/info.command';
 import { registerProjectionCommands } from './commands/projections.commands';
 import { registerReportCommands } from './commands/reports.commands';
@@ -26,6 +27,7 @@ export const buildProgram = (context: CliContext): Command => {
         '\nExit codes: 0 ok, 1 the command found problems, 2 usage or input error.',
     );
   registerBacklogCommands(program, context);
+  registerExecutionCommands(program, context);
   registerReportCommands(program, context);
   registerProjectionCommands(program, context);
   registerServe(program, context);
