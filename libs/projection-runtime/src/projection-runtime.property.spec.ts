@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { EventEnvelope } from '@taskledger/events';
 import { EventStore, MemoryEventStore, Subscription, SubscribeOptions } from '@taskledger/event-store';
+import { appendInOrder } from '@taskledger/event-store/testing';
 import { AnyProjection, Doc, ProjectedEvent, readModels } from '@taskledger/projections';
 import { arbitraryHistory, foldAll, serialiseDocs } from '@taskledger/projections/testing';
 import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
@@ -8,12 +8,6 @@ import { failingCommits } from '../test/flaky-read-store';
 import { ProjectionRuntime } from './projection-runtime';
 
 const runs = { numRuns: 40 };
-
-const appendAll = async (store: EventStore, events: readonly ProjectedEvent[]) => {
-  for (const { streamName, revision: _revision, ...envelope } of events) {
-    await store.append(streamName, [envelope as EventEnvelope], { expectedRevision: 'any' });
-  }
-};
 
 const storedDocs = async (store: ReadStore, projection: AnyProjection): Promise<string> => {
   const { items } = await store.find<Doc>(projection.name);
@@ -55,7 +49,7 @@ describe('projection runtime over any valid history', () => {
           const flaky = failingCommits(readStore, new Set(crashes));
           let appended = 0;
           for (const stop of [...stops.sort((a, b) => a - b), events.length]) {
-            await appendAll(eventStore, events.slice(appended, Math.max(stop, appended)));
+            await appendInOrder(eventStore, events.slice(appended, Math.max(stop, appended)));
             appended = Math.max(stop, appended);
             await catchUpAfterCrashes(() => new ProjectionRuntime({ eventStore, readStore: flaky, projections: readModels, batchSize }), crashes.length);
           }
@@ -71,7 +65,7 @@ describe('projection runtime over any valid history', () => {
       fc.asyncProperty(arbitraryHistory(), fc.integer({ min: 1, max: 50 }), async (events, batchSize) => {
         const eventStore = new MemoryEventStore();
         const readStore = new MemoryReadStore();
-        await appendAll(eventStore, events);
+        await appendInOrder(eventStore, events);
         await new ProjectionRuntime({ eventStore, readStore, projections: readModels, batchSize: 7 }).catchUp();
         const live = await Promise.all(readModels.map((projection) => storedDocs(readStore, projection)));
         for (const projection of readModels) {
@@ -87,7 +81,7 @@ describe('projection runtime over any valid history', () => {
       fc.asyncProperty(arbitraryHistory(), async (events) => {
         const eventStore = new MemoryEventStore();
         const readStore = new MemoryReadStore();
-        await appendAll(eventStore, events);
+        await appendInOrder(eventStore, events);
         await new ProjectionRuntime({ eventStore, readStore, projections: readModels }).catchUp();
         await new ProjectionRuntime({ eventStore: redeliveringFromStart(eventStore), readStore, projections: readModels }).catchUp();
         await expectSameAsOnePassFold(readStore, events);

@@ -1,7 +1,5 @@
-import { EventStore, MemoryEventStore } from '@taskledger/event-store';
-import { EventEnvelope, LedgerEvent } from '@taskledger/events';
-import { ProjectionRuntime } from '@taskledger/projection-runtime';
-import { ProjectedEvent, readModels } from '@taskledger/projections';
+import { LedgerEvent } from '@taskledger/events';
+import { ProjectedEvent } from '@taskledger/projections';
 import {
   attemptFailed,
   completed,
@@ -13,26 +11,8 @@ import {
   TimedEvent,
   toProjected,
 } from '@taskledger/projections/testing';
-import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
-
-export interface Ledger {
-  eventStore: EventStore;
-  readStore: ReadStore;
-}
-
-/** Appends projected events one by one (keeping their ids, times and global order). */
-export const appendAll = async (eventStore: EventStore, events: readonly ProjectedEvent[]): Promise<void> => {
-  for (const { streamName, revision: _revision, ...envelope } of events) {
-    await eventStore.append(streamName, [envelope as EventEnvelope], { expectedRevision: 'any' });
-  }
-};
-
-/** Appends the history and catches every read model up, as the projector would. */
-export const buildLedger = async (events: readonly ProjectedEvent[], ledger: Ledger = { eventStore: new MemoryEventStore(), readStore: new MemoryReadStore() }): Promise<Ledger> => {
-  await appendAll(ledger.eventStore, events);
-  await new ProjectionRuntime({ ...ledger, projections: readModels }).catchUp();
-  return ledger;
-};
+export { buildLedger } from '../src/testing';
+export type { Ledger } from '../src/testing';
 
 const at = (minute: number, event: LedgerEvent): TimedEvent => ({ at: new Date(Date.UTC(2026, 0, 5, 9, minute)).toISOString(), event });
 

@@ -1,5 +1,5 @@
 import { FastifyInstance } from 'fastify';
-import { parseCsv } from '../test/csv-parse';
+import { parseCsv } from '@taskledger/queries/testing';
 import { buildLedger } from '../test/ledger-fixture';
 import { buildApp } from './app';
 

@@ -1,14 +1,9 @@
-import { EventStore, MemoryEventStore } from '@taskledger/event-store';
-import { EventEnvelope, LedgerEvent } from '@taskledger/events';
-import { ProjectionRuntime } from '@taskledger/projection-runtime';
-import { ProjectedEvent, readModels } from '@taskledger/projections';
+import { LedgerEvent } from '@taskledger/events';
+import { ProjectedEvent } from '@taskledger/projections';
+import { buildLedger as buildQueriesLedger, Ledger } from '@taskledger/queries/testing';
 import { attemptFailed, completed, executionFailed, executionIdFor, registered, retryScheduled, started, TimedEvent, toProjected } from '@taskledger/projections/testing';
-import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
 
-export interface Ledger {
-  eventStore: EventStore;
-  readStore: ReadStore;
-}
+export type { Ledger };
 
 const at = (minute: number, event: LedgerEvent): TimedEvent => ({ at: new Date(Date.UTC(2026, 0, 5, 9, minute)).toISOString(), event });
 
@@ -38,11 +33,5 @@ export const scenario = (): ProjectedEvent[] => {
   ]);
 };
 
-/** Appends the events in order and catches every read model up. */
-export const buildLedger = async (events: readonly ProjectedEvent[] = scenario(), ledger: Ledger = { eventStore: new MemoryEventStore(), readStore: new MemoryReadStore() }): Promise<Ledger> => {
-  for (const { streamName, revision: _revision, ...envelope } of events) {
-    await ledger.eventStore.append(streamName, [envelope as EventEnvelope], { expectedRevision: 'any' });
-  }
-  await new ProjectionRuntime({ ...ledger, projections: readModels }).catchUp();
-  return ledger;
-};
+/** The scenario's ledger, read models caught up. */
+export const buildLedger = (events: readonly ProjectedEvent[] = scenario(), ledger?: Ledger): Promise<Ledger> => buildQueriesLedger(events, ledger);

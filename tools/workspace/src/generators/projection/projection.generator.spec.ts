@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import ts from 'typescript';
-import { EventEnvelope } from '@taskledger/events';
 import { MemoryEventStore } from '@taskledger/event-store';
+import { appendInOrder } from '@taskledger/event-store/testing';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import * as projections from '@taskledger/projections';
 import { AnyProjection, readModels } from '@taskledger/projections';
@@ -60,9 +60,7 @@ describe('the projection generator', () => {
         const generated = loadGenerated(tree.read(`${SRC}/slow-tasks.projection.ts`, 'utf-8')!, 'slowTasksProjection');
         const eventStore = new MemoryEventStore();
         const readStore = new MemoryReadStore();
-        for (const { streamName, revision: _revision, ...envelope } of history) {
-          await eventStore.append(streamName, [envelope as EventEnvelope], { expectedRevision: 'any' });
-        }
+        await appendInOrder(eventStore, history);
         await new ProjectionRuntime({ eventStore, readStore, projections: readModels }).catchUp();
         await new ProjectionRuntime({ eventStore, readStore, projections: [...readModels, generated] }).catchUp();
         const { items } = await readStore.find<projections.Doc>('slow_tasks');
