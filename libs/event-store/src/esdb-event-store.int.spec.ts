@@ -22,3 +22,19 @@ if (!url) {
 }
 
 (url ? describe : describe.skip)('EventStoreDB adapter', () => describeEventStoreContract('esdb', factory(url ?? '')));
+
+describe('EventStoreDB adapter without a server', () => {
+  it('refuses a malformed connection string without echoing it (it may hold a password)', () => {
+    expect(() => new EsdbEventStore('esdb://admin:hunter2@')).toThrow(/connection string is not valid/);
+    expect(() => new EsdbEventStore('esdb://admin:hunter2@')).not.toThrow(/hunter2/);
+  });
+
+  it('reports an unreachable server as StoreUnavailable', async () => {
+    const store = new EsdbEventStore('esdb://127.0.0.1:1?tls=false');
+    try {
+      await expect(store.headPosition()).rejects.toMatchObject({ code: 'StoreUnavailable' });
+    } finally {
+      await store.close();
+    }
+  });
+});
