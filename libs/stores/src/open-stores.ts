@@ -48,8 +48,8 @@ const openEventStore = async (config: EventStoreConfig, options: OpenStoresOptio
     case 'sqlite':
       return new SqliteEventStore(config.path, { pollIntervalMs: options.pollIntervalMs });
     case 'esdb': {
-      // Loaded only when configured: the gRPC client takes ~0.3 s to load.
-      const { EsdbEventStore } = await import('@taskledger/event-store/esdb');
+      // Required only when configured: the gRPC client takes ~0.3 s to load.
+      const { EsdbEventStore } = require('@taskledger/event-store/esdb') as typeof import('@taskledger/event-store/esdb');
       return new EsdbEventStore(config.url);
     }
     case 'memory':
