@@ -38,7 +38,6 @@ export interface Statements {
   streamBackwards: Statement<[string, number, number], EventRow>;
   after: Statement<[number, number], EventRow>;
   head: Statement<[], { position: number }>;
-  countAfter: Statement<[number], { count: number }>;
 }
 
 /** Creates the events table if needed and prepares every statement the store uses. */
@@ -67,6 +66,5 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
     ),
     after: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     head: db.prepare<[], { position: number }>('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
-    countAfter: db.prepare<[number], { count: number }>('SELECT count(*) AS count FROM events WHERE position > ?'),
   };
 };

@@ -11,13 +11,24 @@ export const shadowName = (projection: string): string => `${projection}__next`;
  */
 export interface Lane {
   projection: AnyProjection;
+  /** The event types its projection handles, for a cheap check per event. */
+  handled: ReadonlySet<string>;
   collection: string;
   checkpointName: string;
   position: Position | null;
   rebuilding: boolean;
   /** Set when a poison event stopped this projection (onPoison: 'stop'). */
   failure: string | null;
+  /**
+   * While the lane builds its collection from empty: the ids of the documents it has written.
+   * No other id has a document, so those are not read (most documents of a first build are new).
+   * Null when the collection was not empty, or once there are too many ids to remember.
+   */
+  writtenIds: Set<string> | null;
 }
+
+/** Most ids a lane remembers (about 70 MB); past that it reads every document it touches. */
+export const MAX_WRITTEN_IDS = 1_000_000;
 
 /** The lane's checkpoint; its state carries the run's throughput and, if stopped, why. */
 export const checkpointOf = (lane: Lane, eventsPerSecond?: number): Checkpoint => ({
@@ -43,7 +54,7 @@ export const openLane = async (store: ReadStore, projection: AnyProjection, forc
   const live = await store.getCheckpoint(projection.name);
   if (!forceRebuild && (live === null || live.version === projection.version)) {
     await store.ensureCollection(projection.name, { indexes });
-    return lane(projection, projection.name, projection.name, fromCheckpoint(live), false);
+    return lane(store, projection, projection.name, projection.name, fromCheckpoint(live), false);
   }
   const shadow = shadowName(projection.name);
   const shadowCheckpoint = await store.getCheckpoint(shadow);
@@ -53,14 +64,23 @@ export const openLane = async (store: ReadStore, projection: AnyProjection, forc
     await store.commit({ deleteCheckpoints: [shadow] });
   }
   await store.ensureCollection(shadow, { indexes });
-  return lane(projection, shadow, shadow, resumable ? fromCheckpoint(shadowCheckpoint) : null, true);
+  return lane(store, projection, shadow, shadow, resumable ? fromCheckpoint(shadowCheckpoint) : null, true);
 };
 
-const lane = (projection: AnyProjection, collection: string, checkpointName: string, position: Position | null, rebuilding: boolean): Lane => ({
+const lane = async (
+  store: ReadStore,
+  projection: AnyProjection,
+  collection: string,
+  checkpointName: string,
+  position: Position | null,
+  rebuilding: boolean,
+): Promise<Lane> => ({
   projection,
+  handled: new Set(projection.handles),
   collection,
   checkpointName,
   position,
   rebuilding,
   failure: null,
+  writtenIds: position === null && (await store.count(collection)) === 0 ? new Set() : null,
 });

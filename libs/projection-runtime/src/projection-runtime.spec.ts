@@ -87,6 +87,27 @@ describe('projection runtime', () => {
     });
   });
 
+  describe('given no batch size', () => {
+    const batchSizes = (reports: number[]) => reports.map((processed, index) => processed - (reports[index - 1] ?? 0));
+
+    it('catches up in large batches, then writes live events in batches of at most 1,000', async () => {
+      await appendTo(events, 'B-1', Array.from({ length: 2500 }, () => completion('B-1', 1)));
+      const reports: number[] = [];
+      const onProgress = ({ processed }: { processed: number }) => void reports.push(processed);
+      const stop = new AbortController();
+      const running = new ProjectionRuntime({ eventStore: events, readStore: reads, projections: [completionsProjection()], onProgress }).runLive(stop.signal);
+      for (let tries = 0; tries < 200 && reports.length === 0; tries += 1) await new Promise((r) => setTimeout(r, 5));
+      await appendTo(events, 'B-1', Array.from({ length: 2500 }, () => completion('B-1', 1)));
+      for (let tries = 0; tries < 400 && (await doc('B-1'))?.completions !== 5000; tries += 1) await new Promise((r) => setTimeout(r, 5));
+      stop.abort();
+      await running;
+      const [catchUp, ...live] = batchSizes(reports);
+      expect(catchUp).toBe(2500);
+      expect(live.reduce((sum, size) => sum + size, 0)).toBe(2500);
+      expect(Math.max(...live)).toBeLessThanOrEqual(1000);
+    });
+  });
+
   describe('running live', () => {
     it('applies new events soon after they are appended, and stops cleanly', async () => {
       const stop = new AbortController();

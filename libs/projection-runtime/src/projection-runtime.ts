@@ -1,7 +1,7 @@
 import { comparePositions, EventStore, Position, RecordedEvent, Subscription } from '@taskledger/event-store';
 import { isLedgerError } from '@taskledger/events';
 import { AnyProjection } from '@taskledger/projections';
-import { ReadStore } from '@taskledger/read-store';
+import { DocumentChange, ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
 import { checkpointOf, Lane, openLane } from './lanes';
@@ -20,7 +20,11 @@ export interface ProjectionRuntimeOptions {
   eventStore: EventStore;
   readStore: ReadStore;
   projections: readonly AnyProjection[];
-  /** Most events per unit of work. Default 1000. */
+  /**
+   * Most events per unit of work. Default: 20,000 while catching up (fewer, larger writes: each
+   * document an event touches is written once per batch) and 1,000 once caught up (live batches
+   * stay small, so new events show soon). A given number is used for both.
+   */
   batchSize?: number;
   /** Longest a live batch waits to fill before it is written. Default 100 ms. */
   batchWaitMs?: number;
@@ -37,14 +41,17 @@ export interface ProjectionRuntimeOptions {
  * slowest checkpoint; each batch's documents and checkpoints commit in one unit of work, so a
  * crash at any point neither loses nor double-counts an event.
  */
+const CATCH_UP_BATCH_SIZE = 20_000;
+const LIVE_BATCH_SIZE = 1000;
+
 export class ProjectionRuntime {
-  private readonly batchSize: number;
+  private readonly batchSize: { catchingUp: number; live: number };
   private readonly batchWaitMs: number;
   private readonly policy: PoisonPolicy;
   private eventsPerSecond: number | undefined;
 
   constructor(private readonly options: ProjectionRuntimeOptions) {
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = { catchingUp: options.batchSize ?? CATCH_UP_BATCH_SIZE, live: options.batchSize ?? LIVE_BATCH_SIZE };
     this.batchWaitMs = options.batchWaitMs ?? 100;
     this.policy = { onPoison: options.onPoison ?? 'dead-letter', attempts: options.poisonAttempts ?? 3, now: options.now ?? (() => new Date()) };
   }
@@ -102,7 +109,8 @@ export class ProjectionRuntime {
       batch = [];
     };
     try {
-      return await this.consume(subscription, mode, lanes, (event) => batch.push(event) >= this.batchSize, flush);
+      const add = (event: RecordedEvent, caughtUp: boolean) => batch.push(event) >= (caughtUp ? this.batchSize.live : this.batchSize.catchingUp);
+      return await this.consume(subscription, mode, lanes, add, flush);
     } catch (error) {
       if (!isLedgerError(error, 'UndecodableEvent')) throw error;
       await flush();
@@ -118,18 +126,20 @@ export class ProjectionRuntime {
     subscription: Subscription,
     mode: { live: boolean; signal?: AbortSignal },
     lanes: Lane[],
-    add: (event: RecordedEvent) => boolean,
+    add: (event: RecordedEvent, caughtUp: boolean) => boolean,
     flush: () => Promise<void>,
   ): Promise<'done'> {
     const iterator = subscription[Symbol.asyncIterator]();
+    let caughtUp = false;
     for (;;) {
       const next = await nextMessage(iterator, mode.live ? this.batchWaitMs : null, flush);
       if (next.done) break;
       const message = next.value;
       if (message.kind === 'event') {
-        if (add(message.event)) await flush();
+        if (add(message.event, caughtUp)) await flush();
         continue;
       }
+      caughtUp = true;
       await flush();
       await this.finishRebuilds(lanes);
       if (!mode.live) break;
@@ -139,12 +149,12 @@ export class ProjectionRuntime {
   }
 
   private async commitBatch(lanes: Lane[], batch: readonly RecordedEvent[]): Promise<void> {
-    const changes = [];
+    const changes: DocumentChange[] = [];
     const moved: Lane[] = [];
     for (const lane of lanes) {
       const before = lane.position;
       const result = await applyBatch(this.options.readStore, lane, batch, this.policy);
-      changes.push(...result.changes);
+      for (const change of result.changes) changes.push(change);
       if (lane.position !== before) moved.push(lane);
     }
     await this.options.readStore.commit({ changes, checkpoints: moved.map((lane) => checkpointOf(lane, this.eventsPerSecond)) });

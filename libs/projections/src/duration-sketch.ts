@@ -91,21 +91,39 @@ export const mergeSketches = (a: DurationSketch, b: DurationSketch): DurationSke
   };
 };
 
-/** The sketch with one more duration; an invalid duration (negative, not finite) leaves it unchanged. */
+/** The bins with one more value in bin `key`; untouched [key, count] pairs are shared, never changed. */
+const withBinCount = (bins: ReadonlyArray<[number, number]>, key: number): Array<[number, number]> => {
+  let low = 0;
+  let high = bins.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (bins[middle]![0] < key) low = middle + 1;
+    else high = middle;
+  }
+  const next = bins.slice();
+  const found = bins[low];
+  if (found !== undefined && found[0] === key) next[low] = [key, found[1] + 1];
+  else next.splice(low, 0, [key, 1]);
+  return next;
+};
+
+/**
+ * The sketch with one more duration; an invalid duration (negative, not finite) leaves it
+ * unchanged. The same as merging in a sketch of that one value, without building one.
+ */
 export const addToSketch = (sketch: DurationSketch, value: number): DurationSketch => {
   if (!isValidDuration(value)) return sketch;
   const mapping = mappingFor(sketch.relativeAccuracy);
   const isZero = value <= mapping.minPossible;
-  const single: DurationSketch = {
-    ...emptySketch(sketch.relativeAccuracy),
-    count: 1,
-    zeroCount: isZero ? 1 : 0,
-    bins: isZero ? [] : [[mapping.key(value), 1]],
-    sumMicros: Math.round(value * 1000),
-    min: value,
-    max: value,
+  return {
+    relativeAccuracy: sketch.relativeAccuracy,
+    count: sketch.count + 1,
+    zeroCount: sketch.zeroCount + (isZero ? 1 : 0),
+    bins: isZero ? sketch.bins.slice() : withBinCount(sketch.bins, mapping.key(value)),
+    sumMicros: sketch.sumMicros + Math.round(value * 1000),
+    min: minOf(sketch.min, value),
+    max: maxOf(sketch.max, value),
   };
-  return mergeSketches(sketch, single);
 };
 
 const clamp = (value: number, sketch: DurationSketch): number =>

@@ -11,7 +11,7 @@ import {
   RecoveryStats,
 } from './error-statistics.doc';
 import { fingerprintError } from './error-fingerprint';
-import { bumpBucket, DAY_MS, dayKey, epochMs, HOUR_MS, hourKey, laterTimestamp, utcTimestamp } from './event-time';
+import { bumpBucket, daysBefore, hoursBefore, laterTimestamp, utcDayKey, utcHourKey, utcTimestamp } from './event-time';
 import { ratio, truncate } from './numbers';
 import { defineProjection, ProjectedEvent } from './projection';
 
@@ -31,10 +31,14 @@ const mostCommon = (byCategory: Record<ErrorCategory, number>): ErrorCategory | 
 
 const increment = (n = 0): number => n + 1;
 
+/** The first hour and day kept: the windows end on the hour and day of the newest event seen. */
+const hourlyStart = hoursBefore(ERROR_HOURLY_RETENTION_DAYS * 24 - 1);
+const dailyStart = daysBefore(ERROR_DAILY_RETENTION_DAYS - 1);
+
 /** Buckets older than the retention window (ending at the newest event seen) are dropped. */
-const countBuckets = (doc: ErrorStatisticsDoc, atMs: number, latestMs: number) => ({
-  hourly: bumpBucket(doc.hourly, hourKey(atMs), hourKey(latestMs - ERROR_HOURLY_RETENTION_DAYS * DAY_MS + HOUR_MS), increment),
-  daily: bumpBucket(doc.daily, dayKey(atMs), dayKey(latestMs - (ERROR_DAILY_RETENTION_DAYS - 1) * DAY_MS), increment),
+const countBuckets = (doc: ErrorStatisticsDoc, at: string, latestEventAt: string) => ({
+  hourly: bumpBucket(doc.hourly, utcHourKey(at), hourlyStart(latestEventAt), increment),
+  daily: bumpBucket(doc.daily, utcDayKey(at), dailyStart(latestEventAt), increment),
 });
 
 const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed): ErrorStatisticsDoc => {
@@ -52,7 +56,7 @@ const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed): ErrorStatis
     bySeverity: { ...doc.bySeverity, [classification.severity]: doc.bySeverity[classification.severity] + 1 },
     byType: countErrorType(doc.byType, error.type),
     mostCommonCategory: mostCommon(byCategory),
-    ...countBuckets(doc, epochMs(at), epochMs(latestEventAt)),
+    ...countBuckets(doc, at, latestEventAt),
     fingerprints: recorded.fingerprints,
     evictedFingerprints: doc.evictedFingerprints + (recorded.evicted ? 1 : 0),
     topFingerprints: topFingerprints(recorded.fingerprints),

@@ -1,6 +1,6 @@
 import { EventOfType } from '@taskledger/events';
 import { addToSketch, DurationSketch, isValidDuration, quantile, sketchMean } from './duration-sketch';
-import { bumpBucket, DAY_MS, dayKey, epochMs, laterTimestamp, utcTimestamp } from './event-time';
+import { bumpBucket, daysBefore, laterTimestamp, utcDayKey, utcTimestamp } from './event-time';
 import { ratio } from './numbers';
 import {
   DailyPerformance,
@@ -13,6 +13,9 @@ import { defineProjection, ProjectedEvent } from './projection';
 
 /** Daily performance buckets cover this many days before the newest event a document has seen. */
 export const PERFORMANCE_DAILY_RETENTION_DAYS = 90;
+
+/** The first day kept: the window ends on the day of the newest event. */
+const retentionStart = daysBefore(PERFORMANCE_DAILY_RETENTION_DAYS - 1);
 
 type ExecutionEnded = ProjectedEvent<EventOfType<'TaskExecutionCompleted' | 'TaskExecutionFailed'>>;
 
@@ -50,37 +53,38 @@ const latestOutcome = (doc: PerformanceMetricsDoc, ending: Ending): Pick<Perform
     ? { lastExecutionAt: doc.lastExecutionAt, lastOutcome: doc.lastOutcome }
     : { lastExecutionAt: ending.at, lastOutcome: ending.success ? 'success' : 'failure' };
 
-/** The derived numbers, recomputed from the stored counts and sketch. */
-const derived = (doc: PerformanceMetricsDoc) => ({
-  successRate: ratio(doc.successes, doc.executions),
-  avgDurationMs: sketchMean(doc.durations),
-  medianDurationMs: quantile(doc.durations, 0.5),
-  p95DurationMs: quantile(doc.durations, 0.95),
-  p99DurationMs: quantile(doc.durations, 0.99),
-  minDurationMs: doc.durations.min,
-  maxDurationMs: doc.durations.max,
-});
-
+/**
+ * The document with one more ending. Counts and the sketch are updated, and the derived numbers
+ * recomputed from them, in one copy of the document (its keys keep their order).
+ */
 const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMetricsDoc => {
   const latestEventAt = laterTimestamp(doc.latestEventAt, ending.at);
-  const cutoff = dayKey(epochMs(latestEventAt) - (PERFORMANCE_DAILY_RETENTION_DAYS - 1) * DAY_MS);
   const rejected = ending.durationMs !== null && !isValidDuration(ending.durationMs);
   const key = retriesKey(ending.retries);
-  const counted: PerformanceMetricsDoc = {
+  const executions = doc.executions + 1;
+  const successes = doc.successes + (ending.success ? 1 : 0);
+  const durations = withDuration(doc.durations, ending);
+  return {
     ...doc,
-    executions: doc.executions + 1,
-    successes: doc.successes + (ending.success ? 1 : 0),
+    executions,
+    successes,
     failures: doc.failures + (ending.success ? 0 : 1),
-    durations: withDuration(doc.durations, ending),
+    successRate: ratio(successes, executions),
+    durations,
     rejectedDurations: doc.rejectedDurations + (rejected ? 1 : 0),
+    avgDurationMs: sketchMean(durations),
+    medianDurationMs: quantile(durations, 0.5),
+    p95DurationMs: quantile(durations, 0.95),
+    p99DurationMs: quantile(durations, 0.99),
+    minDurationMs: durations.min,
+    maxDurationMs: durations.max,
     totalRetries: doc.totalRetries + ending.retries,
     retriesHistogram: { ...doc.retriesHistogram, [key]: doc.retriesHistogram[key] + 1 },
     ...latestOutcome(doc, ending),
-    daily: bumpBucket(doc.daily, dayKey(epochMs(ending.at)), cutoff, (day) => countDay(day, ending)),
+    daily: bumpBucket(doc.daily, utcDayKey(ending.at), retentionStart(latestEventAt), (day) => countDay(day, ending)),
     latestEventAt,
     updatedAt: ending.at,
   };
-  return { ...counted, ...derived(counted) };
 };
 
 /** Per-task and `_global` execution counts, success rate, duration percentiles, retries and daily trends. */

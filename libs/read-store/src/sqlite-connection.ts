@@ -5,6 +5,13 @@ import { collectionNotFound, ReadStoreError } from './read-store.errors';
 
 const errorCode = (error: unknown): string => String((error as { code?: unknown } | null)?.code ?? '');
 
+/**
+ * Page cache per connection. SQLite's default (2 MiB) is far smaller than the indexes of a read
+ * model built from a million events, and every write into them then rereads pages from the OS:
+ * 64 MiB made such writes more than twice as fast.
+ */
+const CACHE_KIB = 65_536;
+
 const unavailable = (path: string, problem: string, cause?: unknown): ReadStoreError =>
   new ReadStoreError('StoreUnavailable', `read store database ${path} ${problem}`, { path }, { cause });
 
@@ -24,6 +31,7 @@ export const openSqliteDatabase = (path: string, busyTimeoutMs: number): Databas
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     db.exec('BEGIN IMMEDIATE; COMMIT;');
   } catch (error) {
     db.close();

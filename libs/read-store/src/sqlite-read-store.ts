@@ -3,10 +3,10 @@ import { assertCollectionName, parseIndexes } from './identifiers';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
 import { ReadStoreError } from './read-store.errors';
-import type { AnyDocument, Checkpoint, CollectionInfo, CollectionOptions, ReadStore, StoredDocument, UnitOfWork } from './read-store.port';
+import type { AnyDocument, Checkpoint, CollectionInfo, CollectionOptions, DocumentChange, ReadStore, StoredDocument, UnitOfWork } from './read-store.port';
 import { openSqliteDatabase, sqliteError } from './sqlite-connection';
 import { countSql, findSql } from './sqlite-query';
-import { CheckpointStatements, DocStatements, prepareCheckpointStatements, prepareDocStatements } from './sqlite-statements';
+import { CheckpointStatements, DocStatements, prepareCheckpointStatements, prepareDocStatements, putDocument } from './sqlite-statements';
 import { dropCollectionTables, ensureCollectionTables, initialiseSchema, listCollectionInfos, swapCollectionTables } from './sqlite-schema';
 import { assertId, checkpointFrom, PreparedUnit, prepareUnit } from './write-validation';
 
@@ -21,15 +21,20 @@ const QUERY_CACHE_SIZE = 200;
 
 /**
  * The embedded read store: a table of JSON text per collection in one SQLite file (WAL), which
- * may be the event store's file. A unit of work is one immediate transaction over statements
- * prepared once per collection; swaps are table renames inside that transaction.
+ * may be the event store's file, with indexed fields copied into columns. A unit of work is one
+ * immediate transaction over statements prepared once per collection (again whenever any
+ * connection changed the schema); swaps are table renames inside that transaction.
  */
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly docStatements = new Map<string, DocStatements>();
   private readonly queryStatements = new Map<string, Database.Statement>();
-  private readonly commitTransaction: Database.Transaction<(unit: PreparedUnit) => void>;
+  private readonly commitTransaction: Database.Transaction<(unit: PreparedUnit, changes: readonly DocumentChange[]) => void>;
+  private readonly readTransaction: Database.Transaction<(read: () => unknown) => unknown>;
   private readonly checkpointSql: CheckpointStatements;
+  private readonly schemaVersion: Database.Statement<[], number>;
+  /** The schema version the cached statements were prepared against. */
+  private preparedAtSchema: number | null = null;
   private closed = false;
 
   constructor(
@@ -40,11 +45,19 @@ export class SqliteReadStore implements ReadStore {
     try {
       initialiseSchema(this.db);
       this.checkpointSql = prepareCheckpointStatements(this.db);
+      this.schemaVersion = this.db.prepare<[], number>('PRAGMA schema_version').pluck();
     } catch (error) {
       this.db.close();
       throw sqliteError(path, error);
     }
-    this.commitTransaction = this.db.transaction((unit: PreparedUnit) => this.apply(unit));
+    this.commitTransaction = this.db.transaction((unit: PreparedUnit, changes: readonly DocumentChange[]) => {
+      this.checkSchema();
+      this.apply(unit, changes);
+    });
+    this.readTransaction = this.db.transaction((read: () => unknown) => {
+      this.checkSchema();
+      return read();
+    });
   }
 
   async ensureCollection(name: string, options: CollectionOptions = {}): Promise<void> {
@@ -92,8 +105,10 @@ export class SqliteReadStore implements ReadStore {
   async find<T extends StoredDocument = AnyDocument>(collection: string, query: FindQuery = {}): Promise<FindResult<T>> {
     const name = assertCollectionName(collection);
     const parsed = parseFindQuery(query);
-    const { sql, params } = findSql(name, parsed);
-    const rows = this.guard(() => this.cached(sql).all(...params) as FindRow[]);
+    const rows = this.read(() => {
+      const { sql, params } = findSql(name, parsed, this.statements(name).columns);
+      return this.cached(sql).all(...params) as FindRow[];
+    });
     const limit = parsed.limit ?? rows.length;
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     const nextCursor =
@@ -104,13 +119,17 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
-    const { sql, params } = countSql(assertCollectionName(collection), parseFilter(filter));
-    return this.guard(() => this.cached(sql).pluck().get(...params) as number);
+    const name = assertCollectionName(collection);
+    const conditions = parseFilter(filter);
+    return this.read(() => {
+      const { sql, params } = countSql(name, conditions, this.statements(name).columns);
+      return this.cached(sql).pluck().get(...params) as number;
+    });
   }
 
   async commit(unit: UnitOfWork): Promise<void> {
     const prepared = prepareUnit(unit);
-    this.guard(() => this.commitTransaction.immediate(prepared));
+    this.guard(() => this.commitTransaction.immediate(prepared, unit.changes ?? []));
     if (prepared.swaps.length > 0) this.forgetStatements();
   }
 
@@ -130,12 +149,13 @@ export class SqliteReadStore implements ReadStore {
     this.db.close();
   }
 
-  private apply(unit: PreparedUnit): void {
-    for (const change of unit.changes) {
+  /** `changes` are the unit's changes as given, in the same order as the prepared ones. */
+  private apply(unit: PreparedUnit, changes: readonly DocumentChange[]): void {
+    unit.changes.forEach((change, index) => {
       const statements = this.statements(change.collection);
-      if (change.op === 'put') statements.put.run(change.id, change.json);
+      if (change.op === 'put') putDocument(statements, change.id, change.json, (changes[index] as { doc: Record<string, unknown> }).doc);
       else statements.remove.run(change.id);
-    }
+    });
     for (const swap of unit.swaps) swapCollectionTables(this.db, swap);
     for (const { checkpoint, stateJson } of unit.checkpoints) {
       this.checkpointSql.save.run(checkpoint.name, checkpoint.position, checkpoint.version, stateJson);
@@ -159,6 +179,18 @@ export class SqliteReadStore implements ReadStore {
     if (this.queryStatements.size >= QUERY_CACHE_SIZE) this.queryStatements.clear();
     this.queryStatements.set(sql, statement);
     return statement;
+  }
+
+  /** Another connection may have changed the schema (e.g. added field columns): prepare again if so. */
+  private checkSchema(): void {
+    const version = this.schemaVersion.get()!;
+    if (version !== this.preparedAtSchema) this.forgetStatements();
+    this.preparedAtSchema = version;
+  }
+
+  /** Reads in one snapshot, so the schema checked is the schema the query runs against. */
+  private read<T>(read: () => T): T {
+    return this.guard(() => this.readTransaction.deferred(read) as T);
   }
 
   private changeSchema(change: () => void): void {

@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { sameFields } from './identifiers';
 import { collectionNotFound } from './read-store.errors';
 import type { CollectionInfo, CollectionSwap } from './read-store.port';
+import { addFieldColumns, isExpressionIndex } from './sqlite-columns';
 import { createIndexSql, tableName } from './sqlite-query';
 
 /**
- * Tables: `rs_<collection>` per collection, `rs__collections` (declared indexes) and
+ * Tables: `rs_<collection>` per collection (id, JSON text, and one column per indexed field: see
+ * sqlite-columns.ts), `rs__collections` (declared indexes) and
  * `rs__checkpoints`. Collection names start with a letter, so they never collide with the
  * `rs__` tables, and the `rs_` prefix keeps clear of the event store's tables in a shared file.
  */
@@ -43,16 +45,32 @@ const saveIndexes = (db: Database.Database, collection: string, indexes: readonl
 const indexName = (collection: string, fields: readonly string[]): string =>
   `rs_ix_${collection}_${fields.join('_')}_${randomBytes(4).toString('hex')}`;
 
+/** Creates the index on the fields' columns, adding (and filling) any missing column first. */
+const createIndex = (db: Database.Database, collection: string, index: StoredIndex): void => {
+  addFieldColumns(db, tableName(collection), index.fields);
+  db.exec(createIndexSql(collection, index.name, index.fields));
+};
+
+/** A collection made before field columns existed has expression indexes: rebuild them on columns, once. */
+const upgradeExpressionIndexes = (db: Database.Database, collection: string, indexes: readonly StoredIndex[]): void => {
+  for (const index of indexes) {
+    if (!isExpressionIndex(db, index.name)) continue;
+    db.exec(`DROP INDEX "${index.name}"`);
+    createIndex(db, collection, index);
+  }
+};
+
 /** Call inside a write transaction. */
 export const ensureCollectionTables = (db: Database.Database, collection: string, declared: readonly string[][]): void => {
   const indexes = storedIndexes(db, collection);
   if (indexes === null) db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+  else upgradeExpressionIndexes(db, collection, indexes);
   const current = [...(indexes ?? [])];
   for (const fields of declared) {
     if (current.some((index) => sameFields(index.fields, fields))) continue;
-    const name = indexName(collection, fields);
-    db.exec(createIndexSql(collection, name, fields));
-    current.push({ name, fields });
+    const index = { name: indexName(collection, fields), fields };
+    createIndex(db, collection, index);
+    current.push(index);
   }
   if (indexes === null || current.length > indexes.length) saveIndexes(db, collection, current);
 };
