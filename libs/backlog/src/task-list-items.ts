@@ -1,8 +1,8 @@
 import type { ParseWarning } from './backlog.types';
 import { newSighting, setField, type EntrySource, type Sighting } from './sighting';
 import { classifyStatus, parsePriority, parseStatus, stripMarkdown } from './task-fields';
-import { LEADING_ID, normaliseTaskId } from './task-ids';
-import { checkInvalidId } from './task-sections';
+import { normaliseTaskId } from './task-ids';
+import { readBoldId } from './task-sections';
 
 const INLINE: EntrySource = { origin: 'inline', key: 'list_item' };
 const LEADING_STATUS_ICON = /^(✅|☑️|✔️|🔄|🔒|⏳|🆕)[ \t]*/u;
@@ -63,20 +63,9 @@ interface ListItemHead {
 /** `✅ **B-1**: rest`, `**B-1: rest`, `B‑1 — rest` → the parts; null when the item does not start with an id. */
 const readHead = (content: string, line: number, warnings: ParseWarning[]): ListItemHead | null => {
   const icon = LEADING_STATUS_ICON.exec(content);
-  let rest = icon ? content.slice(icon[0].length) : content;
-  let boldOpen = rest.startsWith('**');
-  if (boldOpen) rest = rest.slice(2);
-  const match = LEADING_ID.exec(rest);
-  if (!match) {
-    checkInvalidId(rest, line, warnings);
-    return null;
-  }
-  const rawId = match[1] as string;
-  rest = rest.slice(rawId.length);
-  if (boldOpen && rest.startsWith('**')) {
-    rest = rest.slice(2);
-    boldOpen = false;
-  }
+  const head = readBoldId(icon ? content.slice(icon[0].length) : content, line, warnings);
+  if (!head) return null;
+  const { rawId, rest, boldOpen } = head;
   const separator = SEPARATOR.exec(rest);
   if (!separator) return null;
   return { icon: icon ? (icon[1] as string) : null, rawId, rest: rest.slice(separator[0].length), boldOpen };

@@ -26,8 +26,19 @@ export const checkInvalidId = (text: string, line: number, warnings: ParseWarnin
   if (token !== undefined && isInvalidIdLike(token)) warnings.push(invalidIdWarning(token, line));
 };
 
-/** A `### **B-1061: Title** 🆕 **NEW**` or `### B-1024: Title` heading as a task section, or null. */
-export const headingSighting = (text: string, line: number, warnings: ParseWarning[]): Sighting | null => {
+export interface BoldIdHead {
+  rawId: string;
+  /** What follows the id (and a `**` closing right after it). */
+  rest: string;
+  /** True when a `**` opened before the id is still open (the title is bold too). */
+  boldOpen: boolean;
+}
+
+/**
+ * Reads an id at the start of `text`, optionally inside `**`: `**B-1**: …`, `**B-1: …`, `B-1 — …`.
+ * Null (with a warning for id-like text that is not a valid id) when there is none.
+ */
+export const readBoldId = (text: string, line: number, warnings: ParseWarning[]): BoldIdHead | null => {
   let rest = text;
   let boldOpen = rest.startsWith('**');
   if (boldOpen) rest = rest.slice(2);
@@ -42,7 +53,15 @@ export const headingSighting = (text: string, line: number, warnings: ParseWarni
     rest = rest.slice(2);
     boldOpen = false;
   }
-  rest = rest.replace(SEPARATOR, '');
+  return { rawId, rest, boldOpen };
+};
+
+/** A `### **B-1061: Title** 🆕 **NEW**` or `### B-1024: Title` heading as a task section, or null. */
+export const headingSighting = (text: string, line: number, warnings: ParseWarning[]): Sighting | null => {
+  const head = readBoldId(text, line, warnings);
+  if (!head) return null;
+  const { rawId, boldOpen } = head;
+  const rest = head.rest.replace(SEPARATOR, '');
   const { title, trailer } = splitTitle(rest, boldOpen);
   const sighting = newSighting('section', line, normaliseTaskId(rawId), rawId, title === '' ? null : title);
   const hint = classifyStatus(trailer);
