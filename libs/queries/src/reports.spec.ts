@@ -55,7 +55,7 @@ describe('error report', () => {
     expect(report.temporal.perHour).toEqual([{ hour: '2026-01-05T09', count: 2 }]);
     expect(report.temporal.perDay).toEqual([{ day: '2026-01-05', count: 2 }]);
     expect(report.temporal.byHourOfDay[9]).toBe(2);
-    expect(report.topFingerprints.map((f) => f.example).sort()).toEqual(['connection refused', 'timed out after 60s']);
+    expect(report.topFingerprints.map((f) => f.example).sort()).toEqual(['connection refused, "retrying"', 'timed out after 60s']);
     expect(Object.keys(report)).toEqual([
       'ledgerPosition', 'totalErrors', 'mostCommonCategory', 'byCategory', 'bySeverity', 'byType', 'recovery', 'retryPatterns', 'temporal', 'topFingerprints',
     ]);

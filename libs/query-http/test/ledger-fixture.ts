@@ -1,37 +1,8 @@
-import { LedgerEvent } from '@taskledger/events';
 import { ProjectedEvent } from '@taskledger/projections';
-import { buildLedger as buildQueriesLedger, Ledger } from '@taskledger/queries/testing';
-import { attemptFailed, completed, executionFailed, executionIdFor, registered, retryScheduled, started, TimedEvent, toProjected } from '@taskledger/projections/testing';
+import { buildLedger as buildQueriesLedger, Ledger, scenario } from '@taskledger/queries/testing';
 
+export { scenario };
 export type { Ledger };
 
-const at = (minute: number, event: LedgerEvent): TimedEvent => ({ at: new Date(Date.UTC(2026, 0, 5, 9, minute)).toISOString(), event });
-
-/**
- * B-1 completes in 400 s; B-2 fails once (network, "connection refused, retrying") then completes;
- * B-3 fails for good (timeout); B-4 never ran; B-5 is running. 16 events.
- */
-export const scenario = (): ProjectedEvent[] => {
-  const [e1, e2, e3, e5] = [1, 2, 3, 5].map(executionIdFor) as [string, string, string, string];
-  return toProjected([
-    at(0, registered('B-1', { priority: 'high', points: 3 })),
-    at(1, registered('B-2', { priority: 'medium', points: 1, dependencies: ['B-1'] })),
-    at(2, registered('B-3', { priority: 'low', points: 5 })),
-    at(3, registered('B-4', { priority: 'critical', points: 2, dependencies: ['B-2'], humanRequired: true, humanReason: 'needs keys' })),
-    at(4, registered('B-5', { priority: 'medium', points: 8 })),
-    at(10, started('B-1', { executionId: e1 })),
-    at(17, completed('B-1', { executionId: e1, durationMs: 400_000 })),
-    at(20, started('B-2', { executionId: e2 })),
-    at(21, attemptFailed('B-2', { executionId: e2, error: { message: 'connection refused, "retrying"' }, classification: { category: 'network', severity: 'high' } })),
-    at(21, retryScheduled('B-2', { executionId: e2, failedAttempt: 1, delayMs: 2000 })),
-    at(22, started('B-2', { executionId: e2, attempt: 2 })),
-    at(23, completed('B-2', { executionId: e2, attempt: 2, durationMs: 2000 })),
-    at(30, started('B-3', { executionId: e3 })),
-    at(31, attemptFailed('B-3', { executionId: e3, error: { message: 'timed out', exitCode: null, timedOut: true }, classification: { category: 'timeout' } })),
-    at(31, executionFailed('B-3', { executionId: e3, category: 'timeout' })),
-    at(40, started('B-5', { executionId: e5 })),
-  ]);
-};
-
-/** The scenario's ledger, read models caught up. */
+/** The shared query scenario's ledger (or the given events'), read models caught up. */
 export const buildLedger = (events: readonly ProjectedEvent[] = scenario(), ledger?: Ledger): Promise<Ledger> => buildQueriesLedger(events, ledger);
