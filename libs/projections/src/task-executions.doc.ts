@@ -102,6 +102,18 @@ export const unregisteredDefinition = (taskId: string): TaskDefinitionFields => 
   humanReason: null,
 });
 
+/** The execution fields of a task with no execution in hand: a new task, a reset, or before a new execution starts. */
+export const NO_EXECUTION = {
+  currentExecution: null,
+  startedAt: null,
+  completedAt: null,
+  executionTimeMs: null,
+  exitCode: null,
+  failure: null,
+  skip: null,
+  retryCount: 0,
+} as const satisfies Partial<TaskExecutionDoc>;
+
 export const newTaskExecution = (taskId: string, at: string): TaskExecutionDoc => ({
   id: taskId,
   taskId,
@@ -110,15 +122,8 @@ export const newTaskExecution = (taskId: string, at: string): TaskExecutionDoc =
   registeredAt: null,
   removedFromBacklog: false,
   status: 'pending',
-  currentExecution: null,
-  startedAt: null,
-  completedAt: null,
-  executionTimeMs: null,
-  exitCode: null,
+  ...NO_EXECUTION,
   lastError: null,
-  failure: null,
-  skip: null,
-  retryCount: 0,
   totalRetries: 0,
   executions: 0,
   updatedAt: at,

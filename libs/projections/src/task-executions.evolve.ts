@@ -2,7 +2,7 @@ import { EventOfType, LedgerEventType } from '@taskledger/events';
 import { utcTimestamp } from './event-time';
 import { ProjectedEvent } from './projection';
 import { applyDefinitionChanges, definitionFields } from './task-definition-fields';
-import { CurrentExecution, TaskExecutionDoc } from './task-executions.doc';
+import { CurrentExecution, NO_EXECUTION, TaskExecutionDoc } from './task-executions.doc';
 
 type On<T extends LedgerEventType> = (doc: TaskExecutionDoc, event: ProjectedEvent<EventOfType<T>>, at: string) => TaskExecutionDoc;
 
@@ -45,19 +45,7 @@ export const started: On<'TaskExecutionStarted'> = (doc, event, at) => {
   if (doc.currentExecution !== null && doc.currentExecution.executionId === event.data.executionId) {
     return { ...doc, status: 'running', currentExecution: { ...attempt, startedAt: doc.currentExecution.startedAt } };
   }
-  return {
-    ...doc,
-    status: 'running',
-    currentExecution: attempt,
-    startedAt: at,
-    completedAt: null,
-    executionTimeMs: null,
-    exitCode: null,
-    failure: null,
-    skip: null,
-    retryCount: 0,
-    executions: doc.executions + 1,
-  };
+  return { ...doc, ...NO_EXECUTION, status: 'running', currentExecution: attempt, startedAt: at, executions: doc.executions + 1 };
 };
 
 export const progressReported: On<'TaskProgressReported'> = (doc, event) =>
@@ -116,15 +104,4 @@ export const skipped: On<'TaskSkipped'> = (doc, event) => ({
   skip: { reason: event.data.reason, missing: [...event.data.missing], message: event.data.message },
 });
 
-export const stateReset: On<'ExecutionStateReset'> = (doc) => ({
-  ...doc,
-  status: 'pending',
-  currentExecution: null,
-  startedAt: null,
-  completedAt: null,
-  executionTimeMs: null,
-  exitCode: null,
-  failure: null,
-  skip: null,
-  retryCount: 0,
-});
+export const stateReset: On<'ExecutionStateReset'> = (doc) => ({ ...doc, ...NO_EXECUTION, status: 'pending' });
