@@ -17,6 +17,12 @@ export interface Lane {
   checkpointName: string;
   position: Position | null;
   rebuilding: boolean;
+  /**
+   * The collection's indexes are declared but not built: it is filled from the first event (or
+   * is a shadow nobody queries), and one build once caught up costs far less than keeping them
+   * current while millions of documents are written.
+   */
+  indexesDeferred: boolean;
   /** Set when a poison event stopped this projection (onPoison: 'stop'). */
   failure: string | null;
   /**
@@ -29,6 +35,13 @@ export interface Lane {
 
 /** Most ids a lane remembers (about 70 MB); past that it reads every document it touches. */
 export const MAX_WRITTEN_IDS = 1_000_000;
+
+/** Builds the indexes a lane deferred (see `Lane.indexesDeferred`). */
+export const buildDeferredIndexes = async (store: ReadStore, lane: Lane): Promise<void> => {
+  if (!lane.indexesDeferred) return;
+  await store.ensureCollection(lane.collection, { indexes: lane.projection.indexes ?? [] });
+  lane.indexesDeferred = false;
+};
 
 /** The lane's checkpoint; its state carries the run's throughput and, if stopped, why. */
 export const checkpointOf = (lane: Lane, eventsPerSecond?: number): Checkpoint => ({
@@ -53,7 +66,7 @@ export const openLane = async (store: ReadStore, projection: AnyProjection, forc
   const indexes = projection.indexes ?? [];
   const live = await store.getCheckpoint(projection.name);
   if (!forceRebuild && (live === null || live.version === projection.version)) {
-    await store.ensureCollection(projection.name, { indexes });
+    await store.ensureCollection(projection.name, { indexes, deferIndexes: live === null });
     return lane(store, projection, projection.name, projection.name, fromCheckpoint(live), false);
   }
   const shadow = shadowName(projection.name);
@@ -63,7 +76,7 @@ export const openLane = async (store: ReadStore, projection: AnyProjection, forc
     await store.dropCollection(shadow);
     await store.commit({ deleteCheckpoints: [shadow] });
   }
-  await store.ensureCollection(shadow, { indexes });
+  await store.ensureCollection(shadow, { indexes, deferIndexes: true });
   return lane(store, projection, shadow, shadow, resumable ? fromCheckpoint(shadowCheckpoint) : null, true);
 };
 
@@ -81,6 +94,7 @@ const lane = async (
   checkpointName,
   position,
   rebuilding,
+  indexesDeferred: rebuilding || position === null,
   failure: null,
   writtenIds: position === null && (await store.count(collection)) === 0 ? new Set() : null,
 });

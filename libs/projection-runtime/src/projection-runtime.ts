@@ -4,7 +4,7 @@ import { AnyProjection } from '@taskledger/projections';
 import { DocumentChange, ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
-import { checkpointOf, Lane, openLane } from './lanes';
+import { buildDeferredIndexes, checkpointOf, Lane, openLane } from './lanes';
 import { nextMessage } from './next-message';
 import { recordUndecodable } from './undecodable';
 
@@ -141,7 +141,7 @@ export class ProjectionRuntime {
       }
       caughtUp = true;
       await flush();
-      await this.finishRebuilds(lanes);
+      await this.finishCatchUp(lanes);
       if (!mode.live) break;
     }
     await flush();
@@ -160,8 +160,12 @@ export class ProjectionRuntime {
     await this.options.readStore.commit({ changes, checkpoints: moved.map((lane) => checkpointOf(lane, this.eventsPerSecond)) });
   }
 
-  /** Swaps each shadow collection in, with its checkpoint, in one unit of work per projection. Only once caught up. */
-  private async finishRebuilds(lanes: Lane[]): Promise<void> {
+  /**
+   * Once caught up: builds the indexes lanes deferred, then swaps each shadow collection in,
+   * with its checkpoint, in one unit of work per projection.
+   */
+  private async finishCatchUp(lanes: Lane[]): Promise<void> {
+    for (const lane of lanes) await buildDeferredIndexes(this.options.readStore, lane);
     for (const lane of lanes.filter((candidate) => candidate.rebuilding && !candidate.failure)) {
       const name = lane.projection.name;
       await this.options.readStore.commit({

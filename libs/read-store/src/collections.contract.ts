@@ -16,6 +16,20 @@ export const collectionsContract = ({ store }: ContractContext): void => {
       expect(await store().get('executions', 'e-1')).toEqual({ id: 'e-1', status: 'done' });
     });
 
+    it('declares deferred indexes at once and answers filtered, sorted queries before and after they are built', async () => {
+      await store().ensureCollection('history', { indexes: [['taskId', 'at']], deferIndexes: true });
+      expect(await store().listCollections()).toEqual([{ name: 'history', indexes: [['taskId', 'at']] }]);
+      await store().commit({
+        changes: [3, 1, 2].map((at) => ({ op: 'put' as const, collection: 'history', doc: { id: `h-${at}`, taskId: 't', at } })),
+      });
+      const query = { filter: { taskId: 't' }, sort: [{ field: 'at', direction: 'desc' as const }] };
+      const ids = async () => (await store().find('history', query)).items.map((doc) => doc.id);
+      expect(await ids()).toEqual(['h-3', 'h-2', 'h-1']);
+      await store().ensureCollection('history', { indexes: [['taskId', 'at']] });
+      expect(await ids()).toEqual(['h-3', 'h-2', 'h-1']);
+      expect(await store().listCollections()).toEqual([{ name: 'history', indexes: [['taskId', 'at']] }]);
+    });
+
     it('refuses invalid collection names and index declarations with InvalidArgument', async () => {
       for (const name of ['', 'Tasks', '1st', 'a b', 'x"; DROP TABLE events; --', 'a.b', '$cmd', 'système']) {
         await rejectsWith(store().ensureCollection(name), 'InvalidArgument');

@@ -51,6 +51,13 @@ export interface CollectionOptions {
    * (none are dropped). Default: none besides the id.
    */
   readonly indexes?: readonly (readonly string[])[];
+  /**
+   * Declare the indexes but build them later, when `ensureCollection` is called again without
+   * this: for a collection about to be filled from empty, where one build at the end costs far
+   * less than keeping every index up to date row by row. Queries answer meanwhile, only slower.
+   * Adapters whose indexes cost little to maintain may build them at once.
+   */
+  readonly deferIndexes?: boolean;
 }
 
 export interface CollectionInfo {

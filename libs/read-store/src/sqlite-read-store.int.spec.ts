@@ -122,6 +122,19 @@ describe('sqlite read store indexes and swaps across connections', () => {
     await Promise.all([writer.close(), reader.close()]);
   });
 
+  it('builds deferred indexes on the next ensureCollection, also after a swap and on another connection', async () => {
+    const path = dir.file('deferred.db');
+    const [writer, other] = [new SqliteReadStore(path), new SqliteReadStore(path)];
+    await writer.ensureCollection('executions__v2', { indexes: [['status']], deferIndexes: true });
+    await writer.put('executions__v2', { id: 'e-1', status: 'done' });
+    await writer.swapCollection('executions__v2', 'executions');
+    expect(plan(path, { filter: { status: 'done' } })).not.toMatch(/rs_ix_/);
+    await other.ensureCollection('executions', { indexes: [['status']] });
+    expect(plan(path, { filter: { status: 'done' } })).toMatch(/USING INDEX rs_ix_executions__v2_status/);
+    expect((await writer.find('executions', { filter: { status: 'done' } })).items).toEqual([{ id: 'e-1', status: 'done' }]);
+    await Promise.all([writer.close(), other.close()]);
+  });
+
   it('reports CollectionNotFound to a connection whose collection another connection dropped', async () => {
     const path = dir.file('drop.db');
     const [writer, reader] = [new SqliteReadStore(path), new SqliteReadStore(path)];

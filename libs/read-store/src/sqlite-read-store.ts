@@ -63,7 +63,7 @@ export class SqliteReadStore implements ReadStore {
   async ensureCollection(name: string, options: CollectionOptions = {}): Promise<void> {
     const collection = assertCollectionName(name);
     const indexes = parseIndexes(collection, options.indexes);
-    this.changeSchema(() => ensureCollectionTables(this.db, collection, indexes));
+    this.changeSchema(() => ensureCollectionTables(this.db, collection, indexes, options.deferIndexes));
   }
 
   async dropCollection(name: string): Promise<void> {

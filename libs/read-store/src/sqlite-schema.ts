@@ -45,31 +45,41 @@ const saveIndexes = (db: Database.Database, collection: string, indexes: readonl
 const indexName = (collection: string, fields: readonly string[]): string =>
   `rs_ix_${collection}_${fields.join('_')}_${randomBytes(4).toString('hex')}`;
 
-/** Creates the index on the fields' columns, adding (and filling) any missing column first. */
-const createIndex = (db: Database.Database, collection: string, index: StoredIndex): void => {
+const indexExists = (db: Database.Database, name: string): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) !== undefined;
+
+/**
+ * Creates the index on the fields' columns, adding (and filling) any missing column first;
+ * `defer` adds the columns only, and a later call without it builds the index.
+ */
+const createIndex = (db: Database.Database, collection: string, index: StoredIndex, defer = false): void => {
   addFieldColumns(db, tableName(collection), index.fields);
-  db.exec(createIndexSql(collection, index.name, index.fields));
+  if (!defer && !indexExists(db, index.name)) db.exec(createIndexSql(collection, index.name, index.fields));
 };
 
 /** A collection made before field columns existed has expression indexes: rebuild them on columns, once. */
 const upgradeExpressionIndexes = (db: Database.Database, collection: string, indexes: readonly StoredIndex[]): void => {
   for (const index of indexes) {
-    if (!isExpressionIndex(db, index.name)) continue;
+    if (!indexExists(db, index.name) || !isExpressionIndex(db, index.name)) continue;
     db.exec(`DROP INDEX "${index.name}"`);
     createIndex(db, collection, index);
   }
 };
 
-/** Call inside a write transaction. */
-export const ensureCollectionTables = (db: Database.Database, collection: string, declared: readonly string[][]): void => {
+/**
+ * Call inside a write transaction. Declared indexes are recorded at once; with `deferIndexes`
+ * only their columns are made, and the next call without it builds every recorded index missing.
+ */
+export const ensureCollectionTables = (db: Database.Database, collection: string, declared: readonly string[][], deferIndexes = false): void => {
   const indexes = storedIndexes(db, collection);
   if (indexes === null) db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
   else upgradeExpressionIndexes(db, collection, indexes);
   const current = [...(indexes ?? [])];
+  for (const index of current) createIndex(db, collection, index, deferIndexes);
   for (const fields of declared) {
     if (current.some((index) => sameFields(index.fields, fields))) continue;
     const index = { name: indexName(collection, fields), fields };
-    createIndex(db, collection, index);
+    createIndex(db, collection, index, deferIndexes);
     current.push(index);
   }
   if (indexes === null || current.length > indexes.length) saveIndexes(db, collection, current);
