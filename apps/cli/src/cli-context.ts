@@ -1,7 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, TaskledgerConfig } from '@taskledger/config';
-import { EventContext } from '@taskledger/events';
+import { EventContext, newEventId } from '@taskledger/events';
 import { openStores, Stores } from '@taskledger/stores';
 
 export interface CliIo {
@@ -43,7 +43,7 @@ export class CliContext {
   }
 
   eventContext(): EventContext {
-    return { newId: randomUUID, now: () => new Date(), correlationId: this.correlationId, causationId: null, actor: this.actor() };
+    return { newId: newEventId, now: () => new Date(), correlationId: this.correlationId, causationId: null, actor: this.actor() };
   }
 
   print(text = ''): void {

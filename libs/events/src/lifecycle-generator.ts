@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { currentSchemaVersion, LedgerEvent } from './catalogue';
 import { ErrorCategory } from './common.schemas';
 import { EventEnvelope } from './envelope';
+import { newEventId } from './event-id';
 import { sampleDefinition } from './testing';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -71,6 +72,6 @@ export const taskHistory = (random: Random, index: number, budget: number, start
 export const toEnvelope = ({ event, at }: TimedEvent, correlationId: string): EventEnvelope =>
   ({
     ...event,
-    id: randomUUID(),
+    id: newEventId(),
     metadata: { occurredAt: new Date(at).toISOString(), correlationId, causationId: null, actor: 'bench:fixture', schemaVersion: currentSchemaVersion(event.type) },
   }) as EventEnvelope;

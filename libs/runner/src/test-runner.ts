@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { EventContext, TaskDefinition, taskStream, toEnvelopes } from '@taskledger/events';
+import { EventContext, newEventId, TaskDefinition, taskStream, toEnvelopes } from '@taskledger/events';
 import { sampleDefinition } from '@taskledger/events/testing';
 import { EventStore, MemoryEventStore } from '@taskledger/event-store';
 import { createDecisionContext, RetryPoliciesConfig } from '@taskledger/execution';
@@ -78,7 +77,7 @@ export const testRunner = (options: TestRunnerOptions = {}) => {
     decision: createDecisionContext({ random: options.random ?? (() => 0.5), retryPolicies: options.retryPolicies }),
     clock: clock.now,
     sleep: clock.sleep,
-    newId: randomUUID,
+    newId: newEventId,
     identity: { host: 'test-host', pid, correlationId: `test-run-${pid}`, actor: 'test' },
     io,
     settings: testSettings(options.settings),
@@ -101,7 +100,7 @@ export const testCommand = (taskId: string, timeoutMs: number | null = 60_000): 
 
 /** Appends TaskRegistered for a task, as a backlog parse would. */
 export const registerTask = async (eventStore: EventStore, taskId: string, definition: Partial<TaskDefinition> = {}, now = new Date('2026-01-01T00:00:00.000Z')) => {
-  const context: EventContext = { newId: randomUUID, now: () => now, correlationId: 'test-parse', actor: 'test' };
+  const context: EventContext = { newId: newEventId, now: () => now, correlationId: 'test-parse', actor: 'test' };
   const event = { type: 'TaskRegistered' as const, data: { taskId, backlogId: 'backlog', definition: sampleDefinition({ title: `Task ${taskId}`, ...definition }) } };
   await eventStore.append(taskStream(taskId), toEnvelopes([event], context), { expectedRevision: 'any' });
 };

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope, taskStream, toEnvelopes } from '@taskledger/events';
+import { EventEnvelope, newEventId, taskStream, toEnvelopes } from '@taskledger/events';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@taskledger/event-store';
 import { Benchmark, ratioOf, round } from './bench-result';
 import { scratchDir } from './scratch';
@@ -13,7 +13,7 @@ const params = { events: STREAMS * EVENTS_PER_STREAM, streams: STREAMS, eventsPe
 
 /** TaskExecutionCompleted envelopes, ~250 bytes of JSON each (data + metadata). */
 const roundBatches = (roundIndex: number): EventEnvelope[][] => {
-  const context = { newId: randomUUID, now: () => new Date(), correlationId: randomUUID(), causationId: null, actor: 'bench:append' };
+  const context = { newId: newEventId, now: () => new Date(), correlationId: randomUUID(), causationId: null, actor: 'bench:append' };
   return Array.from({ length: STREAMS }, (_, stream) =>
     toEnvelopes(
       Array.from({ length: EVENTS_PER_APPEND }, (_, index) => ({

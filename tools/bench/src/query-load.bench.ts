@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Benchmark, round } from './bench-result';
 import { buildLedgerFixture } from './ledger-fixture';
-import { FIXTURES_DIR } from './scratch';
+import { FIXTURE_FORMAT, FIXTURES_DIR } from './scratch';
 
 const TASKS = 10_000;
 const EVENTS = 1_000_000;
@@ -74,7 +74,7 @@ export const queryLoad: Benchmark = {
   description: `query API under ${RATE.toLocaleString('en-US')} req/s (/tasks/:id + /status) over ${TASKS.toLocaleString('en-US')} tasks / ${EVENTS.toLocaleString('en-US')} events (target p99 < 10 ms)`,
   async run() {
     mkdirSync(FIXTURES_DIR, { recursive: true });
-    const ledger = join(FIXTURES_DIR, `ledger-${TASKS}-${EVENTS}.db`);
+    const ledger = join(FIXTURES_DIR, `ledger-v${FIXTURE_FORMAT}-${TASKS}-${EVENTS}.db`);
     await buildLedgerFixture(ledger, { tasks: TASKS, events: EVENTS });
     const { child, url } = await startServer(ledger);
     try {

@@ -7,7 +7,7 @@ import { readModels } from '@taskledger/projections';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { Benchmark, ratioOf, round } from './bench-result';
 import { generateLedgerEvents } from './ledger-fixture';
-import { FIXTURES_DIR, scratchDir } from './scratch';
+import { FIXTURE_FORMAT, FIXTURES_DIR, scratchDir } from './scratch';
 
 const TASKS = 10_000;
 const EVENTS = 1_000_000;
@@ -20,7 +20,7 @@ const BATCH_SIZE = 50_000;
 
 /** The events-only ledger, generated once into bench-results/fixtures and copied for each run. */
 const eventsFixture = async (): Promise<string> => {
-  const path = join(FIXTURES_DIR, `events-${TASKS}-${EVENTS}.db`);
+  const path = join(FIXTURES_DIR, `events-v${FIXTURE_FORMAT}-${TASKS}-${EVENTS}.db`);
   if (existsSync(path)) return path;
   mkdirSync(FIXTURES_DIR, { recursive: true });
   process.stderr.write(`generating ${EVENTS.toLocaleString('en-US')} events for ${TASKS.toLocaleString('en-US')} tasks (once) ...\n`);

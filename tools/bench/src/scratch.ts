@@ -5,6 +5,12 @@ import { join } from 'node:path';
 /** Generated data sets benchmarks reuse between runs (bench-results/ is not committed). */
 export const FIXTURES_DIR = join(__dirname, '../../../bench-results/fixtures');
 
+/**
+ * Part of every generated fixture's file name: bump it when the generator changes what it
+ * writes, so older cached fixtures are not reused (2: time-ordered event ids, UUID v7).
+ */
+export const FIXTURE_FORMAT = 2;
+
 export const scratchDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'taskledger-bench-'));
   return { path: dir, file: (name: string) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };

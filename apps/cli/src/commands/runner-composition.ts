@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '@taskledger/events';
 import { hostname } from 'node:os';
 import type { BacklogTaskDoc } from '@taskledger/projections';
 import {
@@ -45,7 +45,7 @@ export const composeRunner = (context: CliContext, stores: Stores, config: Runne
     decision: runnerDecisionContext(config, Math.random),
     clock: () => new Date(),
     sleep: systemSleep,
-    newId: randomUUID,
+    newId: newEventId,
     identity: { host: hostname(), pid: process.pid, correlationId, actor },
     io: fileSystemIo(config.settings.scratchDir, reopenStore),
     settings: config.settings,
