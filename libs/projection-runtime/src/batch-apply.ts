@@ -2,7 +2,7 @@ import { comparePositions, positionToString, RecordedEvent } from '@taskledger/e
 import { AnyProjection, Doc, ProjectedEvent } from '@taskledger/projections';
 import { DocumentChange, ReadStore } from '@taskledger/read-store';
 import { DEAD_LETTERS, deadLetter } from './dead-letters';
-import { Lane, MAX_WRITTEN_IDS } from './lanes';
+import { emptyWork, Lane, MAX_WRITTEN_IDS } from './lanes';
 
 export interface PoisonPolicy {
   /** What to do with an event a projection cannot apply: record it and go on, or stop that projection. */
@@ -10,11 +10,6 @@ export interface PoisonPolicy {
   /** How many times to try `evolve` before giving up on an event. */
   attempts: number;
   now: () => Date;
-}
-
-export interface LaneBatchResult {
-  changes: DocumentChange[];
-  applied: number;
 }
 
 /** The events of a batch this lane has not applied yet and its projection handles. */
@@ -37,33 +32,35 @@ const evolveWithRetries = (projection: AnyProjection, doc: Doc | null, event: Pr
 };
 
 /**
- * Applies a batch to one lane: loads every affected document once, folds the events in order,
- * and returns the writes of the documents that changed (plus dead letters). Advances the lane's
- * position to the end of the batch, or, when a poison event stops the projection, to the event
- * before it.
+ * Applies a batch to one lane's uncommitted work: loads each affected document it does not hold
+ * yet, folds the events in order, and keeps dead letters for its next commit. Advances the
+ * lane's position to the end of the batch or, when a poison event stops the projection, to the
+ * event before it.
  */
-export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly RecordedEvent[], policy: PoisonPolicy): Promise<LaneBatchResult> => {
+export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly RecordedEvent[], policy: PoisonPolicy): Promise<void> => {
   const last = batch[batch.length - 1];
-  if (lane.failure || !last) return { changes: [], applied: 0 };
+  if (lane.failure || !last) return;
+  const start = lane.position;
   const events = pendingFor(lane, batch);
-  const loaded = await loadDocuments(store, lane, events);
-  const docs = new Map(loaded);
-  const deadLetters: DocumentChange[] = [];
-  let applied = 0;
+  await loadDocuments(store, lane, events);
+  const work = lane.work;
   for (const event of events) {
-    const failed = applyEvent(lane.projection, docs, event, policy.attempts);
+    const failed = applyEvent(lane.projection, work.docs, event, policy.attempts);
     if (failed !== null) {
-      deadLetters.push({ op: 'put', collection: DEAD_LETTERS, doc: deadLetter(lane.projection.name, event, failed, policy.now()) });
+      work.deadLetters.push({ op: 'put', collection: DEAD_LETTERS, doc: deadLetter(lane.projection.name, event, failed, policy.now()) });
+      work.dirty = true;
       if (policy.onPoison === 'stop') {
         lane.failure = `event ${event.id} (${event.type}) at position ${positionToString(event.position)}: ${failed}`;
-        return { changes: documentWrites(lane, docs, loaded).concat(deadLetters), applied };
+        return;
       }
     }
     lane.position = event.position;
-    applied += 1;
   }
+  // A lane ahead of the batch (the read starts from the slowest lane) stays where it is.
+  if (start !== null && comparePositions(last.position, start) <= 0) return;
   lane.position = last.position;
-  return { changes: documentWrites(lane, docs, loaded).concat(deadLetters), applied };
+  work.dirty = true;
+  work.eventsSinceCommit += batch.length;
 };
 
 /** Applies one event to each of its documents, or to none when evolve keeps failing (returns the error text). */
@@ -80,15 +77,25 @@ const applyEvent = (projection: AnyProjection, docs: Map<string, Doc | null>, ev
   return null;
 };
 
-/** Each affected document as stored before the batch (null when there is none). */
-const loadDocuments = async (store: ReadStore, lane: Lane, events: readonly RecordedEvent[]): Promise<Map<string, Doc | null>> => {
-  const docs = new Map<string, Doc | null>();
-  for (const event of events) for (const id of lane.projection.documentIds(event as ProjectedEvent)) docs.set(id, null);
+/** Adds each affected document the lane's work does not hold yet, as stored (null when there is none). */
+const loadDocuments = async (store: ReadStore, lane: Lane, events: readonly RecordedEvent[]): Promise<void> => {
+  const { docs, loaded } = lane.work;
+  const missing = new Set<string>();
+  for (const event of events) for (const id of lane.projection.documentIds(event as ProjectedEvent)) if (!docs.has(id)) missing.add(id);
   const written = lane.writtenIds;
-  const toRead = written === null ? [...docs.keys()] : [...docs.keys()].filter((id) => written.has(id));
+  const toRead: string[] = [];
+  for (const id of missing) {
+    if (written === null || written.has(id)) toRead.push(id);
+    else {
+      docs.set(id, null);
+      loaded.set(id, null);
+    }
+  }
   const stored = toRead.length === 0 ? [] : await store.getMany<Doc>(lane.collection, toRead);
-  toRead.forEach((id, index) => docs.set(id, stored[index] ?? null));
-  return docs;
+  toRead.forEach((id, index) => {
+    docs.set(id, stored[index] ?? null);
+    loaded.set(id, stored[index] ?? null);
+  });
 };
 
 const rememberWritten = (lane: Lane, id: string): void => {
@@ -98,10 +105,12 @@ const rememberWritten = (lane: Lane, id: string): void => {
 };
 
 /**
- * Puts and deletes for the documents the batch changed. `evolve` is pure, so a document it
+ * Takes the lane's uncommitted work as changes to commit with its checkpoint: puts and deletes
+ * of the documents that changed, then its dead letters. `evolve` is pure, so a document it
  * handed back as it was given (the same object) is unchanged and is not written again.
  */
-const documentWrites = (lane: Lane, docs: Map<string, Doc | null>, loaded: Map<string, Doc | null>): DocumentChange[] => {
+export const takeWork = (lane: Lane): DocumentChange[] => {
+  const { docs, loaded, deadLetters } = lane.work;
   const writes: DocumentChange[] = [];
   for (const [id, doc] of docs) {
     const before = loaded.get(id) ?? null;
@@ -111,5 +120,6 @@ const documentWrites = (lane: Lane, docs: Map<string, Doc | null>, loaded: Map<s
       rememberWritten(lane, id);
     } else if (before !== null) writes.push({ op: 'delete', collection: lane.collection, id });
   }
-  return writes;
+  lane.work = emptyWork();
+  return writes.concat(deadLetters);
 };

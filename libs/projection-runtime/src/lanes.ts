@@ -1,9 +1,24 @@
 import { parsePosition, Position, positionToString } from '@taskledger/event-store';
-import { AnyProjection } from '@taskledger/projections';
-import { Checkpoint, ReadStore } from '@taskledger/read-store';
+import { AnyProjection, Doc } from '@taskledger/projections';
+import { Checkpoint, DocumentChange, ReadStore } from '@taskledger/read-store';
 
 /** Where a projection's next version is built while queries keep reading the live collection. */
 export const shadowName = (projection: string): string => `${projection}__next`;
+
+/** What a lane has applied since its last commit; committed with its checkpoint, in one unit of work. */
+export interface LaneWork {
+  /** Each document the work touched as it is now (null: none, or deleted). */
+  docs: Map<string, Doc | null>;
+  /** The same documents as they were stored before the work. */
+  loaded: Map<string, Doc | null>;
+  deadLetters: DocumentChange[];
+  /** Events read past since the last commit. */
+  eventsSinceCommit: number;
+  /** True once the lane moved or recorded a dead letter: it has a checkpoint to write. */
+  dirty: boolean;
+}
+
+export const emptyWork = (): LaneWork => ({ docs: new Map(), loaded: new Map(), deadLetters: [], eventsSinceCommit: 0, dirty: false });
 
 /**
  * One projection as the runtime drives it: which collection it writes now (the live one, or
@@ -15,7 +30,9 @@ export interface Lane {
   handled: ReadonlySet<string>;
   collection: string;
   checkpointName: string;
+  /** The last event applied, committed or not (`work` holds what is not). */
   position: Position | null;
+  work: LaneWork;
   rebuilding: boolean;
   /**
    * The collection's indexes are declared but not built: it is filled from the first event (or
@@ -93,6 +110,7 @@ const lane = async (
   collection,
   checkpointName,
   position,
+  work: emptyWork(),
   rebuilding,
   indexesDeferred: rebuilding || position === null,
   failure: null,

@@ -38,6 +38,21 @@ describe('projection runtime', () => {
     });
   });
 
+  describe('given a new projection beside one that is caught up', () => {
+    it('builds the new one from the first event and applies nothing twice to the other', async () => {
+      await appendTo(events, 'B-1', [completion('B-1', 10), completion('B-1', 20), completion('B-1', 30)]);
+      await runtime().catchUp();
+      await appendTo(events, 'B-1', [completion('B-1', 40)]);
+      const renamed = { ...completionsProjection(), name: 'completions_copy' };
+      await runtime({ projections: [completionsProjection(), renamed], batchSize: 1 }).catchUp();
+      expect(await doc('B-1')).toEqual({ id: 'B-1', completions: 4, totalMs: 100 });
+      expect(await reads.get('completions_copy', 'B-1')).toEqual({ id: 'B-1', completions: 4, totalMs: 100 });
+      await appendTo(events, 'B-1', [completion('B-1', 50)]);
+      await runtime({ projections: [completionsProjection(), renamed] }).catchUp();
+      expect(await doc('B-1')).toEqual({ id: 'B-1', completions: 5, totalMs: 150 });
+    });
+  });
+
   describe('given a version bump', () => {
     it('rebuilds into a shadow collection that queries do not see until it is swapped in', async () => {
       await appendTo(events, 'B-1', [completion('B-1', 10), completion('B-1', 20), completion('B-1', 30)]);

@@ -2,7 +2,7 @@ import { comparePositions, EventStore, Position, RecordedEvent, Subscription } f
 import { isLedgerError } from '@taskledger/events';
 import { AnyProjection } from '@taskledger/projections';
 import { DocumentChange, ReadStore } from '@taskledger/read-store';
-import { applyBatch, PoisonPolicy } from './batch-apply';
+import { applyBatch, PoisonPolicy, takeWork } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
 import { buildDeferredIndexes, checkpointOf, Lane, openLane } from './lanes';
 import { nextMessage } from './next-message';
@@ -43,6 +43,8 @@ export interface ProjectionRuntimeOptions {
  */
 const CATCH_UP_BATCH_SIZE = 20_000;
 const LIVE_BATCH_SIZE = 1000;
+/** Most catch-up batches of events a lane applies between two commits. */
+const COMMIT_SPAN_BATCHES = 10;
 
 export class ProjectionRuntime {
   private readonly batchSize: { catchingUp: number; live: number };
@@ -102,11 +104,13 @@ export class ProjectionRuntime {
     const stop = () => void subscription.stop();
     mode.signal?.addEventListener('abort', stop, { once: true });
     let batch: RecordedEvent[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await this.commitBatch(lanes, batch);
-      report(batch.length);
+    /** Applies the batch in hand; `final` also commits every lane's work (see commitBatch). */
+    const flush = async (final = true) => {
+      if (batch.length === 0 && !final) return;
+      const count = batch.length;
+      await this.commitBatch(lanes, batch, final);
       batch = [];
+      if (count > 0) report(count);
     };
     try {
       const add = (event: RecordedEvent, caughtUp: boolean) => batch.push(event) >= (caughtUp ? this.batchSize.live : this.batchSize.catchingUp);
@@ -127,7 +131,7 @@ export class ProjectionRuntime {
     mode: { live: boolean; signal?: AbortSignal },
     lanes: Lane[],
     add: (event: RecordedEvent, caughtUp: boolean) => boolean,
-    flush: () => Promise<void>,
+    flush: (final?: boolean) => Promise<void>,
   ): Promise<'done'> {
     const iterator = subscription[Symbol.asyncIterator]();
     let caughtUp = false;
@@ -136,7 +140,7 @@ export class ProjectionRuntime {
       if (next.done) break;
       const message = next.value;
       if (message.kind === 'event') {
-        if (add(message.event, caughtUp)) await flush();
+        if (add(message.event, caughtUp)) await flush(caughtUp);
         continue;
       }
       caughtUp = true;
@@ -148,16 +152,26 @@ export class ProjectionRuntime {
     return 'done';
   }
 
-  private async commitBatch(lanes: Lane[], batch: readonly RecordedEvent[]): Promise<void> {
-    const changes: DocumentChange[] = [];
-    const moved: Lane[] = [];
-    for (const lane of lanes) {
-      const before = lane.position;
-      const result = await applyBatch(this.options.readStore, lane, batch, this.policy);
-      for (const change of result.changes) changes.push(change);
-      if (lane.position !== before) moved.push(lane);
-    }
-    await this.options.readStore.commit({ changes, checkpoints: moved.map((lane) => checkpointOf(lane, this.eventsPerSecond)) });
+  /**
+   * Applies a batch to every lane, then commits the lanes that are due, each lane's documents
+   * with its checkpoint, in one unit of work. `final` commits every lane that moved (live
+   * batches, caught up, stopping); while catching up, a lane commits once its work holds
+   * `batchSize` documents or spans `COMMIT_SPAN_BATCHES` batches of events (or it stopped on a
+   * poison event). A read model with few documents (per task, overall) is thus written a few
+   * times per catch-up rather than once per batch, and one with a document per event still
+   * commits about once per batch.
+   */
+  private async commitBatch(lanes: Lane[], batch: readonly RecordedEvent[], final: boolean): Promise<void> {
+    for (const lane of lanes) await applyBatch(this.options.readStore, lane, batch, this.policy);
+    const limit = this.batchSize.catchingUp;
+    const due = lanes.filter(
+      (lane) =>
+        lane.work.dirty &&
+        (final || lane.failure !== null || lane.work.docs.size >= limit || lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
+    );
+    if (due.length === 0) return;
+    const changes = due.flatMap(takeWork);
+    await this.options.readStore.commit({ changes, checkpoints: due.map((lane) => checkpointOf(lane, this.eventsPerSecond)) });
   }
 
   /**
