@@ -1,7 +1,7 @@
 import { comparePositions, EventStore, Position, RecordedEvent, Subscription } from '@taskledger/event-store';
 import { isLedgerError } from '@taskledger/events';
 import { AnyProjection } from '@taskledger/projections';
-import { DocumentChange, ReadStore } from '@taskledger/read-store';
+import { ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy, takeWork } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
 import { buildDeferredIndexes, checkpointOf, Lane, openLane } from './lanes';
