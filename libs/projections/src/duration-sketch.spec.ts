@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DDSketch } from '@datadog/sketches-js';
 import { isLedgerError } from '@taskledger/events';
-import { addToSketch, DurationSketch, emptySketch, mergeSketches, quantile, sketchMean } from './duration-sketch';
+import { addToSketch, DurationSketch, emptySketch, mergeSketches, quantile, quantiles, sketchMean } from './duration-sketch';
 
 const sketchOf = (values: readonly number[], start: DurationSketch = emptySketch()): DurationSketch => values.reduce(addToSketch, start);
 const json = (sketch: DurationSketch): string => JSON.stringify(sketch);
@@ -77,6 +77,38 @@ describe('duration sketch', () => {
     });
 
     it('is the exact value for a single duration (clamped to min and max)', () => expect(quantile(sketchOf([1234.5]), 0.99)).toBe(1234.5));
+  });
+
+  describe('when asked for several quantiles at once', () => {
+    const q = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 0.95, 0.99, 1), fc.double());
+    /** Sketches as stored, and as a hand-edited or foreign document might hold them (counts that do not add up). */
+    const anySketch = fc.oneof(
+      durations.map((values) => sketchOf(values)),
+      fc.record({
+        relativeAccuracy: fc.constant(0.01),
+        count: fc.nat({ max: 50 }),
+        zeroCount: fc.integer({ min: -2, max: 5 }),
+        bins: fc.uniqueArray(fc.integer({ min: -50, max: 1500 }), { maxLength: 12 }).chain((keys) =>
+          fc.tuple(...[...keys].sort((a, b) => a - b).map((key) => fc.tuple(fc.constant(key), fc.integer({ min: -2, max: 9 })))),
+        ),
+        sumMicros: fc.nat(),
+        min: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true })),
+        max: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true })),
+      }),
+    );
+
+    it('gives what asking for each one by one gives, in any order of quantiles', () =>
+      fc.assert(
+        fc.property(anySketch, fc.array(q, { maxLength: 6 }), (sketch, qs) =>
+          expect(quantiles(sketch, qs)).toEqual(qs.map((each) => quantile(sketch, each))),
+        ),
+        { numRuns: 500 },
+      ));
+
+    it('gives the median, p95 and p99 the projections report', () => {
+      const sketch = sketchOf(Array.from({ length: 100 }, (_, i) => (i + 1) * 10));
+      expect(quantiles(sketch, [0.5, 0.95, 0.99])).toEqual([quantile(sketch, 0.5), quantile(sketch, 0.95), quantile(sketch, 0.99)]);
+    });
   });
 
   describe('given the library sketch over the same values', () => {

@@ -100,10 +100,15 @@ const withBinCount = (bins: ReadonlyArray<[number, number]>, key: number): Array
     if (bins[middle]![0] < key) low = middle + 1;
     else high = middle;
   }
-  const next = bins.slice();
   const found = bins[low];
-  if (found !== undefined && found[0] === key) next[low] = [key, found[1] + 1];
-  else next.splice(low, 0, [key, 1]);
+  if (found !== undefined && found[0] === key) {
+    const next = bins.slice();
+    next[low] = [key, found[1] + 1];
+    return next;
+  }
+  const next = bins.slice(0, low);
+  next.push([key, 1]);
+  for (let index = low; index < bins.length; index += 1) next.push(bins[index]!);
   return next;
 };
 
@@ -129,6 +134,9 @@ export const addToSketch = (sketch: DurationSketch, value: number): DurationSket
 const clamp = (value: number, sketch: DurationSketch): number =>
   Math.min(Math.max(value, sketch.min ?? value), sketch.max ?? value);
 
+/** Whether `q` is a quantile a sketch answers for: 0..1 (NaN is not). */
+const isQuantile = (q: number): boolean => q >= 0 && q <= 1;
+
 const rawQuantile = (sketch: DurationSketch, q: number): number => {
   const rank = q * (sketch.count - 1);
   let running = sketch.zeroCount;
@@ -140,12 +148,53 @@ const rawQuantile = (sketch: DurationSketch, q: number): number => {
   return sketch.max ?? 0;
 };
 
+/** Whether each q is at least the one before it (NaN is not). */
+const isAscending = (qs: readonly number[]): boolean => {
+  for (let index = 1; index < qs.length; index += 1) if (!(qs[index - 1]! <= qs[index]!)) return false;
+  return true;
+};
+
+/**
+ * `quantiles` for ascending `qs` (any of them may be outside 0..1): the ranks only grow, and a
+ * higher rank is never reached in an earlier bin than a lower one, so one walk serves them all.
+ */
+const ascendingQuantiles = (sketch: DurationSketch, qs: readonly number[]): Array<number | null> => {
+  const values: Array<number | null> = [];
+  const { bins } = sketch;
+  let running = sketch.zeroCount;
+  let bin = 0;
+  for (const q of qs) {
+    const rank = q * (sketch.count - 1);
+    if (sketch.count === 0 || !isQuantile(q)) values.push(null);
+    else if (rank < sketch.zeroCount) values.push(0);
+    else {
+      while (running <= rank && bin < bins.length) running += bins[bin++]![1];
+      const value = running > rank ? clamp(mappingFor(sketch.relativeAccuracy).value(bins[bin - 1]![0]), sketch) : (sketch.max ?? 0);
+      values.push(round(value, 3));
+    }
+  }
+  return values;
+};
+
+/**
+ * The values at quantiles `qs`, each as `quantile` gives it, from one pass over the bins (the
+ * projections ask for several on every event). Null for an empty sketch or a q outside 0..1.
+ */
+export const quantiles = (sketch: DurationSketch, qs: readonly number[]): Array<number | null> => {
+  if (isAscending(qs)) return ascendingQuantiles(sketch, qs);
+  const order = qs.map((_, index) => index).sort((a, b) => (isQuantile(qs[a]!) ? qs[a]! : 2) - (isQuantile(qs[b]!) ? qs[b]! : 2));
+  const sorted = ascendingQuantiles(sketch, order.map((index) => qs[index]!));
+  const values: Array<number | null> = qs.map(() => null);
+  order.forEach((index, position) => (values[index] = sorted[position]!));
+  return values;
+};
+
 /**
  * The value at quantile `q` (0..1) within the sketch's relative accuracy, clamped to the exact
  * min and max, rounded to 3 decimals (µs); null for an empty sketch or a q outside 0..1.
  */
 export const quantile = (sketch: DurationSketch, q: number): number | null =>
-  sketch.count === 0 || !(q >= 0 && q <= 1) ? null : round(rawQuantile(sketch, q), 3);
+  sketch.count === 0 || !isQuantile(q) ? null : round(rawQuantile(sketch, q), 3);
 
 /** Mean in ms rounded to 3 decimals; null for an empty sketch. */
 export const sketchMean = (sketch: DurationSketch): number | null =>

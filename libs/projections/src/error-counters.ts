@@ -35,8 +35,10 @@ export interface FingerprintSighting {
 const evictionOrder = (a: FingerprintStat, b: FingerprintStat): number =>
   a.count - b.count || compareText(a.lastSeenAt, b.lastSeenAt) || compareText(a.id, b.id);
 
+/** Drops the first stat in eviction order (what sorting a copy and taking its head would pick). */
 const withoutVictim = (stats: readonly FingerprintStat[]): FingerprintStat[] => {
-  const victim = [...stats].sort(evictionOrder)[0];
+  let victim = stats[0];
+  for (const stat of stats) if (evictionOrder(stat, victim!) < 0) victim = stat;
   return stats.filter((stat) => stat !== victim);
 };
 
@@ -58,6 +60,15 @@ const firstSighting = (sighting: FingerprintSighting): FingerprintStat => ({
   category: sighting.category,
 });
 
+/** The list with every stat of the sighting's id seen again (there is one, at `first`, unless the list was edited by hand). */
+const withSeenAgain = (stats: readonly FingerprintStat[], first: number, sighting: FingerprintSighting): FingerprintStat[] => {
+  const next = stats.slice();
+  for (let index = first; index < next.length; index += 1) {
+    if (next[index]!.id === sighting.id) next[index] = seenAgain(next[index]!, sighting.at);
+  }
+  return next;
+};
+
 /**
  * Counts a sighting in the list (sorted by id, at most `cap` long). A new fingerprint in a full
  * list first evicts the least frequent, least recently seen one; `evicted` says whether it did.
@@ -67,9 +78,8 @@ export const recordFingerprint = (
   sighting: FingerprintSighting,
   cap = MAX_FINGERPRINTS,
 ): { fingerprints: FingerprintStat[]; evicted: boolean } => {
-  if (stats.some((stat) => stat.id === sighting.id)) {
-    return { fingerprints: stats.map((stat) => (stat.id === sighting.id ? seenAgain(stat, sighting.at) : stat)), evicted: false };
-  }
+  const seen = stats.findIndex((stat) => stat.id === sighting.id);
+  if (seen >= 0) return { fingerprints: withSeenAgain(stats, seen, sighting), evicted: false };
   const evicted = stats.length >= cap;
   const kept = evicted ? withoutVictim(stats) : [...stats];
   const fingerprints = [...kept, firstSighting(sighting)].sort((a, b) => compareText(a.id, b.id));

@@ -39,6 +39,27 @@ describe('error fingerprint', () => {
     ])('matches the FNV-1a 32-bit test vector for %j', (text, hash) => expect(fnv1a32(text)).toBe(hash));
   });
 
+  describe('given errors one after another, some repeated', () => {
+    const fresh = (message: string, type: string) => {
+      const normalised = normaliseErrorMessage(message);
+      const text = normalised === '' ? normaliseErrorMessage(`[${type}]`) : normalised;
+      return { id: fnv1a32(text), text };
+    };
+
+    it('gives each the fingerprint of its own message and type', () =>
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.constantFrom('', ' ', 'boom 1', 'boom 2', 'Boom'), fc.constantFrom('exit', 'timeout')), { maxLength: 12 }), (errors) =>
+          errors.forEach(([message, type]) => expect(fingerprintError(message, type)).toEqual(fresh(message, type))),
+        ),
+      ));
+
+    it('hands out a new object each time, so changing one leaves the next alone', () => {
+      const first = fingerprintError('boom 1', 'exit');
+      first.text = 'changed';
+      expect(fingerprintError('boom 1', 'exit')).toEqual({ id: fnv1a32('boom <n>'), text: 'boom <n>' });
+    });
+  });
+
   describe('given an empty message', () => {
     it('falls back to the error type', () => expect(fingerprintError('  ', 'abandoned')).toEqual({ id: fnv1a32('[abandoned]'), text: '[abandoned]' }));
   });

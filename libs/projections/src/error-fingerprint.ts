@@ -44,9 +44,15 @@ export interface ErrorFingerprint {
   text: string;
 }
 
+/** The last fingerprint computed: an error is fingerprinted once for each document it counts in. */
+let last: { message: string; type: string; id: string; text: string } | null = null;
+
 /** The fingerprint of an error message; an empty message falls back to the error type. */
 export const fingerprintError = (message: string, type: string): ErrorFingerprint => {
-  const normalised = normaliseErrorMessage(message);
-  const text = normalised === '' ? normaliseErrorMessage(`[${type}]`) : normalised;
-  return { id: fnv1a32(text), text };
+  if (last === null || last.message !== message || last.type !== type) {
+    const normalised = normaliseErrorMessage(message);
+    const text = normalised === '' ? normaliseErrorMessage(`[${type}]`) : normalised;
+    last = { message, type, id: fnv1a32(text), text };
+  }
+  return { id: last.id, text: last.text };
 };

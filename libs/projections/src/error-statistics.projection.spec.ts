@@ -1,7 +1,8 @@
 import { given } from '../test/given';
 import { errorStatisticsProjection as projection } from './error-statistics.projection';
 import { fingerprintError } from './error-fingerprint';
-import { at, attemptFailed, recoveryAttempted } from './testing';
+import { ErrorStatisticsDoc } from './error-statistics.doc';
+import { at, attemptFailed, deepFreeze, recoveryAttempted, toProjected } from './testing';
 
 const T = 'B-010';
 const failure = (message: string, category: 'network' | 'timeout' | 'database' = 'network', severity: 'low' | 'high' = 'high', type = 'exit') =>
@@ -107,5 +108,23 @@ describe('error_statistics read model', () => {
       given(projection, [recoveryAttempted(T, { category: 'timeout', outcome: 'succeeded' })]).then('category:timeout', {
         recovery: expect.objectContaining({ attempted: 1, succeeded: 1, successRate: 1 }),
       }));
+  });
+
+  describe('given a stored document shaped otherwise (keys in another order, keys of its own)', () => {
+    type Event = Parameters<typeof projection.evolve>[1];
+    const [first, error, recovery] = toProjected([failure('a'), failure('b'), recoveryAttempted(T, { category: 'network' })]) as Event[];
+    const evolve = (doc: ErrorStatisticsDoc | null, event: Event) => projection.evolve(deepFreeze(doc), event, '_global')!;
+    const stored = evolve(null, first!);
+    const reordered = (doc: ErrorStatisticsDoc) => {
+      const { updatedAt, fingerprints, ...rest } = doc;
+      return { updatedAt, legacy: 'kept', ...rest, fingerprints } as ErrorStatisticsDoc;
+    };
+
+    it.each([
+      ['an attempt failure', error!],
+      ['a recovery action', recovery!],
+    ])('keeps its key order and its own keys after %s, with the same values as a usual document gets', (_, event) =>
+      expect(JSON.stringify(evolve(reordered(stored), event))).toBe(JSON.stringify(reordered(evolve(stored, event)))),
+    );
   });
 });

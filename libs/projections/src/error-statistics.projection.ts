@@ -11,9 +11,11 @@ import {
   RecoveryStats,
 } from './error-statistics.doc';
 import { fingerprintError } from './error-fingerprint';
-import { bumpBucket, daysBefore, hoursBefore, laterTimestamp, utcDayKey, utcHourKey, utcTimestamp } from './event-time';
+import { daysBefore, hoursBefore, laterTimestamp, utcDayKey, utcHourKey, utcTimestamp } from './event-time';
 import { ratio, truncate } from './numbers';
+import { keyOrderKeeper } from './object-shape';
 import { defineProjection, ProjectedEvent } from './projection';
+import { bumpBucket } from './time-buckets';
 
 /** Hourly error buckets cover this many days before the newest event a document has seen. */
 export const ERROR_HOURLY_RETENTION_DAYS = 30;
@@ -41,29 +43,36 @@ const countBuckets = (doc: ErrorStatisticsDoc, at: string, latestEventAt: string
   daily: bumpBucket(doc.daily, utcDayKey(at), dailyStart(latestEventAt), increment),
 });
 
-const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed): ErrorStatisticsDoc => {
+const withError = keyOrderKeeper<ErrorStatisticsDoc>();
+
+const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed, at: string): ErrorStatisticsDoc => {
   const { error, classification } = event.data;
-  const at = utcTimestamp(event.metadata.occurredAt);
   const latestEventAt = laterTimestamp(doc.latestEventAt, at);
   const fingerprint = fingerprintError(error.message, error.type);
   const sighting = { ...fingerprint, fingerprint: fingerprint.text, at, example: truncate(error.message, 200) };
   const recorded = recordFingerprint(doc.fingerprints, { ...sighting, errorType: error.type, category: classification.category });
   const byCategory = { ...doc.byCategory, [classification.category]: doc.byCategory[classification.category] + 1 };
-  return {
-    ...doc,
+  const { hourly, daily } = countBuckets(doc, at, latestEventAt);
+  return withError(doc, {
+    id: doc.id,
+    scope: doc.scope,
+    category: doc.category,
     totalErrors: doc.totalErrors + 1,
     byCategory,
     bySeverity: { ...doc.bySeverity, [classification.severity]: doc.bySeverity[classification.severity] + 1 },
     byType: countErrorType(doc.byType, error.type),
     mostCommonCategory: mostCommon(byCategory),
-    ...countBuckets(doc, at, latestEventAt),
+    recovery: doc.recovery,
+    hourly,
+    daily,
     fingerprints: recorded.fingerprints,
     evictedFingerprints: doc.evictedFingerprints + (recorded.evicted ? 1 : 0),
     topFingerprints: topFingerprints(recorded.fingerprints),
     firstErrorAt: doc.firstErrorAt !== null && doc.firstErrorAt < at ? doc.firstErrorAt : at,
     lastErrorAt: laterTimestamp(doc.lastErrorAt, at),
     latestEventAt,
-  };
+    updatedAt: at,
+  });
 };
 
 const outcomeField = { succeeded: 'succeeded', failed: 'failed', 'not-applicable': 'notApplicable' } as const;
@@ -73,7 +82,9 @@ const countOutcome = (counts: RecoveryCounts, outcome: RecoveryOutcome): Recover
   return { ...counts, attempted: counts.attempted + 1, [field]: counts[field] + 1 };
 };
 
-const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted): ErrorStatisticsDoc => {
+const withRecovery = keyOrderKeeper<ErrorStatisticsDoc>();
+
+const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted, at: string): ErrorStatisticsDoc => {
   const { action, outcome } = event.data;
   const totals = countOutcome(doc.recovery, outcome);
   const recovery: RecoveryStats = {
@@ -84,8 +95,26 @@ const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted): Erro
     successRate: ratio(totals.succeeded, totals.succeeded + totals.failed),
     byAction: { ...doc.recovery.byAction, [action]: countOutcome(doc.recovery.byAction[action], outcome) },
   };
-  const at = utcTimestamp(event.metadata.occurredAt);
-  return { ...doc, recovery, latestEventAt: laterTimestamp(doc.latestEventAt, at) };
+  return withRecovery(doc, {
+    id: doc.id,
+    scope: doc.scope,
+    category: doc.category,
+    totalErrors: doc.totalErrors,
+    byCategory: doc.byCategory,
+    bySeverity: doc.bySeverity,
+    byType: doc.byType,
+    mostCommonCategory: doc.mostCommonCategory,
+    recovery,
+    hourly: doc.hourly,
+    daily: doc.daily,
+    fingerprints: doc.fingerprints,
+    evictedFingerprints: doc.evictedFingerprints,
+    topFingerprints: doc.topFingerprints,
+    firstErrorAt: doc.firstErrorAt,
+    lastErrorAt: doc.lastErrorAt,
+    latestEventAt: laterTimestamp(doc.latestEventAt, at),
+    updatedAt: at,
+  });
 };
 
 /** `_global` plus `category:<name>` error statistics, from attempt failures and recovery actions. */
@@ -99,9 +128,8 @@ export const errorStatisticsProjection = defineProjection({
       ? [GLOBAL_DOC_ID, categoryDocId(event.data.classification.category)]
       : [GLOBAL_DOC_ID, categoryDocId(event.data.category)],
   evolve: (doc: ErrorStatisticsDoc | null, event, documentId): ErrorStatisticsDoc => {
-    const updatedAt = utcTimestamp(event.metadata.occurredAt);
-    const current = doc ?? emptyErrorStatistics(documentId, updatedAt);
-    const next = event.type === 'TaskAttemptFailed' ? recordError(current, event) : recordRecovery(current, event);
-    return { ...next, updatedAt };
+    const at = utcTimestamp(event.metadata.occurredAt);
+    const current = doc ?? emptyErrorStatistics(documentId, at);
+    return event.type === 'TaskAttemptFailed' ? recordError(current, event, at) : recordRecovery(current, event, at);
   },
 });

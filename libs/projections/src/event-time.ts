@@ -13,40 +13,87 @@ const rememberLast = <A, R>(fn: (argument: A) => R): ((argument: A) => R) => {
   };
 };
 
+/** How many arguments `rememberMany` keeps results for before it starts afresh. */
+const REMEMBERED_ARGUMENTS = 1024;
+
+/**
+ * `fn` remembering its results for up to 1024 arguments (then forgetting them all), for callers
+ * that take turns with a few values (e.g. the newest times of the documents an event touches,
+ * or their retention windows). `fn` must be pure.
+ */
+const rememberMany = <A, R>(fn: (argument: A) => R): ((argument: A) => R) => {
+  const results = new Map<A, R>();
+  return (argument) => {
+    let result = results.get(argument);
+    if (result === undefined && !results.has(argument)) {
+      if (results.size >= REMEMBERED_ARGUMENTS) results.clear();
+      result = fn(argument);
+      results.set(argument, result);
+    }
+    return result as R;
+  };
+};
+
 /**
  * Milliseconds since the epoch of an ISO timestamp. Events are validated before they are
  * written, so an unparsable time cannot occur; it maps to 0 rather than throwing (history is fact).
  */
-export const epochMs = rememberLast((iso: string): number => {
+export const epochMs = rememberMany((iso: string): number => {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : 0;
 });
-
-const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 const daysInMonth = (year: number, month: number): number => {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 };
 
+/** `YYYY-MM-DDTHH:mm:ss.sssZ`: `d` a digit, any other character itself. */
+const CANONICAL_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
+
+/** The number written by the two digits at `index` (the text has the canonical shape). */
+const twoDigitsAt = (text: string, index: number): number => (text.charCodeAt(index) - 48) * 10 + text.charCodeAt(index + 1) - 48;
+
+const hasCanonicalShape = (text: string): boolean => {
+  if (text.length !== CANONICAL_SHAPE.length) return false;
+  for (let index = 0; index < CANONICAL_SHAPE.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const expected = CANONICAL_SHAPE.charCodeAt(index);
+    if (expected === 100 ? code < 48 || code > 57 : code !== expected) return false;
+  }
+  return true;
+};
+
 /**
  * True when the text is `YYYY-MM-DDTHH:mm:ss.sssZ` with every field in range, which is exactly
  * what formatting its instant gives back (out-of-range days or hours would roll over).
+ * Read character by character: it runs for every time of every event.
  */
 export const isCanonicalUtc = (text: string): boolean => {
-  const match = CANONICAL_UTC.exec(text);
-  if (match === null) return false;
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
+  if (!hasCanonicalShape(text)) return false;
+  const month = twoDigitsAt(text, 5);
+  const day = twoDigitsAt(text, 8);
+  const year = twoDigitsAt(text, 0) * 100 + twoDigitsAt(text, 2);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    twoDigitsAt(text, 11) <= 23 &&
+    twoDigitsAt(text, 14) <= 59 &&
+    twoDigitsAt(text, 17) <= 59
+  );
 };
 
 /**
  * The same instant as `YYYY-MM-DDTHH:mm:ss.sssZ`, so stored times sort as text whatever offset
  * was written. Times are nearly always written in that form already, and are then returned as
- * they are: parsing and formatting a date costs more than the rest of a small evolve step.
+ * they are: parsing and formatting a date costs more than the rest of a small evolve step. The
+ * last answer is kept, as one event's time is read for each document it touches.
  */
-export const utcTimestamp = (iso: string): string => (isCanonicalUtc(iso) ? iso : new Date(epochMs(iso)).toISOString());
+export const utcTimestamp = rememberLast((iso: string): string =>
+  isCanonicalUtc(iso) ? iso : new Date(epochMs(iso)).toISOString(),
+);
 
 /** `YYYY-MM-DD` (UTC) of an instant in epoch milliseconds. */
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -68,67 +115,19 @@ const startOf = (ms: number, unit: number): number => ms - (((ms % unit) + unit)
 
 /**
  * `dayKey(epochMs(utc) - days * DAY_MS)`: the day `days` days before the day of `utc`. UTC days
- * are exactly DAY_MS long, so the result depends only on the day of `utc`, which changes
- * rarely; each window (one call of this) keeps its last answer.
+ * are exactly DAY_MS long, so the result depends only on the day of `utc`, and each window (one
+ * call of this) keeps its answers for recent days.
  */
 export const daysBefore = (days: number): ((utc: string) => string) => {
-  const fromDayStart = rememberLast((dayStart: number) => dayKey(dayStart - days * DAY_MS));
+  const fromDayStart = rememberMany((dayStart: number) => dayKey(dayStart - days * DAY_MS));
   return (utc) => fromDayStart(startOf(epochMs(utc), DAY_MS));
 };
 
 /** `hourKey(epochMs(utc) - hours * HOUR_MS)`, depending only on the hour of `utc` (see `daysBefore`). */
 export const hoursBefore = (hours: number): ((utc: string) => string) => {
-  const fromHourStart = rememberLast((hourStart: number) => hourKey(hourStart - hours * HOUR_MS));
+  const fromHourStart = rememberMany((hourStart: number) => hourKey(hourStart - hours * HOUR_MS));
   return (utc) => fromHourStart(startOf(epochMs(utc), HOUR_MS));
 };
 
 /** The later of two UTC timestamps (null counts as earliest). */
 export const laterTimestamp = (a: string | null, b: string): string => (a !== null && a > b ? a : b);
-
-/**
- * Keeps the buckets whose key is at or after `cutoffKey` and adds `delta` to `key` when it is
- * retained; the result has its keys in ascending order, so its JSON text is stable. Buckets
- * come in ascending order (this function wrote them), so no sort is needed, and in the usual
- * case (nothing expired, `key` the newest) the result is a copy with `key` set last.
- */
-export const bumpBucket = <V>(
-  buckets: Readonly<Record<string, V>>,
-  key: string,
-  cutoffKey: string,
-  update: (current: V | undefined) => V,
-): Record<string, V> => {
-  const keys = Object.keys(buckets);
-  for (let index = 1; index < keys.length; index += 1) {
-    if (keys[index]! < keys[index - 1]!) return sortedBumpBucket(buckets, key, cutoffKey, update);
-  }
-  const first = keys[0];
-  const last = keys[keys.length - 1];
-  if (key >= cutoffKey && (first === undefined || first >= cutoffKey) && (last === undefined || key >= last)) {
-    return { ...buckets, [key]: update(buckets[key]) };
-  }
-  const entries: [string, V][] = [];
-  let pending = key >= cutoffKey;
-  for (const bucket of keys) {
-    if (bucket < cutoffKey || bucket === key) continue;
-    if (pending && key < bucket) {
-      entries.push([key, update(buckets[key])]);
-      pending = false;
-    }
-    entries.push([bucket, buckets[bucket] as V]);
-  }
-  if (pending) entries.push([key, update(buckets[key])]);
-  return Object.fromEntries(entries);
-};
-
-/** The same, for buckets not in ascending order (never written by this code). */
-const sortedBumpBucket = <V>(
-  buckets: Readonly<Record<string, V>>,
-  key: string,
-  cutoffKey: string,
-  update: (current: V | undefined) => V,
-): Record<string, V> => {
-  const entries = Object.entries(buckets).filter(([bucket]) => bucket >= cutoffKey && bucket !== key);
-  if (key >= cutoffKey) entries.push([key, update(buckets[key])]);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries);
-};

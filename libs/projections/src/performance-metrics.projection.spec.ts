@@ -1,6 +1,7 @@
 import { given } from '../test/given';
 import { performanceMetricsProjection as projection } from './performance-metrics.projection';
-import { at, attemptFailed, completed, executionFailed, executionIdFor, registered, started } from './testing';
+import { PerformanceMetricsDoc } from './performance-metrics.doc';
+import { at, attemptFailed, completed, deepFreeze, executionFailed, executionIdFor, registered, started, toProjected } from './testing';
 
 const A = 'B-001';
 const B = 'B-002';
@@ -103,5 +104,21 @@ describe('performance_metrics read model', () => {
         rejectedDurations: 1,
         durations: expect.objectContaining({ count: 1, min: 100 }),
       }));
+  });
+
+  describe('given a stored document shaped otherwise (keys in another order, keys of its own)', () => {
+    const [first, next] = toProjected([run(A, 1, 100, 2), run(A, 2, 300, 7)]) as Parameters<typeof projection.evolve>[1][];
+    const evolve = (doc: PerformanceMetricsDoc | null, event = next!) => projection.evolve(deepFreeze(doc), event, A)!;
+    const stored = evolve(null, first);
+    const reordered = (doc: PerformanceMetricsDoc) => {
+      const { daily, id, ...rest } = doc;
+      return { daily, legacy: 'kept', ...rest, id, retriesHistogram: { ...doc.retriesHistogram, old: 1 } } as PerformanceMetricsDoc;
+    };
+
+    it('keeps its key order and its own keys, with the same values as a usual document gets', () => {
+      const usual = evolve(stored);
+      const unusual = evolve(reordered(stored));
+      expect(JSON.stringify(unusual)).toBe(JSON.stringify(reordered(usual)));
+    });
   });
 });

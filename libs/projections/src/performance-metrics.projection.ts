@@ -1,6 +1,6 @@
 import { EventOfType } from '@taskledger/events';
-import { addToSketch, DurationSketch, isValidDuration, quantile, sketchMean } from './duration-sketch';
-import { bumpBucket, daysBefore, laterTimestamp, utcDayKey, utcTimestamp } from './event-time';
+import { addToSketch, DurationSketch, isValidDuration, quantiles, sketchMean } from './duration-sketch';
+import { daysBefore, laterTimestamp, utcDayKey, utcTimestamp } from './event-time';
 import { ratio } from './numbers';
 import {
   DailyPerformance,
@@ -9,13 +9,18 @@ import {
   PerformanceMetricsDoc,
   RetriesHistogram,
 } from './performance-metrics.doc';
+import { keyOrderKeeper } from './object-shape';
 import { defineProjection, ProjectedEvent } from './projection';
+import { bumpBucket } from './time-buckets';
 
 /** Daily performance buckets cover this many days before the newest event a document has seen. */
 export const PERFORMANCE_DAILY_RETENTION_DAYS = 90;
 
 /** The first day kept: the window ends on the day of the newest event. */
 const retentionStart = daysBefore(PERFORMANCE_DAILY_RETENTION_DAYS - 1);
+
+/** The median, p95 and p99, read from the sketch in one pass. */
+const REPORTED_QUANTILES = [0.5, 0.95, 0.99];
 
 type ExecutionEnded = ProjectedEvent<EventOfType<'TaskExecutionCompleted' | 'TaskExecutionFailed'>>;
 
@@ -37,6 +42,24 @@ const endingOf = (event: ExecutionEnded): Ending => ({
 const retriesKey = (retries: number): keyof RetriesHistogram =>
   retries >= 5 ? '5+' : (String(retries) as keyof RetriesHistogram);
 
+const HISTOGRAM_KEYS: ReadonlyArray<keyof RetriesHistogram> = ['0', '1', '2', '3', '4', '5+'];
+
+/** Whether the histogram has exactly its six keys, in the order objects list them. */
+const isPlainHistogram = (histogram: RetriesHistogram): boolean => {
+  const keys = Object.keys(histogram);
+  return keys.length === HISTOGRAM_KEYS.length && HISTOGRAM_KEYS.every((key, index) => keys[index] === key);
+};
+
+/**
+ * The histogram with one more execution under `key`. Spelled out for the usual shape: a spread
+ * of an object with index-like keys ('0'..'4') takes a slow path costing more than the rest of an evolve step.
+ */
+const countRetries = (histogram: RetriesHistogram, key: keyof RetriesHistogram): RetriesHistogram => {
+  if (!isPlainHistogram(histogram)) return { ...histogram, [key]: histogram[key] + 1 };
+  const at = (bucket: keyof RetriesHistogram): number => (bucket === key ? histogram[bucket] + 1 : histogram[bucket]);
+  return { '0': at('0'), '1': at('1'), '2': at('2'), '3': at('3'), '4': at('4'), '5+': at('5+') };
+};
+
 const withDuration = (sketch: DurationSketch, ending: Ending): DurationSketch =>
   ending.durationMs === null ? sketch : addToSketch(sketch, ending.durationMs);
 
@@ -47,15 +70,15 @@ const countDay = (day: DailyPerformance = emptyDailyPerformance(), ending: Endin
   durations: withDuration(day.durations, ending),
 });
 
-/** The most recent ending by time: a late-arriving older one does not replace it. */
-const latestOutcome = (doc: PerformanceMetricsDoc, ending: Ending): Pick<PerformanceMetricsDoc, 'lastExecutionAt' | 'lastOutcome'> =>
-  doc.lastExecutionAt !== null && doc.lastExecutionAt > ending.at
-    ? { lastExecutionAt: doc.lastExecutionAt, lastOutcome: doc.lastOutcome }
-    : { lastExecutionAt: ending.at, lastOutcome: ending.success ? 'success' : 'failure' };
+/** Whether the ending is the most recent by time: a late-arriving older one does not replace the last. */
+const isLatest = (doc: PerformanceMetricsDoc, ending: Ending): boolean =>
+  doc.lastExecutionAt === null || doc.lastExecutionAt <= ending.at;
+
+const inDocOrder = keyOrderKeeper<PerformanceMetricsDoc>();
 
 /**
  * The document with one more ending. Counts and the sketch are updated, and the derived numbers
- * recomputed from them, in one copy of the document (its keys keep their order).
+ * recomputed from them, in one copy of the document (its keys keep their order: see `keyOrderKeeper`).
  */
 const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMetricsDoc => {
   const latestEventAt = laterTimestamp(doc.latestEventAt, ending.at);
@@ -64,8 +87,12 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
   const executions = doc.executions + 1;
   const successes = doc.successes + (ending.success ? 1 : 0);
   const durations = withDuration(doc.durations, ending);
-  return {
-    ...doc,
+  const [median, p95, p99] = quantiles(durations, REPORTED_QUANTILES);
+  const latest = isLatest(doc, ending);
+  return inDocOrder(doc, {
+    id: doc.id,
+    scope: doc.scope,
+    taskId: doc.taskId,
     executions,
     successes,
     failures: doc.failures + (ending.success ? 0 : 1),
@@ -73,18 +100,19 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
     durations,
     rejectedDurations: doc.rejectedDurations + (rejected ? 1 : 0),
     avgDurationMs: sketchMean(durations),
-    medianDurationMs: quantile(durations, 0.5),
-    p95DurationMs: quantile(durations, 0.95),
-    p99DurationMs: quantile(durations, 0.99),
+    medianDurationMs: median ?? null,
+    p95DurationMs: p95 ?? null,
+    p99DurationMs: p99 ?? null,
     minDurationMs: durations.min,
     maxDurationMs: durations.max,
     totalRetries: doc.totalRetries + ending.retries,
-    retriesHistogram: { ...doc.retriesHistogram, [key]: doc.retriesHistogram[key] + 1 },
-    ...latestOutcome(doc, ending),
+    retriesHistogram: countRetries(doc.retriesHistogram, key),
+    lastExecutionAt: latest ? ending.at : doc.lastExecutionAt,
+    lastOutcome: latest ? (ending.success ? 'success' : 'failure') : doc.lastOutcome,
     daily: bumpBucket(doc.daily, utcDayKey(ending.at), retentionStart(latestEventAt), (day) => countDay(day, ending)),
     latestEventAt,
     updatedAt: ending.at,
-  };
+  });
 };
 
 /** Per-task and `_global` execution counts, success rate, duration percentiles, retries and daily trends. */

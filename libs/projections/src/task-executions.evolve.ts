@@ -6,11 +6,16 @@ import { CurrentExecution, NO_EXECUTION, TaskExecutionDoc } from './task-executi
 
 type On<T extends LedgerEventType> = (doc: TaskExecutionDoc, event: ProjectedEvent<EventOfType<T>>, at: string) => TaskExecutionDoc;
 
-/** Applies `change` to the current execution when the event belongs to it. */
+const belongs = (doc: TaskExecutionDoc, executionId: string): boolean =>
+  doc.currentExecution !== null && doc.currentExecution.executionId === executionId;
+
+/** The current execution, with `change` applied when the event belongs to it. */
+const executionAfter = (doc: TaskExecutionDoc, executionId: string, change: (current: CurrentExecution) => CurrentExecution) =>
+  belongs(doc, executionId) ? change(doc.currentExecution!) : doc.currentExecution;
+
+/** Applies `change` to the current execution when the event belongs to it (the same document when not). */
 const onExecution = (doc: TaskExecutionDoc, executionId: string, change: (current: CurrentExecution) => CurrentExecution) =>
-  doc.currentExecution !== null && doc.currentExecution.executionId === executionId
-    ? { ...doc, currentExecution: change(doc.currentExecution) }
-    : doc;
+  belongs(doc, executionId) ? { ...doc, currentExecution: change(doc.currentExecution!) } : doc;
 
 export const registered: On<'TaskRegistered'> = (doc, event, at) => ({
   ...doc,
@@ -66,14 +71,15 @@ export const attemptFailed: On<'TaskAttemptFailed'> = (doc, event, at) => {
     attempt,
     at,
   };
-  return { ...onExecution(doc, executionId, (current) => ({ ...current, leaseExpiresAt: null })), lastError };
+  return { ...doc, currentExecution: executionAfter(doc, executionId, (current) => ({ ...current, leaseExpiresAt: null })), lastError };
 };
 
 export const abandoned: On<'TaskExecutionAbandoned'> = (doc, event) =>
   onExecution(doc, event.data.executionId, (current) => ({ ...current, leaseExpiresAt: null }));
 
 export const retryScheduled: On<'TaskRetryScheduled'> = (doc, event) => ({
-  ...onExecution(doc, event.data.executionId, (current) => ({
+  ...doc,
+  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({
     ...current,
     leaseExpiresAt: null,
     nextAttemptAt: utcTimestamp(event.data.notBefore),
@@ -84,7 +90,8 @@ export const retryScheduled: On<'TaskRetryScheduled'> = (doc, event) => ({
 });
 
 export const completed: On<'TaskExecutionCompleted'> = (doc, event, at) => ({
-  ...onExecution(doc, event.data.executionId, (current) => ({ ...current, progress: 1, leaseExpiresAt: null })),
+  ...doc,
+  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({ ...current, progress: 1, leaseExpiresAt: null })),
   status: 'completed',
   completedAt: at,
   executionTimeMs: event.data.durationMs,
@@ -92,7 +99,8 @@ export const completed: On<'TaskExecutionCompleted'> = (doc, event, at) => ({
 });
 
 export const executionFailed: On<'TaskExecutionFailed'> = (doc, event, at) => ({
-  ...onExecution(doc, event.data.executionId, (current) => ({ ...current, leaseExpiresAt: null, nextAttemptAt: null })),
+  ...doc,
+  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({ ...current, leaseExpiresAt: null, nextAttemptAt: null })),
   status: 'failed',
   completedAt: at,
   failure: { reason: event.data.reason, category: event.data.category, message: event.data.message },
