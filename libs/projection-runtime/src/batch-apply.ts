@@ -77,24 +77,27 @@ const applyEvent = (projection: AnyProjection, docs: Map<string, Doc | null>, ev
   return null;
 };
 
-/** Adds each affected document the lane's work does not hold yet, as stored (null when there is none). */
+/**
+ * Adds each affected document the lane's work does not hold yet, as stored (null when there is
+ * none).
+ */
 const loadDocuments = async (store: ReadStore, lane: Lane, events: readonly RecordedEvent[]): Promise<void> => {
   const { docs, loaded } = lane.work;
-  const missing = new Set<string>();
-  for (const event of events) for (const id of lane.projection.documentIds(event as ProjectedEvent)) if (!docs.has(id)) missing.add(id);
   const written = lane.writtenIds;
   const toRead: string[] = [];
-  for (const id of missing) {
-    if (written === null || written.has(id)) toRead.push(id);
-    else {
+  for (const event of events) {
+    for (const id of lane.projection.documentIds(event as ProjectedEvent)) {
+      if (docs.has(id)) continue;
       docs.set(id, null);
-      loaded.set(id, null);
+      if (written === null || written.has(id)) toRead.push(id);
     }
   }
-  const stored = toRead.length === 0 ? [] : await store.getMany<Doc>(lane.collection, toRead);
+  if (toRead.length === 0) return;
+  const stored = await store.getMany<Doc>(lane.collection, toRead);
   toRead.forEach((id, index) => {
-    docs.set(id, stored[index] ?? null);
-    loaded.set(id, stored[index] ?? null);
+    const doc = stored[index] ?? null;
+    docs.set(id, doc);
+    if (doc !== null) loaded.set(id, doc);
   });
 };
 

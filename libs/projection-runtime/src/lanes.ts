@@ -9,7 +9,7 @@ export const shadowName = (projection: string): string => `${projection}__next`;
 export interface LaneWork {
   /** Each document the work touched as it is now (null: none, or deleted). */
   docs: Map<string, Doc | null>;
-  /** The same documents as they were stored before the work. */
+  /** Those of them that were stored before the work, as they were (any other had no document). */
   loaded: Map<string, Doc | null>;
   deadLetters: DocumentChange[];
   /** Events read past since the last commit. */

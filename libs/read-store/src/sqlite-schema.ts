@@ -54,7 +54,23 @@ const indexExists = (db: Database.Database, name: string): boolean =>
  */
 const createIndex = (db: Database.Database, collection: string, index: StoredIndex, defer = false): void => {
   addFieldColumns(db, tableName(collection), index.fields);
-  if (!defer && !indexExists(db, index.name)) db.exec(createIndexSql(collection, index.name, index.fields));
+  if (!defer && !indexExists(db, index.name)) withCache(db, INDEX_BUILD_CACHE_KIB, () => db.exec(createIndexSql(collection, index.name, index.fields)));
+};
+
+/**
+ * Page cache while an index is built: SQLite's default. Building the three indexes of 836,000
+ * history documents took 4.0 s with it and 6.1 s with the large cache writes use.
+ */
+const INDEX_BUILD_CACHE_KIB = 2000;
+
+const withCache = (db: Database.Database, kib: number, work: () => void): void => {
+  const previous = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${kib}`);
+  try {
+    work();
+  } finally {
+    db.pragma(`cache_size = ${previous}`);
+  }
 };
 
 /** A collection made before field columns existed has expression indexes: rebuild them on columns, once. */
