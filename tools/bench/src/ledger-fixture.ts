@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { taskStream } from '@taskledger/events';
 import { SqliteEventStore } from '@taskledger/event-store';
@@ -6,6 +7,7 @@ import { SqliteReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
 import { seeded, taskHistory, toEnvelope } from '@taskledger/events/testing';
+import { FIXTURE_FORMAT, FIXTURES_DIR } from './scratch';
 
 export interface LedgerFixtureOptions {
   tasks: number;
@@ -60,4 +62,27 @@ export const buildLedgerFixture = async (path: string, options: LedgerFixtureOpt
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
   renameSync(building, path);
+};
+
+/** The events-only ledger the rebuild benchmarks read. */
+export const REBUILD_LEDGER = { tasks: 10_000, events: 1_000_000 } as const;
+
+/**
+ * Copies the rebuild ledger (generated once into bench-results/fixtures) to `path`, and writes
+ * the copy's pages out, so writing them back does not slow the measured run. Returns `path`.
+ */
+export const copyEventsFixture = async (path: string): Promise<string> => {
+  const { tasks, events } = REBUILD_LEDGER;
+  const fixture = join(FIXTURES_DIR, `events-v${FIXTURE_FORMAT}-${tasks}-${events}.db`);
+  if (!existsSync(fixture)) {
+    mkdirSync(FIXTURES_DIR, { recursive: true });
+    process.stderr.write(`generating ${events.toLocaleString('en-US')} events for ${tasks.toLocaleString('en-US')} tasks (once) ...\n`);
+    await generateLedgerEvents(`${fixture}.building`, { tasks, events });
+    renameSync(`${fixture}.building`, fixture);
+  }
+  copyFileSync(fixture, path);
+  const descriptor = openSync(path, 'r+');
+  fsyncSync(descriptor);
+  closeSync(descriptor);
+  return path;
 };

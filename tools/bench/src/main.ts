@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendMemory, appendSqlite } from './append.bench';
+import { historyWrites } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
 import { rebuildSqlite } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 
 /** Every benchmark `npm run bench` knows; later issues add theirs here. */
-const benchmarks: Benchmark[] = [appendSqlite, appendMemory, parseFixture, parse10k, rebuildSqlite, queryLoad];
+const benchmarks: Benchmark[] = [appendSqlite, appendMemory, parseFixture, parse10k, rebuildSqlite, historyWrites, queryLoad];
 
 const RESULTS_DIR = join(__dirname, '../../../bench-results');
 

@@ -1,33 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import { SqliteEventStore } from '@taskledger/event-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { Benchmark, ratioOf, round } from './bench-result';
-import { generateLedgerEvents } from './ledger-fixture';
-import { FIXTURE_FORMAT, FIXTURES_DIR, scratchDir } from './scratch';
-
-const TASKS = 10_000;
-const EVENTS = 1_000_000;
-/** The events-only ledger, generated once into bench-results/fixtures and copied for each run. */
-const eventsFixture = async (): Promise<string> => {
-  const path = join(FIXTURES_DIR, `events-v${FIXTURE_FORMAT}-${TASKS}-${EVENTS}.db`);
-  if (existsSync(path)) return path;
-  mkdirSync(FIXTURES_DIR, { recursive: true });
-  process.stderr.write(`generating ${EVENTS.toLocaleString('en-US')} events for ${TASKS.toLocaleString('en-US')} tasks (once) ...\n`);
-  await generateLedgerEvents(`${path}.building`, { tasks: TASKS, events: EVENTS });
-  renameSync(`${path}.building`, path);
-  return path;
-};
-
-/** Writes the copy's pages out first, so writing them back does not slow the measured run. */
-const flushToDisk = (path: string): void => {
-  const descriptor = openSync(path, 'r+');
-  fsyncSync(descriptor);
-  closeSync(descriptor);
-};
+import { copyEventsFixture, REBUILD_LEDGER } from './ledger-fixture';
+import { scratchDir } from './scratch';
 
 /** The floor: the same rows read with plain better-sqlite3, both JSON columns parsed, folded by a no-op. */
 const rawFloor = (path: string): number => {
@@ -45,14 +23,11 @@ const rawFloor = (path: string): number => {
 
 export const rebuildSqlite: Benchmark = {
   name: 'rebuild-sqlite',
-  description: `rebuild every read model from ${EVENTS.toLocaleString('en-US')} events in SQLite vs a raw read+parse floor (targets: ratio >= 0.3, >= 150,000 ev/s, RSS < 1 GB)`,
+  description: `rebuild every read model from ${REBUILD_LEDGER.events.toLocaleString('en-US')} events in SQLite vs a raw read+parse floor (targets: ratio >= 0.3, >= 150,000 ev/s, RSS < 1 GB)`,
   async run() {
-    const fixture = await eventsFixture();
     const dir = scratchDir();
     try {
-      const path = dir.file('ledger.db');
-      copyFileSync(fixture, path);
-      flushToDisk(path);
+      const path = await copyEventsFixture(dir.file('ledger.db'));
       const floor = rawFloor(path);
       const eventStore = new SqliteEventStore(path);
       const readStore = new SqliteReadStore(path);
@@ -66,7 +41,7 @@ export const rebuildSqlite: Benchmark = {
         value: round(value, 0),
         baseline: round(floor, 0),
         ratio: ratioOf(value, floor),
-        params: { events: progress.processed, tasks: TASKS, readModels: readModels.map((projection) => projection.name), batchSize: 'runtime default' },
+        params: { events: progress.processed, tasks: REBUILD_LEDGER.tasks, readModels: readModels.map((projection) => projection.name), batchSize: 'runtime default' },
       };
     } finally {
       dir.remove();
