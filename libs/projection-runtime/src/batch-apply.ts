@@ -48,7 +48,6 @@ export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly R
     const failed = applyEvent(lane.projection, work.docs, event, policy.attempts);
     if (failed !== null) {
       work.deadLetters.push({ op: 'put', collection: DEAD_LETTERS, doc: deadLetter(lane.projection.name, event, failed, policy.now()) });
-      work.dirty = true;
       if (policy.onPoison === 'stop') {
         lane.failure = `event ${event.id} (${event.type}) at position ${positionToString(event.position)}: ${failed}`;
         return;
@@ -59,7 +58,6 @@ export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly R
   // A lane ahead of the batch (the read starts from the slowest lane) stays where it is.
   if (start !== null && comparePositions(last.position, start) <= 0) return;
   lane.position = last.position;
-  work.dirty = true;
   work.eventsSinceCommit += batch.length;
 };
 

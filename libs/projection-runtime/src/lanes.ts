@@ -12,13 +12,14 @@ export interface LaneWork {
   /** Those of them that were stored before the work, as they were (any other had no document). */
   loaded: Map<string, Doc | null>;
   deadLetters: DocumentChange[];
-  /** Events read past since the last commit. */
+  /** Events the lane moved past since the last commit. */
   eventsSinceCommit: number;
-  /** True once the lane moved or recorded a dead letter: it has a checkpoint to write. */
-  dirty: boolean;
 }
 
-export const emptyWork = (): LaneWork => ({ docs: new Map(), loaded: new Map(), deadLetters: [], eventsSinceCommit: 0, dirty: false });
+export const emptyWork = (): LaneWork => ({ docs: new Map(), loaded: new Map(), deadLetters: [], eventsSinceCommit: 0 });
+
+/** Whether the lane moved or recorded a dead letter since its last commit: it has a checkpoint to write. */
+export const hasWork = (lane: Lane): boolean => lane.work.eventsSinceCommit > 0 || lane.work.deadLetters.length > 0;
 
 /**
  * One projection as the runtime drives it: which collection it writes now (the live one, or

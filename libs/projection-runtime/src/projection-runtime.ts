@@ -4,7 +4,7 @@ import { AnyProjection } from '@taskledger/projections';
 import { ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy, takeWork } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
-import { buildDeferredIndexes, checkpointOf, Lane, openLane } from './lanes';
+import { buildDeferredIndexes, checkpointOf, hasWork, Lane, openLane } from './lanes';
 import { nextMessage } from './next-message';
 import { recordUndecodable } from './undecodable';
 
@@ -166,7 +166,7 @@ export class ProjectionRuntime {
     const limit = this.batchSize.catchingUp;
     const due = lanes.filter(
       (lane) =>
-        lane.work.dirty &&
+        hasWork(lane) &&
         (final || lane.failure !== null || lane.work.docs.size >= limit || lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
     );
     if (due.length === 0) return;
