@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@taskledger/event-store';
-import { executionHistoryProjection, ProjectedEvent } from '@taskledger/projections';
+import { AnyProjection, Doc, executionHistoryProjection, ProjectedEvent } from '@taskledger/projections';
 import { Benchmark, round } from './bench-result';
 import { copyEventsFixture, REBUILD_LEDGER } from './ledger-fixture';
 import { scratchDir } from './scratch';
@@ -11,6 +11,9 @@ const ROWS_PER_TRANSACTION = 50_000;
 const TARGET_EVENTS_PER_SECOND = 150_000;
 
 type Row = [id: string, json: string, ...fields: unknown[]];
+
+/** The projection as the runtime drives it: documents and events as plain records. */
+const history: AnyProjection = executionHistoryProjection;
 
 const quoted = (name: string): string => `"${name}"`;
 
@@ -27,7 +30,7 @@ export const historyWrites: Benchmark = {
     const dir = scratchDir();
     try {
       const events = new SqliteEventStore(await copyEventsFixture(dir.file('ledger.db')));
-      const indexes = executionHistoryProjection.indexes ?? [];
+      const indexes = history.indexes ?? [];
       const fields = [...new Set(indexes.flat())];
       const target = new Database(dir.file('history.db'));
       target.pragma('journal_mode = WAL');
@@ -36,7 +39,7 @@ export const historyWrites: Benchmark = {
       target.exec(`CREATE TABLE history (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL, ${fields.map(quoted).join(', ')})`);
       const insert = target.prepare(`INSERT INTO history VALUES (${['id', 'doc', ...fields].map(() => '?').join(', ')})`);
       const insertAll = target.transaction((rows: Row[]) => rows.forEach((row) => insert.run(row)));
-      const handled = new Set<string>(executionHistoryProjection.handles);
+      const handled = new Set<string>(history.handles);
       let rows: Row[] = [];
       let documents = 0;
       let insertMs = 0;
@@ -49,10 +52,9 @@ export const historyWrites: Benchmark = {
       };
       for await (const event of events.readAll()) {
         if (!handled.has(event.type)) continue;
-        const doc = executionHistoryProjection.evolve(null, event as ProjectedEvent as never, event.id);
+        const doc = history.evolve(null, event as ProjectedEvent, event.id) as (Doc & Record<string, unknown>) | null;
         if (doc === null) continue;
-        const record = doc as unknown as Record<string, unknown>;
-        rows.push([doc.id, JSON.stringify(doc), ...fields.map((field) => record[field])]);
+        rows.push([doc.id, JSON.stringify(doc), ...fields.map((field) => doc[field])]);
         if (rows.length >= ROWS_PER_TRANSACTION) flush();
       }
       flush();
