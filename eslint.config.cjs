@@ -2,7 +2,14 @@
 // layering in ARCHITECTURE.md: domain libs import no adapter and no driver; only apps compose.
 const nx = require('@nx/eslint-plugin');
 
-const drivers = ['better-sqlite3', 'mongodb', '@eventstore/db-client', 'fastify', 'child_process', 'node:child_process'];
+const drivers = [
+  'better-sqlite3',
+  'mongodb',
+  '@eventstore/db-client',
+  'fastify',
+  'child_process',
+  'node:child_process',
+];
 
 module.exports = [
   ...nx.configs['flat/base'],
@@ -20,7 +27,11 @@ module.exports = [
           checkDynamicDependenciesExceptions: ['@taskledger/event-store', '@taskledger/query-http'],
           depConstraints: [
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: drivers },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
+              bannedExternalImports: drivers,
+            },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:adapter'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:adapter'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:adapter'] },

@@ -6,7 +6,9 @@ const main = path.join(__dirname, '..', 'dist', 'main.js');
 try {
   require.resolve(main);
 } catch {
-  process.stderr.write(`taskledger is not built yet (${main} is missing): run "npm run build" in the repository root.\n`);
+  process.stderr.write(
+    `taskledger is not built yet (${main} is missing): run "npm run build" in the repository root.\n`,
+  );
   process.exit(2);
 }
 require(main);

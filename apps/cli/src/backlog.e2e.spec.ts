@@ -4,8 +4,10 @@ import { SqliteEventStore } from '@taskledger/event-store';
 import { taskStream } from '@taskledger/events';
 import { runCli, workDir } from '../test/run-cli';
 
-const header = '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
-const row = (id: string, title: string, status = 'todo', deps = 'None', icon = '🔥') => `| ${id} | ${title} | ${icon} | 2 | ${status} | Outcome | Node | ${deps} |\n`;
+const header =
+  '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
+const row = (id: string, title: string, status = 'todo', deps = 'None', icon = '🔥') =>
+  `| ${id} | ${title} | ${icon} | 2 | ${status} | Outcome | Node | ${deps} |\n`;
 const writeBacklog = (path: string, ...rows: string[]) => writeFileSync(path, `# Backlog\n\n${header}${rows.join('')}`);
 
 describe('backlog intake from the command line', () => {
@@ -23,7 +25,12 @@ describe('backlog intake from the command line', () => {
   };
 
   it('parses the default backlog, registers its tasks, and records nothing new on a second parse', async () => {
-    writeBacklog(backlog, row('B-1', 'Build it', 'done'), row('B‑2', 'Ship it', 'todo', 'B-1 Build it'), row('B-3', 'Tell people', 'todo', 'Launch party'));
+    writeBacklog(
+      backlog,
+      row('B-1', 'Build it', 'done'),
+      row('B‑2', 'Ship it', 'todo', 'B-1 Build it'),
+      row('B-3', 'Tell people', 'todo', 'Launch party'),
+    );
     const first = await cli('parse');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('3 tasks (3 new, 0 changed, 0 removed, 0 unchanged), 1 warning');
@@ -36,7 +43,12 @@ describe('backlog intake from the command line', () => {
   it('records a field-level diff and a removal when the file changes', async () => {
     writeBacklog(backlog, row('B-1', 'Build it', 'done'), row('B‑2', 'Ship it now', 'in progress', 'B-1'));
     const result = await cli('parse', '--format', 'json');
-    expect(JSON.parse(result.stdout)).toMatchObject({ registered: [], changed: ['B-2'], removed: ['B-3'], unchanged: 1 });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      registered: [],
+      changed: ['B-2'],
+      removed: ['B-3'],
+      unchanged: 1,
+    });
     const b2 = await streamTypes('B-2');
     expect(b2[1]).toEqual({
       type: 'TaskDefinitionChanged',
@@ -57,10 +69,31 @@ describe('backlog intake from the command line', () => {
     const all = JSON.parse((await cli('list', '--format', 'json')).stdout);
     expect(all.tasks.map((task: { id: string }) => task.id)).toEqual(['B-1', 'B-2']);
     expect(Object.keys(all.tasks[1]).sort()).toEqual(
-      ['id', 'title', 'priority', 'priorityIcon', 'points', 'backlogStatus', 'backlogStatusRaw', 'scoreTotal', 'dependencies',
-        'unresolvedDependencies', 'humanRequired', 'humanReason', 'defaultExecutor', 'source', 'meta'].sort(),
+      [
+        'id',
+        'title',
+        'priority',
+        'priorityIcon',
+        'points',
+        'backlogStatus',
+        'backlogStatusRaw',
+        'scoreTotal',
+        'dependencies',
+        'unresolvedDependencies',
+        'humanRequired',
+        'humanReason',
+        'defaultExecutor',
+        'source',
+        'meta',
+      ].sort(),
     );
-    expect(all.tasks[1]).toMatchObject({ priority: 'critical', priorityIcon: '🔥', points: 2, dependencies: ['B-1'], source: { path: backlog, line: 6 } });
+    expect(all.tasks[1]).toMatchObject({
+      priority: 'critical',
+      priorityIcon: '🔥',
+      points: 2,
+      dependencies: ['B-1'],
+      source: { path: backlog, line: 6 },
+    });
     const done = JSON.parse((await cli('list', '--status', 'done', '--format', 'json')).stdout);
     expect(done.tasks.map((task: { id: string }) => task.id)).toEqual(['B-1']);
     const table = await cli('list');
@@ -72,7 +105,13 @@ describe('backlog intake from the command line', () => {
     expect(clean).toMatchObject({ code: 0 });
     expect(clean.stdout.trim()).toBe('All dependencies are satisfied');
     const other = join(dir.path, 'other.md');
-    writeBacklog(other, row('B-49', 'Base'), row('B-50', 'Next', 'todo', 'B-49'), row('B-51', 'Loop', 'todo', 'B-52'), row('B-52', 'Pool', 'todo', 'B-51'));
+    writeBacklog(
+      other,
+      row('B-49', 'Base'),
+      row('B-50', 'Next', 'todo', 'B-49'),
+      row('B-51', 'Loop', 'todo', 'B-52'),
+      row('B-52', 'Pool', 'todo', 'B-51'),
+    );
     const broken = await cli('validate', '--from-file', 'other.md');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('Missing dependencies found:\n  B-50: B-49\n');

@@ -43,7 +43,13 @@ export class CliContext {
   }
 
   eventContext(): EventContext {
-    return { newId: newEventId, now: () => new Date(), correlationId: this.correlationId, causationId: null, actor: this.actor() };
+    return {
+      newId: newEventId,
+      now: () => new Date(),
+      correlationId: this.correlationId,
+      causationId: null,
+      actor: this.actor(),
+    };
   }
 
   print(text = ''): void {

@@ -39,13 +39,20 @@ describe('taskledger command line', () => {
 
   it('answers in JSON when asked', async () => {
     const result = await cli(['info', '--format', 'json'], { TASKLEDGER_EVENT_STORE: 'memory:' });
-    expect(JSON.parse(result.stdout)).toEqual({ configFile: null, eventStore: 'memory:', readStore: 'memory:', headPosition: null });
+    expect(JSON.parse(result.stdout)).toEqual({
+      configFile: null,
+      eventStore: 'memory:',
+      readStore: 'memory:',
+      headPosition: null,
+    });
   });
 
   it('stops with exit 2 and names the setting when a store setting is bad', async () => {
     const result = await cli(['info'], { TASKLEDGER_EVENT_STORE: 'postgres://somewhere' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('TASKLEDGER_EVENT_STORE="postgres://somewhere" is not valid; accepted forms: sqlite:<path>');
+    expect(result.stderr).toContain(
+      'TASKLEDGER_EVENT_STORE="postgres://somewhere" is not valid; accepted forms: sqlite:<path>',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -13,13 +13,18 @@ const VERSION: string = require('../package.json').version;
 /** Builds the `taskledger` program: global options plus one registration per command. */
 export const buildProgram = (context: CliContext): Command => {
   const program = new Command('taskledger')
-    .description('An event-sourced ledger for task execution: parse a markdown backlog, run its tasks, keep every step.')
+    .description(
+      'An event-sourced ledger for task execution: parse a markdown backlog, run its tasks, keep every step.',
+    )
     .version(VERSION, '-V, --version')
     .option('-c, --config <file>', 'taskledger.config.json to use (default: ./taskledger.config.json if present)')
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => context.io.stdout.write(text), writeErr: (text) => context.io.stderr.write(text) })
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    })
     .addHelpText(
       'after',
       '\nEnvironment:\n  TASKLEDGER_EVENT_STORE  sqlite:<path> (default sqlite:.taskledger/ledger.db), esdb://..., memory:\n' +

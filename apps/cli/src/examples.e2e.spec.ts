@@ -11,7 +11,10 @@ const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
 describe('the examples/ backlog, as a new user runs it', () => {
   const dir = workDir('examples');
   afterAll(() => dir.remove());
-  const run = (...extra: string[]) => cli(['run', '--backlog', 'examples/backlog.md', '--config', 'examples/taskledger.config.json', ...extra], { cwd: dir.path });
+  const run = (...extra: string[]) =>
+    cli(['run', '--backlog', 'examples/backlog.md', '--config', 'examples/taskledger.config.json', ...extra], {
+      cwd: dir.path,
+    });
 
   beforeAll(() => cpSync(EXAMPLES, join(dir.path, 'examples'), { recursive: true }));
 
@@ -20,7 +23,12 @@ describe('the examples/ backlog, as a new user runs it', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    const status = Object.fromEntries(report.status.map((row: { taskId: string; status: string; attempts: number | null }) => [row.taskId, [row.status, row.attempts]]));
+    const status = Object.fromEntries(
+      report.status.map((row: { taskId: string; status: string; attempts: number | null }) => [
+        row.taskId,
+        [row.status, row.attempts],
+      ]),
+    );
     expect(status).toEqual({
       'EX-0': ['done', null],
       'EX-1': ['completed', 1],

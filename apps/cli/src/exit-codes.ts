@@ -24,7 +24,8 @@ export const describeFailure = (error: unknown, debug: boolean): { code: number;
   const code = (error as { code?: unknown }).code;
   const text = error instanceof Error ? error.message : String(error);
   const detail = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  if (typeof code === 'string' && USAGE_CODES.has(code)) return { code: EXIT_USAGE, message: `error: ${text}${detail}` };
+  if (typeof code === 'string' && USAGE_CODES.has(code))
+    return { code: EXIT_USAGE, message: `error: ${text}${detail}` };
   if (typeof code === 'string' && /^[A-Z][A-Za-z]+$/.test(code)) {
     return { code: EXIT_DOMAIN_FAILURE, message: `error: ${text}${detail}` };
   }

@@ -7,7 +7,8 @@ import { runCli, workDir } from '../test/run-cli';
 const FIXTURES = process.env['TASKLEDGER_FIXTURES_DIR'] ?? resolve(__dirname, '../../../../shared/fixtures/backlogs');
 const names = ['ai-dev-tasks-2025-08-12.md', 'ai-dev-tasks-2025-09-15.md'];
 const present = names.every((name) => existsSync(join(FIXTURES, name)));
-if (!present) console.warn(`real-backlog CLI suite skipped: fixtures not found in ${FIXTURES} (set TASKLEDGER_FIXTURES_DIR)`);
+if (!present)
+  console.warn(`real-backlog CLI suite skipped: fixtures not found in ${FIXTURES} (set TASKLEDGER_FIXTURES_DIR)`);
 
 (present ? describe : describe.skip)('the CLI over real backlogs, one revising the other', () => {
   const dir = workDir('fixtures');
@@ -24,7 +25,9 @@ if (!present) console.warn(`real-backlog CLI suite skipped: fixtures not found i
       expect(summary.tasks).toBe(expected.tasks.length);
       expect(summary.warnings).toHaveLength(expected.warnings.length);
       const listed = JSON.parse((await cli('list', '--format', 'json')).stdout);
-      expect(listed.tasks.map((task: { id: string }) => task.id).sort()).toEqual(expected.tasks.map((task) => task.id).sort());
+      expect(listed.tasks.map((task: { id: string }) => task.id).sort()).toEqual(
+        expected.tasks.map((task) => task.id).sort(),
+      );
     }
     const again = JSON.parse((await cli('parse', '--format', 'json')).stdout);
     expect(again).toMatchObject({ registered: [], changed: [], removed: [] });

@@ -27,7 +27,7 @@ export const progressReporter = (
     update(progress: RuntimeProgress) {
       if (progress.total < minEvents) return;
       const now = Date.now();
-      if (now - last < (stream.isTTY ? 100 : options.everyMs ?? 2000) && progress.processed < progress.total) return;
+      if (now - last < (stream.isTTY ? 100 : (options.everyMs ?? 2000)) && progress.processed < progress.total) return;
       last = now;
       shown = true;
       stream.write(stream.isTTY ? `\r${formatProgress(label, progress)}` : `${formatProgress(label, progress)}\n`);

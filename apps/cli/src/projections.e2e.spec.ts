@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, workDir } from '../test/run-cli';
 
-const header = '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
+const header =
+  '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
 
 describe('read models from the command line', () => {
   const dir = workDir('projections');
@@ -10,7 +11,10 @@ describe('read models from the command line', () => {
   const cli = (...args: string[]) => runCli(args, { cwd: dir.path });
 
   beforeAll(async () => {
-    writeFileSync(join(dir.path, '000_backlog.md'), `${header}| B-1 | One | 🔥 | 1 | todo | x | y | None |\n| B-2 | Two | ⭐ | 2 | done | x | y | B-1 |\n`);
+    writeFileSync(
+      join(dir.path, '000_backlog.md'),
+      `${header}| B-1 | One | 🔥 | 1 | todo | x | y | None |\n| B-2 | Two | ⭐ | 2 | done | x | y | B-1 |\n`,
+    );
     expect((await cli('parse')).code).toBe(0);
   });
 
@@ -18,8 +22,23 @@ describe('read models from the command line', () => {
     const result = await cli('projections', 'status', '--format', 'json');
     expect(result.code).toBe(0);
     const { projections } = JSON.parse(result.stdout);
-    expect(projections.map((p: { name: string }) => p.name)).toEqual(['backlog_tasks', 'task_executions', 'execution_history', 'performance_metrics', 'error_statistics']);
-    expect(projections[0]).toEqual({ name: 'backlog_tasks', version: 1, state: 'live', position: '3', headPosition: '3', lag: 0, documents: 2, deadLetters: 0 });
+    expect(projections.map((p: { name: string }) => p.name)).toEqual([
+      'backlog_tasks',
+      'task_executions',
+      'execution_history',
+      'performance_metrics',
+      'error_statistics',
+    ]);
+    expect(projections[0]).toEqual({
+      name: 'backlog_tasks',
+      version: 1,
+      state: 'live',
+      position: '3',
+      headPosition: '3',
+      lag: 0,
+      documents: 2,
+      deadLetters: 0,
+    });
   });
 
   it('rebuilds one read model on request and keeps its documents', async () => {

@@ -13,14 +13,18 @@ const TASKS = ['EX-0', 'EX-1', 'EX-2', 'EX-3', 'EX-4', 'EX-5', 'EX-6', 'EX-7'];
 const expectedFrom = (streams: Map<string, RecordedEvent[]>) => {
   const all = [...streams.values()].flat();
   const of = (type: string) => all.filter((event) => event.type === type);
-  const durations = of('TaskExecutionCompleted').map((event) => (event.data as { durationMs: number }).durationMs).sort((a, b) => a - b);
+  const durations = of('TaskExecutionCompleted')
+    .map((event) => (event.data as { durationMs: number }).durationMs)
+    .sort((a, b) => a - b);
   const byCategory: Record<string, number> = {};
   for (const failed of of('TaskAttemptFailed')) {
     const category = (failed.data as { classification: { category: string } }).classification.category;
     byCategory[category] = (byCategory[category] ?? 0) + 1;
   }
   const lastOutcome = (events: RecordedEvent[]) =>
-    [...events].reverse().find((event) => ['TaskExecutionCompleted', 'TaskExecutionFailed', 'TaskSkipped'].includes(event.type))?.type;
+    [...events]
+      .reverse()
+      .find((event) => ['TaskExecutionCompleted', 'TaskExecutionFailed', 'TaskSkipped'].includes(event.type))?.type;
   const finals = [...streams.values()].map(lastOutcome);
   return {
     completed: finals.filter((type) => type === 'TaskExecutionCompleted').length,
@@ -44,7 +48,9 @@ describe('reports after a real run of the examples', () => {
 
   beforeAll(async () => {
     cpSync(EXAMPLES, join(dir.path, 'examples'), { recursive: true });
-    await cli(['run', '--backlog', 'examples/backlog.md', '--config', 'examples/taskledger.config.json'], { cwd: dir.path });
+    await cli(['run', '--backlog', 'examples/backlog.md', '--config', 'examples/taskledger.config.json'], {
+      cwd: dir.path,
+    });
     const store = new SqliteEventStore(join(dir.path, '.taskledger/ledger.db'));
     streams = new Map(await Promise.all(TASKS.map(async (id) => [id, await store.readStream(`task-${id}`)] as const)));
     await store.close();
@@ -55,7 +61,9 @@ describe('reports after a real run of the examples', () => {
     const { stdout, code } = await taskledger('status');
     expect(code).toBe(0);
     expect(stdout).toContain(`Execution Status:\nTotal tasks: ${TASKS.length}\n`);
-    expect(stdout).toContain(`  completed: ${expected.completed}\n  failed: ${expected.failed}\n  skipped: ${expected.skipped}\n`);
+    expect(stdout).toContain(
+      `  completed: ${expected.completed}\n  failed: ${expected.failed}\n  skipped: ${expected.skipped}\n`,
+    );
     expect(stdout).toMatch(/Recent executions:\n {2}EX-\d: (completed|failed) \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)/);
     const rate = ((100 * expected.successes) / (expected.successes + expected.failures)).toFixed(1);
     expect(stdout).toContain(`Success rate: ${rate}% of ${expected.successes + expected.failures} ended executions`);
@@ -63,7 +71,9 @@ describe('reports after a real run of the examples', () => {
 
   it('stats shows executions, retries and the mean duration, and exports one CSV row per task', async () => {
     const { stdout } = await taskledger('stats', '--export-csv', 'metrics.csv');
-    expect(stdout).toContain(`Executions: ${expected.successes + expected.failures} (${expected.successes} succeeded, ${expected.failures} failed)`);
+    expect(stdout).toContain(
+      `Executions: ${expected.successes + expected.failures} (${expected.successes} succeeded, ${expected.failures} failed)`,
+    );
     expect(stdout).toContain(`Total retries: ${expected.retries}`);
     const mean = Number(/Average execution time: ([\d.]+)s/.exec(stdout)![1]);
     expect(mean).toBeCloseTo(expected.meanSeconds, 1);
@@ -75,16 +85,21 @@ describe('reports after a real run of the examples', () => {
   it('errors counts every failed attempt by category, and the JSON report has every section', async () => {
     const { stdout } = await taskledger('errors', '--export-report', 'errors.json');
     expect(stdout).toContain(`Total errors: ${expected.errors}`);
-    for (const [category, count] of Object.entries(expected.byCategory)) expect(stdout).toMatch(new RegExp(`  ${category}: ${count} \\(`));
+    for (const [category, count] of Object.entries(expected.byCategory))
+      expect(stdout).toMatch(new RegExp(`  ${category}: ${count} \\(`));
     const report = JSON.parse(readFileSync(join(dir.path, 'errors.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['byCategory', 'bySeverity', 'recovery', 'retryPatterns', 'temporal', 'topFingerprints']));
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['byCategory', 'bySeverity', 'recovery', 'retryPatterns', 'temporal', 'topFingerprints']),
+    );
   });
 
   it('history prints every event of the stream, in order, with actor and correlation id', async () => {
     const { stdout } = await taskledger('history', 'EX-3', '--format', 'json');
     const history = JSON.parse(stdout);
     expect(history.task).toBe('EX-3');
-    expect(history.events.map((event: { id: string }) => event.id)).toEqual(streams.get('EX-3')!.map((event) => event.id));
+    expect(history.events.map((event: { id: string }) => event.id)).toEqual(
+      streams.get('EX-3')!.map((event) => event.id),
+    );
     const text = (await taskledger('history', 'EX-3')).stdout;
     expect(text).toMatch(/TaskAttemptFailed .*category=timeout/);
     expect(text).toMatch(/TaskRetryScheduled .*nextAttempt=2/);

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, runCli, workDir } from '../test/run-cli';
 
-const header = '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
+const header =
+  '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
 
 describe('taskledger serve', () => {
   const dir = workDir('serve');
@@ -27,7 +28,10 @@ describe('taskledger serve', () => {
       expect((await fetch(`${address}/health`)).status).toBe(200);
       expect((await fetch(`${address}/status`)).status).toBe(401);
       const authorised = { headers: { authorization: 'Bearer s3cret' } };
-      writeFileSync(join(dir.path, '000_backlog.md'), `${header}| B-1 | One | 🔥 | 1 | todo | x | y | None |\n| B-2 | Two | ⭐ | 2 | todo | x | y | None |\n`);
+      writeFileSync(
+        join(dir.path, '000_backlog.md'),
+        `${header}| B-1 | One | 🔥 | 1 | todo | x | y | None |\n| B-2 | Two | ⭐ | 2 | todo | x | y | None |\n`,
+      );
       await runCli(['parse'], { cwd: dir.path });
       let total = 0;
       for (let tries = 0; tries < 100 && total !== 2; tries += 1) {

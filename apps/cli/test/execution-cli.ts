@@ -16,7 +16,11 @@ export interface RunningCli {
  */
 export const startCli = (args: string[], options: { cwd: string; env?: Record<string, string> }): RunningCli => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: { ...env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
@@ -28,10 +32,15 @@ export const startCli = (args: string[], options: { cwd: string; env?: Record<st
   return { child, stdout: () => stdout, result };
 };
 
-export const cli = (args: string[], options: { cwd: string; env?: Record<string, string> }) => startCli(args, options).result;
+export const cli = (args: string[], options: { cwd: string; env?: Record<string, string> }) =>
+  startCli(args, options).result;
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export const eventually = async <T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<Exclude<T, undefined | false>> => {
+export const eventually = async <T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<Exclude<T, undefined | false>> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -47,7 +56,9 @@ export const ledger = (path: string) => {
   return {
     events: (taskId: string) => store.readStream(taskStream(taskId)),
     types: async (taskId: string, options: { withRenewals?: boolean } = {}) =>
-      (await store.readStream(taskStream(taskId))).map((event) => event.type).filter((type) => options.withRenewals || type !== 'TaskLeaseRenewed'),
+      (await store.readStream(taskStream(taskId)))
+        .map((event) => event.type)
+        .filter((type) => options.withRenewals || type !== 'TaskLeaseRenewed'),
     close: () => store.close(),
   };
 };

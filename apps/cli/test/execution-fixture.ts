@@ -43,11 +43,17 @@ export const executionWorkspace = (label: string) => {
       return [process.execPath, `tasks/${name}.js`];
     },
     backlog: (tasks: FixtureTask[], file = 'backlog.md') => {
-      const lines = ['# Backlog', '', '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |', '|---|---|---|---|---|---|---|---|'];
+      const lines = [
+        '# Backlog',
+        '',
+        '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |',
+        '|---|---|---|---|---|---|---|---|',
+      ];
       writeFileSync(join(dir.path, file), [...lines, ...tasks.flatMap(row), ''].join('\n'));
       return file;
     },
-    config: (config: unknown) => writeFileSync(join(dir.path, 'taskledger.config.json'), JSON.stringify(config, null, 2)),
+    config: (config: unknown) =>
+      writeFileSync(join(dir.path, 'taskledger.config.json'), JSON.stringify(config, null, 2)),
     cli: (args: string[]) => cli(args, { cwd: dir.path }),
     start: (args: string[]) => startCli(args, { cwd: dir.path }),
     ledger: () => ledger(join(dir.path, '.taskledger', 'ledger.db')),

@@ -15,7 +15,10 @@ export interface CliResult {
  * Runs the built `taskledger` binary as a real child process in `cwd`, with a clean
  * TASKLEDGER_* environment plus `env`.
  */
-export const runCli = (args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliResult> =>
+export const runCli = (
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; input?: string },
+): Promise<CliResult> =>
   new Promise((resolve, reject) => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...env, ...options.env } });

@@ -7,7 +7,7 @@ const log = (message: string) => process.stderr.write(`${new Date().toISOString(
 
 const main = async (): Promise<number> => {
   const args = parseProjectorArgs(process.argv.slice(2));
-  if (args.help) return process.stdout.write(`${USAGE}\n`), 0;
+  if (args.help) return (process.stdout.write(`${USAGE}\n`), 0);
   const config = loadConfig();
   const projections = selectProjections(args.only);
   const stores = await openStores(config);
@@ -19,7 +19,9 @@ const main = async (): Promise<number> => {
     host: config.projector.host,
     port: args.port ?? config.projector.port,
   });
-  log(`running ${projections.map((p) => p.name).join(', ')} over ${stores.locations.eventStore}; health on http://${config.projector.host}:${projector.port}/health`);
+  log(
+    `running ${projections.map((p) => p.name).join(', ')} over ${stores.locations.eventStore}; health on http://${config.projector.host}:${projector.port}/health`,
+  );
   const stop = (signal: string) => {
     log(`${signal}: finishing the batch in hand`);
     void projector.stop();
@@ -39,7 +41,11 @@ const main = async (): Promise<number> => {
 /** Bad flags, settings or projection names: say so with the usage, exit 2. */
 const isUsageError = (error: unknown): boolean => {
   const code = String((error as { code?: unknown }).code ?? '');
-  return code.startsWith('ERR_PARSE_ARGS') || ['InvalidConfig', 'InvalidArgument'].includes(code) || (error as Error).message.startsWith('--');
+  return (
+    code.startsWith('ERR_PARSE_ARGS') ||
+    ['InvalidConfig', 'InvalidArgument'].includes(code) ||
+    (error as Error).message.startsWith('--')
+  );
 };
 
 main().then(

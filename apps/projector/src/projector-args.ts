@@ -23,13 +23,23 @@ Stores come from TASKLEDGER_EVENT_STORE / TASKLEDGER_READ_STORE (see the README)
 export const parseProjectorArgs = (argv: string[]): ProjectorArgs => {
   const { values } = parseArgs({
     args: argv,
-    options: { only: { type: 'string' }, port: { type: 'string' }, 'on-poison': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      only: { type: 'string' },
+      port: { type: 'string' },
+      'on-poison': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new Error(`--port must be a port number, got "${values.port}"`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
+    throw new Error(`--port must be a port number, got "${values.port}"`);
   const onPoison = values['on-poison'] ?? 'dead-letter';
-  if (onPoison !== 'dead-letter' && onPoison !== 'stop') throw new Error(`--on-poison must be dead-letter or stop, got "${onPoison}"`);
-  const only = (values.only ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (onPoison !== 'dead-letter' && onPoison !== 'stop')
+    throw new Error(`--on-poison must be dead-letter or stop, got "${onPoison}"`);
+  const only = (values.only ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return { only, port, onPoison, help: Boolean(values.help) };
 };

@@ -14,7 +14,11 @@ const PER_TASK = 100;
 const allDocuments = async (path: string): Promise<Record<string, string>> => {
   const store = new SqliteReadStore(path);
   try {
-    const entries = await Promise.all(readModels.map(async (projection) => [projection.name, JSON.stringify((await store.find(projection.name)).items)] as const));
+    const entries = await Promise.all(
+      readModels.map(
+        async (projection) => [projection.name, JSON.stringify((await store.find(projection.name)).items)] as const,
+      ),
+    );
     return Object.fromEntries(entries);
   } finally {
     await store.close();
@@ -60,7 +64,9 @@ describe('the projector process under SIGKILL', () => {
     const port = await last.port;
     while (!(await caughtUp(killed))) await sleep(200);
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
-    const lag = (await (await fetch(`http://127.0.0.1:${port}/lag`)).json()) as { projections: Array<{ name: string; lag: number; state: string }> };
+    const lag = (await (await fetch(`http://127.0.0.1:${port}/lag`)).json()) as {
+      projections: Array<{ name: string; lag: number; state: string }>;
+    };
     expect(health).toMatchObject({ status: 'ok' });
     expect(lag.projections.map((status) => [status.name, status.lag, status.state])).toEqual(
       readModels.map((projection) => [projection.name, 0, 'live']),

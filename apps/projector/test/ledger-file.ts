@@ -10,7 +10,9 @@ export const writeLedger = async (path: string, tasks: number, perTask: number):
   const start = Date.parse('2026-01-01T00:00:00.000Z');
   try {
     for (let index = 0; index < tasks; index += 1) {
-      const events = taskHistory(random, index, perTask, start + index * 1000).map((timed) => toEnvelope(timed, randomUUID()));
+      const events = taskHistory(random, index, perTask, start + index * 1000).map((timed) =>
+        toEnvelope(timed, randomUUID()),
+      );
       await store.append(taskStream(`B-${index + 1}`), events, { expectedRevision: 'no_stream' });
     }
   } finally {

@@ -6,7 +6,9 @@ const MAIN = join(__dirname, '../dist/main.js');
 /** Starts the built projector as a real child process over `ledger` (events and read models in one SQLite file). */
 export const startProjectorProcess = (ledger: string, args: string[] = []) => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
-  const child = spawn(process.execPath, [MAIN, '--port', '0', ...args], { env: { ...env, TASKLEDGER_EVENT_STORE: `sqlite:${ledger}` } });
+  const child = spawn(process.execPath, [MAIN, '--port', '0', ...args], {
+    env: { ...env, TASKLEDGER_EVENT_STORE: `sqlite:${ledger}` },
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -6,7 +6,12 @@ import { buildApp } from '@taskledger/query-http';
 const main = async (): Promise<void> => {
   const config = loadConfig();
   const stores = await openStores(config);
-  const app = buildApp({ readStore: stores.readStore, eventStore: stores.eventStore, token: config.api.token, logger: { level: 'info' } });
+  const app = buildApp({
+    readStore: stores.readStore,
+    eventStore: stores.eventStore,
+    token: config.api.token,
+    logger: { level: 'info' },
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

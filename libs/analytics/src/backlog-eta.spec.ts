@@ -5,10 +5,17 @@ import { durationEstimates } from './duration-estimate';
 describe('backlog ETA', () => {
   // B-1 done; B-2 and B-3 wait on B-1 (done), B-4 waits on B-2 and B-3; B-5 has never run.
   const history = [
-    task('B-1'), ...execution('B-1', { durationMs: 50_000 }),
-    task('B-2', { dependencies: ['B-1'] }), ...execution('B-2', { durationMs: 10_000, fails: true }), ...execution('B-2', { durationMs: 10_000 }),
-    task('B-3', { dependencies: ['B-1'] }), ...execution('B-3', { durationMs: 60_000 }), ...execution('B-3', { fails: true }),
-    task('B-4', { dependencies: ['B-2', 'B-3'] }), ...execution('B-4', { durationMs: 20_000 }), ...execution('B-4', { fails: true }),
+    task('B-1'),
+    ...execution('B-1', { durationMs: 50_000 }),
+    task('B-2', { dependencies: ['B-1'] }),
+    ...execution('B-2', { durationMs: 10_000, fails: true }),
+    ...execution('B-2', { durationMs: 10_000 }),
+    task('B-3', { dependencies: ['B-1'] }),
+    ...execution('B-3', { durationMs: 60_000 }),
+    ...execution('B-3', { fails: true }),
+    task('B-4', { dependencies: ['B-2', 'B-3'] }),
+    ...execution('B-4', { durationMs: 20_000 }),
+    ...execution('B-4', { fails: true }),
     task('B-5', { dependencies: ['B-4'] }),
   ];
   const { tasks, metrics } = readModels(history);
@@ -33,7 +40,11 @@ describe('backlog ETA', () => {
   });
 
   it('given a dependency cycle, its tasks are reported apart and left off the path', () => {
-    const cyclic = readModels([task('B-7', { dependencies: ['B-8'] }), task('B-8', { dependencies: ['B-7'] }), task('B-9')]);
+    const cyclic = readModels([
+      task('B-7', { dependencies: ['B-8'] }),
+      task('B-8', { dependencies: ['B-7'] }),
+      task('B-9'),
+    ]);
     const eta = backlogEta(cyclic.tasks, new Map());
     expect(eta).toMatchObject({ pendingTasks: 3, tasksWithoutHistory: 3, blockedByCycle: ['B-7', 'B-8'] });
     expect(eta.criticalPath.taskIds).toEqual(['B-9']);

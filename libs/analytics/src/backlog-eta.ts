@@ -22,15 +22,35 @@ export interface BacklogEta {
   serial: { medianMs: number; p95Ms: number };
 }
 
-type Planned = Pick<TaskExecutionDoc, 'id' | 'title' | 'priority' | 'points' | 'backlogStatus' | 'dependencies' | 'scoreTotal'>;
+type Planned = Pick<
+  TaskExecutionDoc,
+  'id' | 'title' | 'priority' | 'points' | 'backlogStatus' | 'dependencies' | 'scoreTotal'
+>;
 
 /** The fields the dependency graph reads, with neutral values for the ones the read model does not keep. */
 const asParsedTask = (task: Planned): ParsedTask => ({
-  id: task.id, rawId: task.id, title: task.title, priority: task.priority, priorityIcon: null, points: task.points,
-  backlogStatus: task.backlogStatus, backlogStatusRaw: null, description: null, techFootprint: null,
-  dependencies: task.dependencies, unresolvedDependencies: [], scoreTotal: task.scoreTotal, score: null,
-  humanRequired: false, humanReason: null, defaultExecutor: null, runCommand: null, estHours: null, completionDate: null,
-  meta: {}, source: { path: '', line: 0 },
+  id: task.id,
+  rawId: task.id,
+  title: task.title,
+  priority: task.priority,
+  priorityIcon: null,
+  points: task.points,
+  backlogStatus: task.backlogStatus,
+  backlogStatusRaw: null,
+  description: null,
+  techFootprint: null,
+  dependencies: task.dependencies,
+  unresolvedDependencies: [],
+  scoreTotal: task.scoreTotal,
+  score: null,
+  humanRequired: false,
+  humanReason: null,
+  defaultExecutor: null,
+  runCommand: null,
+  estHours: null,
+  completionDate: null,
+  meta: {},
+  source: { path: '', line: 0 },
 });
 
 const planGraph = (tasks: readonly TaskExecutionDoc[]): DependencyGraph => {
@@ -47,10 +67,15 @@ interface Finish {
   previous: string | null;
 }
 
-const longer = (a: Finish, b: Finish): boolean => a.medianMs > b.medianMs || (a.medianMs === b.medianMs && a.length > b.length);
+const longer = (a: Finish, b: Finish): boolean =>
+  a.medianMs > b.medianMs || (a.medianMs === b.medianMs && a.length > b.length);
 
 /** Longest path by median over a topological order: each task finishes after its slowest pending dependency. */
-const longestPaths = (graph: DependencyGraph, order: readonly string[], estimate: (id: string) => FallbackEstimate): Map<string, Finish> => {
+const longestPaths = (
+  graph: DependencyGraph,
+  order: readonly string[],
+  estimate: (id: string) => FallbackEstimate,
+): Map<string, Finish> => {
   const finish = new Map<string, Finish>();
   for (const id of order) {
     let best: Finish = { medianMs: 0, p95Ms: 0, length: 0, previous: null };
@@ -59,7 +84,12 @@ const longestPaths = (graph: DependencyGraph, order: readonly string[], estimate
       if (before && longer(before, best)) best = { ...before, previous: dep };
     }
     const own = estimate(id);
-    finish.set(id, { medianMs: best.medianMs + own.medianMs, p95Ms: best.p95Ms + own.p95Ms, length: best.length + 1, previous: best.previous });
+    finish.set(id, {
+      medianMs: best.medianMs + own.medianMs,
+      p95Ms: best.p95Ms + own.p95Ms,
+      length: best.length + 1,
+      previous: best.previous,
+    });
   }
   return finish;
 };
@@ -89,7 +119,10 @@ export const backlogEta = (
     return fallback ?? { medianMs: 0, p95Ms: 0 };
   };
   const finish = longestPaths(graph, order, estimate);
-  const last = order.reduce<string | null>((best, id) => (best === null || longer(finish.get(id)!, finish.get(best)!) ? id : best), null);
+  const last = order.reduce<string | null>(
+    (best, id) => (best === null || longer(finish.get(id)!, finish.get(best)!) ? id : best),
+    null,
+  );
   const end = last === null ? { medianMs: 0, p95Ms: 0 } : finish.get(last)!;
   const sum = (pick: (e: FallbackEstimate) => number) => order.reduce((total, id) => total + pick(estimate(id)), 0);
   return {

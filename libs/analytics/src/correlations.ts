@@ -15,8 +15,19 @@ export interface Correlation {
 /** Priority as an ordinal (higher = more urgent); unknown priorities are left out. */
 export const PRIORITY_ORDINAL: Readonly<Record<string, number>> = { critical: 4, high: 3, medium: 2, low: 1 };
 
-const correlation = (name: Correlation['name'], x: string, y: string, pairs: ReadonlyArray<readonly [number, number]>): Correlation => {
-  const rho = pairs.length < 3 ? null : spearman(pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1]));
+const correlation = (
+  name: Correlation['name'],
+  x: string,
+  y: string,
+  pairs: ReadonlyArray<readonly [number, number]>,
+): Correlation => {
+  const rho =
+    pairs.length < 3
+      ? null
+      : spearman(
+          pairs.map((pair) => pair[0]),
+          pairs.map((pair) => pair[1]),
+        );
   return { name, x, y, method: 'spearman', n: pairs.length, rho: rho === null ? null : roundTo(rho, 4) };
 };
 
@@ -25,14 +36,23 @@ const correlation = (name: Correlation['name'], x: string, y: string, pairs: Rea
  * success rate, story points vs average duration, dependency count vs retries (Spearman, which
  * needs no linearity and suits ordinal priority).
  */
-export const taskCorrelations = (tasks: readonly TaskExecutionDoc[], metrics: readonly PerformanceMetricsDoc[]): Correlation[] => {
-  const byTask = new Map(metrics.filter((doc) => doc.scope === 'task' && doc.executions > 0).map((doc) => [doc.taskId ?? doc.id, doc]));
-  const joined = [...tasks].sort((a, b) => (a.id < b.id ? -1 : 1)).flatMap((task) => {
-    const doc = byTask.get(task.id);
-    return doc ? [{ task, doc }] : [];
-  });
+export const taskCorrelations = (
+  tasks: readonly TaskExecutionDoc[],
+  metrics: readonly PerformanceMetricsDoc[],
+): Correlation[] => {
+  const byTask = new Map(
+    metrics.filter((doc) => doc.scope === 'task' && doc.executions > 0).map((doc) => [doc.taskId ?? doc.id, doc]),
+  );
+  const joined = [...tasks]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .flatMap((task) => {
+      const doc = byTask.get(task.id);
+      return doc ? [{ task, doc }] : [];
+    });
   const prioritySuccess = joined.flatMap(({ task, doc }) =>
-    PRIORITY_ORDINAL[task.priority] !== undefined && doc.successRate !== null ? [[PRIORITY_ORDINAL[task.priority]!, doc.successRate] as const] : [],
+    PRIORITY_ORDINAL[task.priority] !== undefined && doc.successRate !== null
+      ? [[PRIORITY_ORDINAL[task.priority]!, doc.successRate] as const]
+      : [],
   );
   const pointsDuration = joined.flatMap(({ task, doc }) =>
     task.points !== null && doc.avgDurationMs !== null ? [[task.points, doc.avgDurationMs] as const] : [],

@@ -16,7 +16,17 @@ describe('duration anomalies', () => {
   it('given nine runs of 10-12 s and one of 100 s, flags the 100 s run (z = 0.6745 * 89 / 1 = 60.03)', () => {
     const anomalies = durationAnomalies([...steady, run('B-1', 20, 100_000)]);
     expect(anomalies).toEqual([
-      { taskId: 'B-1', executionId: 'B-1-20', at: '2026-01-01T00:20:00.000Z', durationMs: 100_000, method: 'robust-z', score: 60.031, direction: 'slow', medianMs: 11_000, history: 10 },
+      {
+        taskId: 'B-1',
+        executionId: 'B-1-20',
+        at: '2026-01-01T00:20:00.000Z',
+        durationMs: 100_000,
+        method: 'robust-z',
+        score: 60.031,
+        direction: 'slow',
+        medianMs: 11_000,
+        history: 10,
+      },
     ]);
   });
 
@@ -29,20 +39,31 @@ describe('duration anomalies', () => {
   });
 
   it('given failures, they are not judged (no duration)', () => {
-    expect(durationAnomalies([{ ...run('B-3', 1, 0), success: false, durationMs: null }], { referenceP99Ms: 1 })).toEqual([]);
+    expect(
+      durationAnomalies([{ ...run('B-3', 1, 0), success: false, durationMs: null }], { referenceP99Ms: 1 }),
+    ).toEqual([]);
   });
 
   it('does not depend on the order of its input', () => {
     const runs = fc.array(
-      fc.record({ task: fc.constantFrom('B-1', 'B-2'), minute: fc.nat(10_000), durationMs: fc.integer({ min: 0, max: 1_000_000 }) }),
+      fc.record({
+        task: fc.constantFrom('B-1', 'B-2'),
+        minute: fc.nat(10_000),
+        durationMs: fc.integer({ min: 0, max: 1_000_000 }),
+      }),
       { maxLength: 40 },
     );
     fc.assert(
-      fc.property(runs.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))), ([items, shuffled]) => {
-        const toOutcomes = (list: typeof items) => list.map((item) => run(item.task, item.minute, item.durationMs));
-        const options = { referenceP99Ms: 200_000, minHistory: 5 };
-        expect(durationAnomalies(toOutcomes(shuffled), options)).toEqual(durationAnomalies(toOutcomes(items), options));
-      }),
+      fc.property(
+        runs.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))),
+        ([items, shuffled]) => {
+          const toOutcomes = (list: typeof items) => list.map((item) => run(item.task, item.minute, item.durationMs));
+          const options = { referenceP99Ms: 200_000, minHistory: 5 };
+          expect(durationAnomalies(toOutcomes(shuffled), options)).toEqual(
+            durationAnomalies(toOutcomes(items), options),
+          );
+        },
+      ),
     );
   });
 });

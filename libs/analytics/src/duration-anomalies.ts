@@ -37,7 +37,14 @@ const anomaliesOfTask = (runs: readonly ExecutionOutcome[], options: Required<An
   const mad = medianAbsoluteDeviation(durations)!;
   const robust = runs.length >= options.minHistory && mad > 0;
   const reference = options.referenceP99Ms;
-  const base = (run: ExecutionOutcome) => ({ taskId: run.taskId, executionId: run.executionId, at: run.at, durationMs: run.durationMs!, medianMs: centre, history: runs.length });
+  const base = (run: ExecutionOutcome) => ({
+    taskId: run.taskId,
+    executionId: run.executionId,
+    at: run.at,
+    durationMs: run.durationMs!,
+    medianMs: centre,
+    history: runs.length,
+  });
   return runs.flatMap((run): DurationAnomaly[] => {
     const duration = run.durationMs!;
     if (robust) {
@@ -56,7 +63,10 @@ const anomaliesOfTask = (runs: readonly ExecutionOutcome[], options: Required<An
  * otherwise (short history, or all durations equal) a duration above a multiple of the reference
  * p99. The result does not depend on input order: sorted by task, time, execution id.
  */
-export const durationAnomalies = (outcomes: readonly ExecutionOutcome[], options: AnomalyOptions = {}): DurationAnomaly[] => {
+export const durationAnomalies = (
+  outcomes: readonly ExecutionOutcome[],
+  options: AnomalyOptions = {},
+): DurationAnomaly[] => {
   const settings: Required<AnomalyOptions> = { ...DEFAULTS, ...options };
   const byTask = new Map<string, ExecutionOutcome[]>();
   for (const outcome of outcomes) {

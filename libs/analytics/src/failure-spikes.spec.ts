@@ -17,9 +17,16 @@ describe('failure-rate spikes per day', () => {
   it('given a day with fewer executions than the minimum, it is not judged however bad it looks', () => {
     // baseline 33/304 = 0.1086; for 4 executions the limit is 0.1086 + 3 sqrt(0.1086 * 0.8914 / 4) = 0.575 < 0.75
     const busy = { executions: 100, failures: 10 };
-    const small = { '2026-02-01': busy, '2026-02-02': busy, '2026-02-03': busy, '2026-02-04': { executions: 4, failures: 3 } };
+    const small = {
+      '2026-02-01': busy,
+      '2026-02-02': busy,
+      '2026-02-03': busy,
+      '2026-02-04': { executions: 4, failures: 3 },
+    };
     expect(failureRateSpikes(small)).toEqual([]);
-    expect(failureRateSpikes(small, { minExecutions: 4 }).map((spike) => [spike.day, spike.upperLimit])).toEqual([['2026-02-04', 0.5752]]);
+    expect(failureRateSpikes(small, { minExecutions: 4 }).map((spike) => [spike.day, spike.upperLimit])).toEqual([
+      ['2026-02-04', 0.5752],
+    ]);
   });
 
   it('given no executions or no failures at all, there is no spike', () => {

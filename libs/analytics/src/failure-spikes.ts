@@ -30,7 +30,10 @@ export interface FailureSpike {
  * of all days plus `sigmas` binomial standard deviations for that day's number of executions.
  * Sorted by day.
  */
-export const failureRateSpikes = (daily: Readonly<Record<string, DailyOutcomes>>, options: FailureSpikeOptions = {}): FailureSpike[] => {
+export const failureRateSpikes = (
+  daily: Readonly<Record<string, DailyOutcomes>>,
+  options: FailureSpikeOptions = {},
+): FailureSpike[] => {
   const minExecutions = options.minExecutions ?? 5;
   const sigmas = options.sigmas ?? 3;
   const days = Object.entries(daily).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { fractionalRanks, median, medianAbsoluteDeviation, pearson, spearman } from './statistics';
 
 const samples = fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 3, maxLength: 30 });
-const pairs = samples.chain((xs) => fc.tuple(fc.constant(xs), fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: xs.length, maxLength: xs.length })));
+const pairs = samples.chain((xs) =>
+  fc.tuple(
+    fc.constant(xs),
+    fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: xs.length, maxLength: xs.length }),
+  ),
+);
 
 describe('robust statistics', () => {
   it('given an odd and an even count, the median is the middle value or the mean of the two middle ones', () => {
@@ -50,7 +55,10 @@ describe('spearman correlation', () => {
     fc.assert(
       fc.property(pairs, ([xs, ys]) => {
         const rho = spearman(xs, ys);
-        const transformed = spearman(xs.map((x) => Math.exp(x / 100)), ys);
+        const transformed = spearman(
+          xs.map((x) => Math.exp(x / 100)),
+          ys,
+        );
         if (rho === null) expect(transformed).toBeNull();
         else expect(transformed).toBeCloseTo(rho, 10);
       }),

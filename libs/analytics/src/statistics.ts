@@ -26,7 +26,7 @@ export const robustZ = (value: number, centre: number, mad: number): number => (
 export const fractionalRanks = (values: readonly number[]): number[] => {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const ranks = new Array<number>(values.length).fill(0);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
     const rank = (start + end) / 2 + 1;

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { regularizedBeta } from './incomplete-beta';
-import { betaPosterior, ExecutionOutcome, predictSuccess, seedRulePrediction, successTrend } from './success-prediction';
+import {
+  betaPosterior,
+  ExecutionOutcome,
+  predictSuccess,
+  seedRulePrediction,
+  successTrend,
+} from './success-prediction';
 
 const outcome = (n: number, success: boolean): ExecutionOutcome => ({
   taskId: 'B-1',
@@ -59,7 +65,10 @@ describe('beta posterior of success', () => {
 
 describe('success trend', () => {
   it('given 10 failures then 10 successes, the last 10 are improving on the earlier ones', () => {
-    const history = [...Array.from({ length: 10 }, (_, i) => outcome(i, false)), ...Array.from({ length: 10 }, (_, i) => outcome(10 + i, true))];
+    const history = [
+      ...Array.from({ length: 10 }, (_, i) => outcome(i, false)),
+      ...Array.from({ length: 10 }, (_, i) => outcome(10 + i, true)),
+    ];
     expect(successTrend(counts(10, 10), history)).toEqual({
       window: 10,
       recentExecutions: 10,
@@ -73,13 +82,17 @@ describe('success trend', () => {
     const history = Array.from({ length: 15 }, (_, i) => outcome(i, i % 3 !== 0));
     fc.assert(
       fc.property(fc.shuffledSubarray(history, { minLength: history.length }), (shuffled) =>
-        expect(successTrend(counts(10, 5), shuffled, { trendWindow: 5 })).toEqual(successTrend(counts(10, 5), history, { trendWindow: 5 })),
+        expect(successTrend(counts(10, 5), shuffled, { trendWindow: 5 })).toEqual(
+          successTrend(counts(10, 5), history, { trendWindow: 5 }),
+        ),
       ),
     );
   });
 
   it('given only as many executions as the window, there is nothing to compare with', () => {
-    expect(successTrend(counts(3, 0), [outcome(1, true), outcome(2, true), outcome(3, true)]).direction).toBe('insufficient-data');
+    expect(successTrend(counts(3, 0), [outcome(1, true), outcome(2, true), outcome(3, true)]).direction).toBe(
+      'insufficient-data',
+    );
   });
 });
 
@@ -95,7 +108,10 @@ describe("the seed's prediction rule, side by side", () => {
 
   it('given no ended execution, it has no prediction', () => {
     const prediction = predictSuccess('B-1', counts(0, 0, null), []);
-    expect(prediction.seedRule).toEqual({ rule: 'successRate > 0.8 and avgDurationMs < 600000', predictedSuccess: null });
+    expect(prediction.seedRule).toEqual({
+      rule: 'successRate > 0.8 and avgDurationMs < 600000',
+      predictedSuccess: null,
+    });
     expect(prediction.posterior.mean).toBe(0.5);
   });
 });

@@ -112,16 +112,28 @@ const rate = (successes: number, total: number): number | null => (total > 0 ? r
  * Success rate of the latest `window` outcomes against the executions before them (whose
  * counts are the totals less the window's). Outcomes may come in any order.
  */
-export const successTrend = (counts: ExecutionCounts, outcomes: readonly ExecutionOutcome[], options: PredictionOptions = {}): SuccessTrend => {
+export const successTrend = (
+  counts: ExecutionCounts,
+  outcomes: readonly ExecutionOutcome[],
+  options: PredictionOptions = {},
+): SuccessTrend => {
   const { trendWindow, trendTolerance } = { ...DEFAULTS, ...options };
   const recent = [...outcomes].sort(byTime).slice(-trendWindow);
   const recentSuccesses = recent.filter((outcome) => outcome.success).length;
   const earlierTotal = counts.executions - recent.length;
   const recentSuccessRate = rate(recentSuccesses, recent.length);
-  const earlierSuccessRate = earlierTotal > 0 ? rate(Math.max(0, counts.successes - recentSuccesses), earlierTotal) : null;
-  const change = recentSuccessRate === null || earlierSuccessRate === null ? null : recentSuccessRate - earlierSuccessRate;
+  const earlierSuccessRate =
+    earlierTotal > 0 ? rate(Math.max(0, counts.successes - recentSuccesses), earlierTotal) : null;
+  const change =
+    recentSuccessRate === null || earlierSuccessRate === null ? null : recentSuccessRate - earlierSuccessRate;
   const direction: TrendDirection =
-    change === null ? 'insufficient-data' : change >= trendTolerance ? 'improving' : change <= -trendTolerance ? 'declining' : 'stable';
+    change === null
+      ? 'insufficient-data'
+      : change >= trendTolerance
+        ? 'improving'
+        : change <= -trendTolerance
+          ? 'declining'
+          : 'stable';
   return { window: trendWindow, recentExecutions: recent.length, recentSuccessRate, earlierSuccessRate, direction };
 };
 

@@ -1,6 +1,20 @@
 import { LedgerEvent, TaskDefinition } from '@taskledger/events';
-import { PerformanceMetricsDoc, performanceMetricsProjection, TaskExecutionDoc, taskExecutionsProjection } from '@taskledger/projections';
-import { attemptFailed, completed, executionFailed, executionIdFor, foldAll, registered, started, toProjected } from '@taskledger/projections/testing';
+import {
+  PerformanceMetricsDoc,
+  performanceMetricsProjection,
+  TaskExecutionDoc,
+  taskExecutionsProjection,
+} from '@taskledger/projections';
+import {
+  attemptFailed,
+  completed,
+  executionFailed,
+  executionIdFor,
+  foldAll,
+  registered,
+  started,
+  toProjected,
+} from '@taskledger/projections/testing';
 
 let executions = 0;
 
@@ -13,7 +27,8 @@ export const execution = (taskId: string, outcome: { durationMs?: number; fails?
   return [start, attemptFailed(taskId, { executionId }), executionFailed(taskId, { executionId })];
 };
 
-export const task = (taskId: string, definition: Partial<TaskDefinition> = {}): LedgerEvent => registered(taskId, definition);
+export const task = (taskId: string, definition: Partial<TaskDefinition> = {}): LedgerEvent =>
+  registered(taskId, definition);
 
 /** The task_executions and performance_metrics documents the real projections fold from these events. */
 export const readModels = (events: readonly LedgerEvent[]) => {

@@ -15,6 +15,8 @@ describe('generated benchmark backlogs', () => {
     expect(markdown).toMatch(/^### \*\*B/m);
     expect(markdown).toMatch(/^[^|<#\n-][^\n]*\|$/m);
     expect(tasks.filter((task) => task.scoreTotal !== null)).toHaveLength(600);
-    expect(warnings.filter((warning) => !['UNRESOLVED_DEPENDENCY', 'AMBIGUOUS_DEPENDENCY'].includes(warning.code))).toEqual([]);
+    expect(
+      warnings.filter((warning) => !['UNRESOLVED_DEPENDENCY', 'AMBIGUOUS_DEPENDENCY'].includes(warning.code)),
+    ).toEqual([]);
   });
 });

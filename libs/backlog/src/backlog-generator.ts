@@ -2,9 +2,37 @@ import { renderBacklog, type RenderableTask, type RenderColumn } from './backlog
 import { SeededRandom } from './seeded-random';
 
 const WORDS = [
-  'memory', 'context', 'retrieval', 'pipeline', 'agent', 'schema', 'cache', 'vector', 'index', 'dashboard', 'scribe',
-  'validator', 'anchor', 'workflow', 'evaluation', 'router', 'gateway', 'hybrid', 'search', 'monitoring', 'security',
-  'rollback', 'migration', 'baseline', 'quality', 'gates', 'backlog', 'lessons', 'telemetry', 'planner', 'coder',
+  'memory',
+  'context',
+  'retrieval',
+  'pipeline',
+  'agent',
+  'schema',
+  'cache',
+  'vector',
+  'index',
+  'dashboard',
+  'scribe',
+  'validator',
+  'anchor',
+  'workflow',
+  'evaluation',
+  'router',
+  'gateway',
+  'hybrid',
+  'search',
+  'monitoring',
+  'security',
+  'rollback',
+  'migration',
+  'baseline',
+  'quality',
+  'gates',
+  'backlog',
+  'lessons',
+  'telemetry',
+  'planner',
+  'coder',
 ];
 const ICONS = ['🔥', '📈', '⭐', '🔧', '🔧', '⚙️'];
 const STATUSES = ['todo', 'todo', 'todo', 'todo', 'todo', 'todo', '✅ done', '✅ done', '🔄 in_progress', 'blocked'];
@@ -15,15 +43,22 @@ const capitalised = (text: string): string => text.replace(/\b[a-z]/g, (letter) 
 
 const dependenciesFor = (random: SeededRandom, index: number, ids: readonly string[]): string[] => {
   const deps = new Set<string>();
-  for (let n = random.int(0, 3); n > 0 && index > 0; n--) deps.add(ids[random.int(Math.max(0, index - 200), index - 1)] as string);
+  for (let n = random.int(0, 3); n > 0 && index > 0; n--)
+    deps.add(ids[random.int(Math.max(0, index - 200), index - 1)] as string);
   return [...deps];
 };
 
 const scoreFor = (random: SeededRandom, effort: number, deps: readonly string[]): RenderableTask['score'] => ({
-  bv: random.int(1, 5), tc: random.int(1, 5), rr: random.int(1, 5), le: random.int(1, 5), effort, deps: [...deps],
+  bv: random.int(1, 5),
+  tc: random.int(1, 5),
+  rr: random.int(1, 5),
+  le: random.int(1, 5),
+  effort,
+  deps: [...deps],
 });
 
-const reference = (random: SeededRandom): string => `${random.pick(['100_memory', '400_guides', '500_research'])}/${random.pick(WORDS)}.md#${random.pick(WORDS)}`;
+const reference = (random: SeededRandom): string =>
+  `${random.pick(['100_memory', '400_guides', '500_research'])}/${random.pick(WORDS)}.md#${random.pick(WORDS)}`;
 
 /** The comment metadata real backlogs carry: often the do_next/acceptance/problem/outcome block, sometimes long notes. */
 const metaFor = (random: SeededRandom): RenderableTask['meta'] => {
@@ -48,23 +83,37 @@ const taskFor = (random: SeededRandom, index: number, ids: readonly string[]): R
   const status = random.pick(STATUSES);
   const human = random.chance(0.05);
   return {
-    id, rawId: random.chance(0.5) ? id.replace(/-/g, '\u2011') : id,
+    id,
+    rawId: random.chance(0.5) ? id.replace(/-/g, '\u2011') : id,
     title: capitalised(`${random.words(WORDS, 2, 5)} ${random.pick(TAILS)} ${index + 1}`),
-    priority: 'unknown', priorityIcon: random.pick(ICONS), points,
-    backlogStatus: 'unknown', backlogStatusRaw: status,
+    priority: 'unknown',
+    priorityIcon: random.pick(ICONS),
+    points,
+    backlogStatus: 'unknown',
+    backlogStatusRaw: status,
     description: capitalised(random.words(WORDS, 8, 30)),
     techFootprint: `${capitalised(random.pick(WORDS))} + ${capitalised(random.pick(WORDS))}`,
-    dependencies, unresolvedDependencies: random.chance(0.1) ? [`${capitalised(random.words(WORDS, 1, 3))} layer`] : [],
-    scoreTotal: random.int(5, 95) / 10, score: scoreFor(random, points, dependencies.slice(0, 1)),
-    humanRequired: human, humanReason: human ? random.words(WORDS, 6, 12) : null,
-    defaultExecutor: random.chance(0.1) ? '003_process-task-list.md' : null, runCommand: null,
+    dependencies,
+    unresolvedDependencies: random.chance(0.1) ? [`${capitalised(random.words(WORDS, 1, 3))} layer`] : [],
+    scoreTotal: random.int(5, 95) / 10,
+    score: scoreFor(random, points, dependencies.slice(0, 1)),
+    humanRequired: human,
+    humanReason: human ? random.words(WORDS, 6, 12) : null,
+    defaultExecutor: random.chance(0.1) ? '003_process-task-list.md' : null,
+    runCommand: null,
     estHours: random.chance(0.2) ? random.int(1, 16) : null,
-    completionDate: status === '✅ done' && random.chance(0.5) ? `2025-0${random.int(1, 9)}-1${random.int(0, 9)}` : null,
+    completionDate:
+      status === '✅ done' && random.chance(0.5) ? `2025-0${random.int(1, 9)}-1${random.int(0, 9)}` : null,
     meta: metaFor(random),
   };
 };
 
-const chunk = (random: SeededRandom, tasks: readonly RenderableTask[], heading: string, columns?: readonly RenderColumn[]): string =>
+const chunk = (
+  random: SeededRandom,
+  tasks: readonly RenderableTask[],
+  heading: string,
+  columns?: readonly RenderColumn[],
+): string =>
   renderBacklog(tasks, {
     documentTitle: null,
     tableHeading: heading,
@@ -82,17 +131,35 @@ const chunk = (random: SeededRandom, tasks: readonly RenderableTask[], heading: 
  */
 export const generateBacklog = (taskCount: number, seed: number): string => {
   const random = new SeededRandom(seed);
-  const ids = Array.from({ length: taskCount }, (_, i) => (i % 97 === 96 ? `B-${i + 1}-a` : `B-${String(i + 1).padStart(3, '0')}`));
+  const ids = Array.from({ length: taskCount }, (_, i) =>
+    i % 97 === 96 ? `B-${i + 1}-a` : `B-${String(i + 1).padStart(3, '0')}`,
+  );
   const tasks = ids.map((_, index) => taskFor(random, index, ids));
   const lanes = [...tasks].sort((a, b) => (b.scoreTotal ?? 0) - (a.scoreTotal ?? 0)).slice(0, 5);
   const parts = [
-    '<!-- ANCHOR_KEY: backlog -->', '', '# 📋 Backlog', '', '## P0 Lane', '',
-    ...lanes.map((task) => `- ${task.rawId} — ${task.title} (score ${task.scoreTotal})`), '',
+    '<!-- ANCHOR_KEY: backlog -->',
+    '',
+    '# 📋 Backlog',
+    '',
+    '## P0 Lane',
+    '',
+    ...lanes.map((task) => `- ${task.rawId} — ${task.title} (score ${task.scoreTotal})`),
+    '',
   ];
-  for (let start = 0; start < tasks.length; start += 40) parts.push(chunk(random, tasks.slice(start, start + 40), 'Live Backlog'), '- --', '');
+  for (let start = 0; start < tasks.length; start += 40)
+    parts.push(chunk(random, tasks.slice(start, start + 40), 'Live Backlog'), '- --', '');
   const done = tasks.filter((task) => task.backlogStatusRaw === '✅ done');
   for (let start = 0; start < done.length; start += 200) {
-    parts.push(chunk(random, done.slice(start, start + 200), 'Completed Items', ['id', 'title', 'priority', 'points', 'status', 'completionDate']));
+    parts.push(
+      chunk(random, done.slice(start, start + 200), 'Completed Items', [
+        'id',
+        'title',
+        'priority',
+        'points',
+        'status',
+        'completionDate',
+      ]),
+    );
   }
   return `${parts.join('\n')}\n`;
 };

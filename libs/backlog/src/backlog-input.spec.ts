@@ -18,7 +18,9 @@ describe('backlog input', () => {
   });
 
   it('rejects bytes that are not UTF-8 with a typed NotUtf8 error', () => {
-    expect(codeOf(() => parseBacklog(new Uint8Array([0x7c, 0x20, 0xff, 0xfe, 0x20, 0x7c]), 'latin.md'))).toBe('NotUtf8');
+    expect(codeOf(() => parseBacklog(new Uint8Array([0x7c, 0x20, 0xff, 0xfe, 0x20, 0x7c]), 'latin.md'))).toBe(
+      'NotUtf8',
+    );
   });
 
   it('rejects binary input (NUL bytes) as Binary, for bytes and strings', () => {

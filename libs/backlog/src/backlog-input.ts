@@ -36,7 +36,10 @@ const utf8Length = (text: string): number => {
 };
 
 const tooLarge = (path: string, bytes: number): BacklogInputError =>
-  new BacklogInputError('FileTooLarge', `${path}: ${bytes} bytes exceeds the ${MAX_BACKLOG_BYTES}-byte limit`, { path, bytes });
+  new BacklogInputError('FileTooLarge', `${path}: ${bytes} bytes exceeds the ${MAX_BACKLOG_BYTES}-byte limit`, {
+    path,
+    bytes,
+  });
 
 const binary = (path: string): BacklogInputError =>
   new BacklogInputError('Binary', `${path}: contains NUL bytes, not a text backlog`, { path });

@@ -15,13 +15,21 @@ describe('parseBacklog on adversarial input', () => {
   });
 
   it('reads 50,000 sightings of one id and a cell with 50,000 dependencies', () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => `| B-1 | Same title | 🔥 | 1 | todo | P | T | B-${i % 1000} |`).join('\n');
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `| B-1 | Same title | 🔥 | 1 | todo | P | T | B-${i % 1000} |`,
+    ).join('\n');
     const deps = Array.from({ length: 50_000 }, (_, i) => `B-${i}`).join(', ');
     expect(parseBacklog(`${rows}\n| B-2 | Other | 🔥 | 1 | todo | P | T | ${deps} |`, 'same.md').tasks).toHaveLength(2);
   });
 
   it('reads long runs of id-like tokens, headings and separators', () => {
-    const markdown = [`### **B-${'1-a'.repeat(50_000)}`, `|${'-|'.repeat(100_000)}x`, `- ${'B-1-'.repeat(50_000)}!`, `${'#'.repeat(100_000)} x`].join('\n');
+    const markdown = [
+      `### **B-${'1-a'.repeat(50_000)}`,
+      `|${'-|'.repeat(100_000)}x`,
+      `- ${'B-1-'.repeat(50_000)}!`,
+      `${'#'.repeat(100_000)} x`,
+    ].join('\n');
     expect(parseBacklog(markdown, 'odd.md').tasks.length).toBeLessThanOrEqual(2);
   });
 });

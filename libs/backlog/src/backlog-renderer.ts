@@ -3,7 +3,16 @@ import { commentValue, escapeCell, looseObject, wrapLine } from './markdown-writ
 
 export type RenderableTask = Omit<ParsedTask, 'source'>;
 
-export type RenderColumn = 'id' | 'title' | 'priority' | 'points' | 'status' | 'description' | 'techFootprint' | 'dependencies' | 'completionDate';
+export type RenderColumn =
+  | 'id'
+  | 'title'
+  | 'priority'
+  | 'points'
+  | 'status'
+  | 'description'
+  | 'techFootprint'
+  | 'dependencies'
+  | 'completionDate';
 
 export type DependencyStyle = 'id' | 'id-title' | 'title';
 
@@ -26,16 +35,39 @@ export interface RenderOptions {
   tableHeading?: string;
 }
 
-const SEED_COLUMNS: readonly RenderColumn[] = ['id', 'title', 'priority', 'points', 'status', 'description', 'techFootprint', 'dependencies'];
+const SEED_COLUMNS: readonly RenderColumn[] = [
+  'id',
+  'title',
+  'priority',
+  'points',
+  'status',
+  'description',
+  'techFootprint',
+  'dependencies',
+];
 
 const HEADERS: Readonly<Record<RenderColumn, string>> = {
-  id: 'ID', title: 'Title', priority: '🔥P', points: '🎯Points', status: 'Status', description: 'Problem/Outcome',
-  techFootprint: 'Tech Footprint', dependencies: 'Dependencies', completionDate: 'Completion Date',
+  id: 'ID',
+  title: 'Title',
+  priority: '🔥P',
+  points: '🎯Points',
+  status: 'Status',
+  description: 'Problem/Outcome',
+  techFootprint: 'Tech Footprint',
+  dependencies: 'Dependencies',
+  completionDate: 'Completion Date',
 };
 
 const COMMENT_KEYS: Readonly<Record<RenderColumn, string>> = {
-  id: 'id', title: 'title', priority: 'priority', points: 'points', status: 'status', description: 'description',
-  techFootprint: 'tech_footprint', dependencies: 'dependencies', completionDate: 'completion_date',
+  id: 'id',
+  title: 'title',
+  priority: 'priority',
+  points: 'points',
+  status: 'status',
+  description: 'description',
+  techFootprint: 'tech_footprint',
+  dependencies: 'dependencies',
+  completionDate: 'completion_date',
 };
 
 /** Renders tasks as a backlog the parser reads back to the same tasks (used by property tests). */
@@ -44,7 +76,10 @@ class Renderer {
   private readonly columns: readonly RenderColumn[];
   private readonly wrap: number | null;
 
-  constructor(tasks: readonly RenderableTask[], private readonly options: RenderOptions) {
+  constructor(
+    tasks: readonly RenderableTask[],
+    private readonly options: RenderOptions,
+  ) {
     this.byId = new Map(tasks.map((task) => [task.id, task] as const));
     this.columns = options.headerless ? SEED_COLUMNS : (options.columns ?? SEED_COLUMNS);
     this.wrap = options.wrapWidth ?? null;
@@ -53,7 +88,10 @@ class Renderer {
   dependencies(task: RenderableTask): string {
     const written = task.dependencies.map((id) => {
       const dep = this.byId.get(id);
-      const style = typeof this.options.dependencyStyle === 'function' ? this.options.dependencyStyle(task.id, id) : (this.options.dependencyStyle ?? 'id');
+      const style =
+        typeof this.options.dependencyStyle === 'function'
+          ? this.options.dependencyStyle(task.id, id)
+          : (this.options.dependencyStyle ?? 'id');
       if (dep === undefined || style === 'id') return dep?.rawId ?? id;
       return style === 'title' ? dep.title : `${dep.rawId} ${dep.title}`;
     });
@@ -63,21 +101,33 @@ class Renderer {
 
   cell(task: RenderableTask, column: RenderColumn): string {
     switch (column) {
-      case 'id': return task.rawId;
-      case 'title': return task.title;
-      case 'priority': return task.priorityIcon ?? '';
-      case 'points': return task.points === null ? '' : String(task.points);
-      case 'status': return task.backlogStatusRaw ?? '';
-      case 'description': return task.description ?? '';
-      case 'techFootprint': return task.techFootprint ?? '';
-      case 'dependencies': return this.dependencies(task);
-      case 'completionDate': return task.completionDate ?? '';
+      case 'id':
+        return task.rawId;
+      case 'title':
+        return task.title;
+      case 'priority':
+        return task.priorityIcon ?? '';
+      case 'points':
+        return task.points === null ? '' : String(task.points);
+      case 'status':
+        return task.backlogStatusRaw ?? '';
+      case 'description':
+        return task.description ?? '';
+      case 'techFootprint':
+        return task.techFootprint ?? '';
+      case 'dependencies':
+        return this.dependencies(task);
+      case 'completionDate':
+        return task.completionDate ?? '';
     }
   }
 
   header(): string[] {
     if (this.options.headerless) return [];
-    return [`| ${this.columns.map((column) => HEADERS[column]).join(' | ')} |`, `|${this.columns.map(() => '---').join('|')}|`];
+    return [
+      `| ${this.columns.map((column) => HEADERS[column]).join(' | ')} |`,
+      `|${this.columns.map(() => '---').join('|')}|`,
+    ];
   }
 
   row(task: RenderableTask): string {
@@ -113,10 +163,17 @@ class Renderer {
 
   section(task: RenderableTask): string[] {
     const fields: Array<[string, RenderColumn]> = [
-      ['Priority', 'priority'], ['Points', 'points'], ['Status', 'status'], ['Dependencies', 'dependencies'],
-      ['Description', 'description'], ['Tech Footprint', 'techFootprint'], ['Completion Date', 'completionDate'],
+      ['Priority', 'priority'],
+      ['Points', 'points'],
+      ['Status', 'status'],
+      ['Dependencies', 'dependencies'],
+      ['Description', 'description'],
+      ['Tech Footprint', 'techFootprint'],
+      ['Completion Date', 'completionDate'],
     ];
-    const bullets = fields.filter(([, column]) => this.cell(task, column) !== '').map(([label, column]) => `- **${label}**: ${this.cell(task, column)}`);
+    const bullets = fields
+      .filter(([, column]) => this.cell(task, column) !== '')
+      .map(([label, column]) => `- **${label}**: ${this.cell(task, column)}`);
     return [`### **${task.rawId}: ${task.title}**`, ...bullets, ...this.comments(task, [])];
   }
 
@@ -141,4 +198,5 @@ class Renderer {
 }
 
 /** Renders tasks as a markdown backlog: table rows (or sections), comment metadata, optional wrapping. */
-export const renderBacklog = (tasks: readonly RenderableTask[], options: RenderOptions = {}): string => new Renderer(tasks, options).render(tasks);
+export const renderBacklog = (tasks: readonly RenderableTask[], options: RenderOptions = {}): string =>
+  new Renderer(tasks, options).render(tasks);

@@ -1,7 +1,15 @@
 import type { ParseWarning } from './backlog.types';
 import { readComments, type CommentEntry } from './comment-metadata';
 import {
-  closesFence, fenceOf, headingOf, isSeparatorRow, isThematicBreak, listItemOf, startsComment, type Fence, type Heading,
+  closesFence,
+  fenceOf,
+  headingOf,
+  isSeparatorRow,
+  isThematicBreak,
+  listItemOf,
+  startsComment,
+  type Fence,
+  type Heading,
 } from './markdown-lines';
 import { cellAt, headerFromCells, isTaskTable, SEED_HEADER, splitCells, type TableHeader } from './markdown-tables';
 import { joinRow } from './row-joining';
@@ -24,8 +32,18 @@ interface Scope {
 
 /** Comment keys that only make sense under a task; seeing them elsewhere is reported. */
 const TASK_ONLY_KEYS = new Set([
-  'score', 'score_total', 'human_required', 'default_executor', 'run', 'est_hours', 'progress',
-  'do_next', 'acceptance', 'blocked_by', 'completion_date', 'implementation_notes',
+  'score',
+  'score_total',
+  'human_required',
+  'default_executor',
+  'run',
+  'est_hours',
+  'progress',
+  'do_next',
+  'acceptance',
+  'blocked_by',
+  'completion_date',
+  'implementation_notes',
 ]);
 
 /** One linear pass over the lines: every line is looked at a bounded number of times. */
@@ -42,7 +60,11 @@ export class BacklogScanner {
     let index = 0;
     while (index < this.lines.length) index = this.step(index);
     if (this.fence !== null) {
-      this.warn(this.fence.line, 'UNCLOSED_CODE_FENCE', 'code block is never closed; its content was not read as tasks');
+      this.warn(
+        this.fence.line,
+        'UNCLOSED_CODE_FENCE',
+        'code block is never closed; its content was not read as tasks',
+      );
     }
     return this;
   }
@@ -91,22 +113,36 @@ export class BacklogScanner {
     const open = this.fence as { fence: Fence; line: number };
     if (closesFence(line, open.fence)) this.fence = null;
     else if (startsTask(line, this.header)) {
-      this.warn(index + 1, 'TASK_IN_CODE_BLOCK', `looks like a task but is inside the code block opened at line ${open.line}; not read`);
+      this.warn(
+        index + 1,
+        'TASK_IN_CODE_BLOCK',
+        `looks like a task but is inside the code block opened at line ${open.line}; not read`,
+      );
     }
     return index + 1;
   }
 
   private comment(index: number): number {
-    const block = readComments(this.lines, index, (line) => startsComment(line.trim()) || startsTask(line, this.header));
-    if (!block.closed) this.warn(index + 1, 'UNCLOSED_COMMENT', `comment is not closed with --> before line ${block.endIndex + 2}`);
+    const block = readComments(
+      this.lines,
+      index,
+      (line) => startsComment(line.trim()) || startsTask(line, this.header),
+    );
+    if (!block.closed)
+      this.warn(index + 1, 'UNCLOSED_COMMENT', `comment is not closed with --> before line ${block.endIndex + 2}`);
     for (const entry of block.entries) this.commentEntry(entry);
     return block.endIndex + 1;
   }
 
   private commentEntry(entry: CommentEntry): void {
-    if (this.scope !== null) applyEntry(this.scope.sighting, entry.key, entry.value, entry.line, this.warnings, 'comment');
+    if (this.scope !== null)
+      applyEntry(this.scope.sighting, entry.key, entry.value, entry.line, this.warnings, 'comment');
     else if (TASK_ONLY_KEYS.has(entry.key)) {
-      this.warn(entry.line, 'ORPHAN_METADATA', `${entry.rawKey} comment is not under any task row, section or list item; ignored`);
+      this.warn(
+        entry.line,
+        'ORPHAN_METADATA',
+        `${entry.rawKey} comment is not under any task row, section or list item; ignored`,
+      );
     }
   }
 
@@ -140,10 +176,19 @@ export class BacklogScanner {
     const joined = joinRow(this.lines, index, header.columns.length, (line) => startsTask(line, this.header));
     const sighting = rowSighting(joined.text, header, index + 1, this.warnings);
     if (!joined.closed) {
-      this.warn(index + 1, 'ROW_INCOMPLETE', `row is not closed with | before line ${joined.endIndex + 2}; read what was there`);
+      this.warn(
+        index + 1,
+        'ROW_INCOMPLETE',
+        `row is not closed with | before line ${joined.endIndex + 2}; read what was there`,
+      );
     }
     if (sighting !== null) this.open(sighting, 'row', 0);
-    else this.warn(index + 1, 'ROW_WITHOUT_ID', 'row lost its task id when its wrapped lines were joined; not read as a task');
+    else
+      this.warn(
+        index + 1,
+        'ROW_WITHOUT_ID',
+        'row lost its task id when its wrapped lines were joined; not read as a task',
+      );
     return joined.endIndex + 1;
   }
 
@@ -151,16 +196,25 @@ export class BacklogScanner {
     this.scope = null;
     const first = unwrapEmphasis(cellAt(trimmed, 0) ?? '');
     if (isInvalidIdLike(first)) {
-      this.warn(index + 1, 'INVALID_TASK_ID', `${first} looks like a task id but is not one (expected e.g. B-049); row not read as a task`);
+      this.warn(
+        index + 1,
+        'INVALID_TASK_ID',
+        `${first} looks like a task id but is not one (expected e.g. B-049); row not read as a task`,
+      );
     } else if (isTaskTable(this.header) && first !== '' && !/^:?-+:?$/.test(first)) {
-      this.warn(index + 1, 'ROW_WITHOUT_ID', `row "${first.slice(0, 40)}" in the task table at line ${this.header.line} has no task id; not read as a task`);
+      this.warn(
+        index + 1,
+        'ROW_WITHOUT_ID',
+        `row "${first.slice(0, 40)}" in the task table at line ${this.header.line} has no task id; not read as a task`,
+      );
     }
     return joinRow(this.lines, index, null, (line) => startsTask(line, this.header)).endIndex + 1;
   }
 
   private textLine(line: string, index: number): void {
     const item = listItemOf(line);
-    const sighting = item !== null && item.indent <= 3 ? listItemSighting(item.content, index + 1, this.warnings) : null;
+    const sighting =
+      item !== null && item.indent <= 3 ? listItemSighting(item.content, index + 1, this.warnings) : null;
     if (sighting !== null) return this.open(sighting, 'list', 0);
     if (this.scope === null) return;
     if (this.scope.mode === 'row') {

@@ -41,7 +41,8 @@ export const joinValueLines = (lines: readonly string[]): string => {
 };
 
 const isKeyStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-const isKeyChar = (code: number): boolean => isKeyStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
+const isKeyChar = (code: number): boolean =>
+  isKeyStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
 const isBlank = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
 
 /** Reads `key: value` from `text[from, to)` (a comment body) without regular expressions. */
@@ -64,7 +65,11 @@ const entryOf = (text: string, from: number, to: number, line: number): CommentE
  * a comment over several lines until `-->`. A comment never closed stops before a line for which
  * `isTerminator` is true (a task row, a heading, another comment) and is reported as not closed.
  */
-export const readComments = (lines: readonly string[], start: number, isTerminator: (line: string) => boolean): CommentBlock => {
+export const readComments = (
+  lines: readonly string[],
+  start: number,
+  isTerminator: (line: string) => boolean,
+): CommentBlock => {
   const entries: CommentEntry[] = [];
   let entry: CommentEntry | null;
   let index = start;

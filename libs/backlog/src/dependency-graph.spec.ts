@@ -11,7 +11,7 @@ const chain = [
 ];
 
 describe('dependency graph', () => {
-  it('lists, like the seed\'s validate, dependencies that are not done or do not exist', () => {
+  it("lists, like the seed's validate, dependencies that are not done or do not exist", () => {
     expect(missingDependencies(buildDependencyGraph(chain))).toEqual([
       { taskId: 'B-51', dependency: 'B-50', reason: 'not_done' },
       { taskId: 'B-51', dependency: 'Enhanced RAG system', reason: 'not_found' },
@@ -22,7 +22,9 @@ describe('dependency graph', () => {
 
   it('counts tasks the caller says are done (e.g. completed in the ledger) as done', () => {
     const graph = buildDependencyGraph(chain, { done: ['B-50'] });
-    expect(missingDependencies(graph).filter((missing) => missing.reason === 'not_done')).toEqual([{ taskId: 'B-52', dependency: 'B-51', reason: 'not_done' }]);
+    expect(missingDependencies(graph).filter((missing) => missing.reason === 'not_done')).toEqual([
+      { taskId: 'B-52', dependency: 'B-51', reason: 'not_done' },
+    ]);
   });
 
   it('gives transitive blockers and chain depth', () => {
@@ -36,7 +38,14 @@ describe('dependency graph', () => {
   });
 
   it('reports each cycle as a path and keeps its tasks out of the execution order', () => {
-    const tasks = [aTask('B-1', { dependencies: ['B-2'] }), aTask('B-2', { dependencies: ['B-3'] }), aTask('B-3', { dependencies: ['B-1'] }), aTask('B-4', { dependencies: ['B-4'] }), aTask('B-5', { dependencies: ['B-1'] }), aTask('B-6')];
+    const tasks = [
+      aTask('B-1', { dependencies: ['B-2'] }),
+      aTask('B-2', { dependencies: ['B-3'] }),
+      aTask('B-3', { dependencies: ['B-1'] }),
+      aTask('B-4', { dependencies: ['B-4'] }),
+      aTask('B-5', { dependencies: ['B-1'] }),
+      aTask('B-6'),
+    ];
     const graph = buildDependencyGraph(tasks);
     expect(findDependencyCycles(graph)).toEqual([
       { path: ['B-1', 'B-2', 'B-3', 'B-1'], display: 'B-1 → B-2 → B-3 → B-1', members: ['B-1', 'B-2', 'B-3'] },
@@ -48,14 +57,18 @@ describe('dependency graph', () => {
 
   it('orders ready tasks by priority, then score, then id', () => {
     const tasks = [
-      aTask('B-3', { priority: 'low', scoreTotal: 9 }), aTask('B-2', { priority: 'critical', scoreTotal: 1 }),
-      aTask('B-1', { priority: 'critical', scoreTotal: 5, dependencies: ['B-3'] }), aTask('B-4', { priority: 'critical', scoreTotal: 1 }),
+      aTask('B-3', { priority: 'low', scoreTotal: 9 }),
+      aTask('B-2', { priority: 'critical', scoreTotal: 1 }),
+      aTask('B-1', { priority: 'critical', scoreTotal: 5, dependencies: ['B-3'] }),
+      aTask('B-4', { priority: 'critical', scoreTotal: 1 }),
     ];
     expect(executionOrder(buildDependencyGraph(tasks)).order).toEqual(['B-2', 'B-4', 'B-3', 'B-1']);
   });
 
   it('handles a 20,000-deep chain without overflowing the stack', () => {
-    const tasks = Array.from({ length: 20_000 }, (_, i) => aTask(`B-${i}`, { dependencies: i === 0 ? [] : [`B-${i - 1}`] }));
+    const tasks = Array.from({ length: 20_000 }, (_, i) =>
+      aTask(`B-${i}`, { dependencies: i === 0 ? [] : [`B-${i - 1}`] }),
+    );
     const graph = buildDependencyGraph(tasks);
     expect(dependencyDepths(graph).get('B-19999')).toBe(19_999);
     expect(findDependencyCycles(graph)).toEqual([]);
@@ -64,16 +77,27 @@ describe('dependency graph', () => {
 
   it('property: the execution order puts every pending task after its pending dependencies', () => {
     const graphs = fc.array(fc.array(fc.nat(29), { maxLength: 4 }), { minLength: 1, maxLength: 30 }).map((edges) =>
-      edges.map((deps, i) => aTask(`B-${i}`, { dependencies: [...new Set(deps.map((d) => `B-${d}`))], backlogStatus: i % 7 === 0 ? 'done' : 'todo' })),
+      edges.map((deps, i) =>
+        aTask(`B-${i}`, {
+          dependencies: [...new Set(deps.map((d) => `B-${d}`))],
+          backlogStatus: i % 7 === 0 ? 'done' : 'todo',
+        }),
+      ),
     );
     fc.assert(
       fc.property(graphs, (tasks) => {
         const graph = buildDependencyGraph(tasks);
         const { order, blockedByCycle } = executionOrder(graph);
         const position = new Map(order.map((id, i) => [id, i] as const));
-        for (const id of order) for (const dep of graph.pendingDependenciesOf(id)) expect(position.get(dep)).toBeLessThan(position.get(id) as number);
+        for (const id of order)
+          for (const dep of graph.pendingDependenciesOf(id))
+            expect(position.get(dep)).toBeLessThan(position.get(id) as number);
         expect(order.length + blockedByCycle.length).toBe(graph.ids.filter((id) => !graph.done.has(id)).length);
-        if (blockedByCycle.length > 0) expect(findDependencyCycles(buildDependencyGraph(tasks.map((task) => ({ ...task, backlogStatus: 'todo' })))).length).toBeGreaterThan(0);
+        if (blockedByCycle.length > 0)
+          expect(
+            findDependencyCycles(buildDependencyGraph(tasks.map((task) => ({ ...task, backlogStatus: 'todo' }))))
+              .length,
+          ).toBeGreaterThan(0);
       }),
     );
   });

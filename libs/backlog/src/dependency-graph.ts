@@ -42,8 +42,14 @@ export const missingDependencies = (graph: DependencyGraph): MissingDependency[]
   graph.ids
     .filter((id) => !graph.done.has(id))
     .flatMap((taskId) => [
-      ...graph.pendingDependenciesOf(taskId).map((dependency): MissingDependency => ({ taskId, dependency, reason: 'not_done' })),
-      ...(graph.tasks.get(taskId)?.unresolvedDependencies ?? []).map((dependency): MissingDependency => ({ taskId, dependency, reason: 'not_found' })),
+      ...graph
+        .pendingDependenciesOf(taskId)
+        .map((dependency): MissingDependency => ({ taskId, dependency, reason: 'not_done' })),
+      ...(graph.tasks.get(taskId)?.unresolvedDependencies ?? []).map((dependency): MissingDependency => ({
+        taskId,
+        dependency,
+        reason: 'not_found',
+      })),
     ]);
 
 export interface DependencyCycle {
@@ -65,7 +71,8 @@ const shortestCycle = (graph: DependencyGraph, start: string, members: ReadonlyS
       if (!members.has(dep)) continue;
       if (dep === start) {
         const path = [start];
-        for (let at: string | undefined = node; at !== undefined && at !== start; at = previous.get(at)) path.splice(1, 0, at);
+        for (let at: string | undefined = node; at !== undefined && at !== start; at = previous.get(at))
+          path.splice(1, 0, at);
         return [...path, start];
       }
       if (!previous.has(dep)) {
@@ -83,7 +90,10 @@ const shortestCycle = (graph: DependencyGraph, start: string, members: ReadonlyS
  */
 export const findDependencyCycles = (graph: DependencyGraph): DependencyCycle[] =>
   stronglyConnected(graph.ids, graph.dependenciesOf)
-    .filter((component) => component.length > 1 || graph.dependenciesOf(component[0] as string).includes(component[0] as string))
+    .filter(
+      (component) =>
+        component.length > 1 || graph.dependenciesOf(component[0] as string).includes(component[0] as string),
+    )
     .map((component) => {
       const members = [...component].sort(compareTaskIds);
       const path = shortestCycle(graph, members[0] as string, new Set(members));

@@ -52,7 +52,11 @@ export const transitiveBlockers = (graph: DependencyGraph, taskId: string): stri
 /** Blockers and depth of every pending task, in backlog order. */
 export const dependencyChains = (graph: DependencyGraph): DependencyChain[] => {
   const depths = dependencyDepths(graph);
-  return pendingIds(graph).map((taskId) => ({ taskId, blockers: transitiveBlockers(graph, taskId), depth: depths.get(taskId) ?? 0 }));
+  return pendingIds(graph).map((taskId) => ({
+    taskId,
+    blockers: transitiveBlockers(graph, taskId),
+    depth: depths.get(taskId) ?? 0,
+  }));
 };
 
 export interface ExecutionOrder {

@@ -72,7 +72,8 @@ export const resolveDependencies = (drafts: readonly TaskDraft[], warnings: Pars
     written.dependencies.forEach((text, i) => {
       const resolution = index.resolve(text);
       if ('id' in resolution) resolved(resolution.id);
-      else if (unresolved(text)) warnings.push(warningFor(task, text, written.dependencyLines[i] as number, resolution.unresolved));
+      else if (unresolved(text))
+        warnings.push(warningFor(task, text, written.dependencyLines[i] as number, resolution.unresolved));
     });
     return task;
   });

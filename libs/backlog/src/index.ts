@@ -1,4 +1,13 @@
-export type { BacklogStatus, JsonObject, JsonValue, ParsedTask, ParseResult, ParseWarning, Priority, WarningCode } from './backlog.types';
+export type {
+  BacklogStatus,
+  JsonObject,
+  JsonValue,
+  ParsedTask,
+  ParseResult,
+  ParseWarning,
+  Priority,
+  WarningCode,
+} from './backlog.types';
 export { parseBacklog, PARSER_VERSION } from './backlog-parser';
 export { BacklogInputError, decodeBacklogInput, isBacklogInputError, MAX_BACKLOG_BYTES } from './backlog-input';
 export type { BacklogInputErrorCode } from './backlog-input';

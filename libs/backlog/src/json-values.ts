@@ -2,7 +2,8 @@ import type { JsonValue } from './backlog.types';
 
 /** Sets an own enumerable property, even for keys like `__proto__` (backlog text never touches prototypes). */
 export const setOwn = <T>(target: Record<string, T>, key: string, value: T): void => {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 };
 

@@ -37,7 +37,8 @@ export const closesFence = (line: string, fence: Fence): boolean => {
 };
 
 /** `---`, `***`, `___`, and the formatter-mangled `- --`. */
-export const isThematicBreak = (trimmed: string): boolean => /^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$/.test(trimmed);
+export const isThematicBreak = (trimmed: string): boolean =>
+  /^(?:-[ \t]*){3,}$|^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$/.test(trimmed);
 
 export interface ListItem {
   indent: number;
@@ -57,4 +58,5 @@ export const isSeparatorRow = (trimmed: string): boolean =>
 export const startsComment = (trimmed: string): boolean => trimmed.startsWith('<!--');
 
 /** Splits text into lines on LF, CRLF or CR. */
-export const splitLines = (text: string): string[] => (text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n'));
+export const splitLines = (text: string): string[] =>
+  text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');

@@ -18,12 +18,22 @@ describe('markdown tables', () => {
     const header = headerFromCells(['Dependencies', '🎯Points', 'ID', 'Problem', 'Description', 'Setup Required'], 3);
     expect(header.idColumn).toBe(2);
     expect(header.columns.map(({ key, target }) => [key, target])).toEqual([
-      ['dependencies', 'dependencies'], ['points', 'points'], ['id', 'id'], ['problem', null], ['description', 'description'], ['setup_required', null],
+      ['dependencies', 'dependencies'],
+      ['points', 'points'],
+      ['id', 'id'],
+      ['problem', null],
+      ['description', 'description'],
+      ['setup_required', null],
     ]);
   });
 
   it('joins a row wrapped over lines until it has its cells and a closing pipe', () => {
-    const lines = ['| B-62 | Title | 🔧 | 0.5 | done | Create regen_guide.py to auto-generate context', 'priority guide | Guide | B-060 Documentation', '|', '| B-63 |'];
+    const lines = [
+      '| B-62 | Title | 🔧 | 0.5 | done | Create regen_guide.py to auto-generate context',
+      'priority guide | Guide | B-060 Documentation',
+      '|',
+      '| B-63 |',
+    ];
     expect(joinRow(lines, 0, 8, (line) => line.startsWith('| B-63'))).toEqual({
       text: '| B-62 | Title | 🔧 | 0.5 | done | Create regen_guide.py to auto-generate context priority guide | Guide | B-060 Documentation |',
       endIndex: 2,
@@ -39,7 +49,12 @@ describe('markdown tables', () => {
 
   it('stops at a comment, a blank line or a new task and reports the row incomplete', () => {
     for (const stop of ['<!-- started_at: x -->', '', '| B-2 | next |', '## Heading']) {
-      expect(joinRow(['| B-1 | cut here', stop], 0, 8, (line) => line.startsWith('| B-2'))).toEqual({ text: '| B-1 | cut here', endIndex: 0, complete: false, closed: false });
+      expect(joinRow(['| B-1 | cut here', stop], 0, 8, (line) => line.startsWith('| B-2'))).toEqual({
+        text: '| B-1 | cut here',
+        endIndex: 0,
+        complete: false,
+        closed: false,
+      });
     }
   });
 });

@@ -77,4 +77,5 @@ export const SEED_HEADER: TableHeader = headerFromCells(
   0,
 );
 
-export const isTaskTable = (header: TableHeader | null): header is TableHeader => header !== null && header.idColumn >= 0;
+export const isTaskTable = (header: TableHeader | null): header is TableHeader =>
+  header !== null && header.idColumn >= 0;

@@ -26,7 +26,9 @@ export const wrapLine = (line: string, width: number | null, minBreak = 0): stri
 export const looseObject = (value: JsonValue): string => {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(looseObject).join(', ')}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${/^[A-Za-z_]\w*$/.test(key) ? key : JSON.stringify(key)}:${looseObject(item)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${/^[A-Za-z_]\w*$/.test(key) ? key : JSON.stringify(key)}:${looseObject(item)}`,
+  );
   return `{${entries.join(', ')}}`;
 };
 

@@ -4,15 +4,20 @@ import { aiExecutableQueue, priorityLanes, sortByPriority } from './prioritisati
 describe('prioritisation', () => {
   it('sorts like the seed: priority, then score descending (unscored last), then id', () => {
     const tasks = [
-      aTask('B-10', { priority: 'low', scoreTotal: 9 }), aTask('B-2', { priority: 'critical', scoreTotal: null }),
-      aTask('B-3', { priority: 'critical', scoreTotal: 4 }), aTask('B-1', { priority: 'critical', scoreTotal: 4 }),
-      aTask('B-4', { priority: 'unknown', scoreTotal: 10 }), aTask('B-5', { priority: 'high', scoreTotal: 1 }),
+      aTask('B-10', { priority: 'low', scoreTotal: 9 }),
+      aTask('B-2', { priority: 'critical', scoreTotal: null }),
+      aTask('B-3', { priority: 'critical', scoreTotal: 4 }),
+      aTask('B-1', { priority: 'critical', scoreTotal: 4 }),
+      aTask('B-4', { priority: 'unknown', scoreTotal: 10 }),
+      aTask('B-5', { priority: 'high', scoreTotal: 1 }),
     ];
     expect(sortByPriority(tasks).map((task) => task.id)).toEqual(['B-1', 'B-3', 'B-2', 'B-5', 'B-10', 'B-4']);
   });
 
   it('cuts pending scored tasks into P0/P1/P2 lanes of 5, 7 and 8 by score', () => {
-    const tasks = Array.from({ length: 25 }, (_, i) => aTask(`B-${i + 1}`, { scoreTotal: 25 - i, backlogStatus: i === 0 ? 'done' : 'todo' }));
+    const tasks = Array.from({ length: 25 }, (_, i) =>
+      aTask(`B-${i + 1}`, { scoreTotal: 25 - i, backlogStatus: i === 0 ? 'done' : 'todo' }),
+    );
     tasks.push(aTask('B-99', { scoreTotal: null }));
     const lanes = priorityLanes(tasks, { done: ['B-3'] });
     expect(lanes.p0).toEqual(['B-2', 'B-4', 'B-5', 'B-6', 'B-7']);
@@ -29,7 +34,13 @@ describe('prioritisation', () => {
       aTask('B-4', { defaultExecutor: 'x.md', priority: 'critical' }),
       aTask('B-5'),
     ];
-    expect(aiExecutableQueue(tasks, { done: ['B-4'] })).toEqual([{ taskId: 'B-1', executor: '003_process-task-list.md' }]);
-    expect(aiExecutableQueue(tasks, { fallbackExecutor: 'default.md' }).map((queued) => queued.taskId)).toEqual(['B-4', 'B-5', 'B-1']);
+    expect(aiExecutableQueue(tasks, { done: ['B-4'] })).toEqual([
+      { taskId: 'B-1', executor: '003_process-task-list.md' },
+    ]);
+    expect(aiExecutableQueue(tasks, { fallbackExecutor: 'default.md' }).map((queued) => queued.taskId)).toEqual([
+      'B-4',
+      'B-5',
+      'B-1',
+    ]);
   });
 });

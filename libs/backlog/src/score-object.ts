@@ -13,7 +13,8 @@ const MAX_DEPTH = 16;
 const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff;
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 /** `,` `:` `{` `}` `[` `]` end a bare word. */
-const isBareStop = (code: number): boolean => code === 44 || code === 58 || code === 123 || code === 125 || code === 91 || code === 93;
+const isBareStop = (code: number): boolean =>
+  code === 44 || code === 58 || code === 123 || code === 125 || code === 91 || code === 93;
 
 class Reader {
   private pos = 0;

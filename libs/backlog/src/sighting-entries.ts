@@ -1,7 +1,15 @@
 import type { JsonValue, ParseWarning, WarningCode } from './backlog.types';
 import { splitDependencyText } from './dependency-text';
 import { parseScoreObject } from './score-object';
-import { addDependency, setField, setMeta, type EntryOrigin, type EntrySource, type FieldKey, type Sighting } from './sighting';
+import {
+  addDependency,
+  setField,
+  setMeta,
+  type EntryOrigin,
+  type EntrySource,
+  type FieldKey,
+  type Sighting,
+} from './sighting';
 import { parseBoolean, parseLeadingNumber, parsePriority, parseStatus, parseStrictNumber } from './task-fields';
 
 /** What a normalised key (column header, comment key, section field) means. */
@@ -26,7 +34,9 @@ const ALIASES: ReadonlyArray<[EntryTarget, readonly string[]]> = [
   ['estHours', ['est_hours', 'estimated_hours']],
 ];
 
-const TARGETS = new Map<string, EntryTarget>(ALIASES.flatMap(([target, keys]) => keys.map((key) => [key, target] as const)));
+const TARGETS = new Map<string, EntryTarget>(
+  ALIASES.flatMap(([target, keys]) => keys.map((key) => [key, target] as const)),
+);
 
 export const entryTarget = (normalisedKey: string): EntryTarget | null => TARGETS.get(normalisedKey) ?? null;
 
@@ -55,18 +65,43 @@ export const metaValue = (text: string): JsonValue => {
   return trimmed;
 };
 
-const invalid = (sighting: Sighting, code: WarningCode, key: string, text: string, line: number, warnings: ParseWarning[]): void => {
-  warnings.push({ line, code, message: `${sighting.rawId}: cannot read ${key} ${JSON.stringify(text.slice(0, 60))}; kept it in meta` });
+const invalid = (
+  sighting: Sighting,
+  code: WarningCode,
+  key: string,
+  text: string,
+  line: number,
+  warnings: ParseWarning[],
+): void => {
+  warnings.push({
+    line,
+    code,
+    message: `${sighting.rawId}: cannot read ${key} ${JSON.stringify(text.slice(0, 60))}; kept it in meta`,
+  });
   setMeta(sighting, key, text, line, warnings);
 };
 
-const applyNumber = (sighting: Sighting, field: 'points' | 'scoreTotal' | 'estHours', text: string, line: number, warnings: ParseWarning[], source: EntrySource): void => {
+const applyNumber = (
+  sighting: Sighting,
+  field: 'points' | 'scoreTotal' | 'estHours',
+  text: string,
+  line: number,
+  warnings: ParseWarning[],
+  source: EntrySource,
+): void => {
   const value = field === 'points' ? parseLeadingNumber(text) : parseStrictNumber(text);
-  if (value === null) invalid(sighting, field === 'points' ? 'INVALID_POINTS' : 'INVALID_META_VALUE', source.key, text, line, warnings);
+  if (value === null)
+    invalid(sighting, field === 'points' ? 'INVALID_POINTS' : 'INVALID_META_VALUE', source.key, text, line, warnings);
   else setField(sighting, field, value, line, warnings, source);
 };
 
-const applyScore = (sighting: Sighting, text: string, line: number, warnings: ParseWarning[], source: EntrySource): void => {
+const applyScore = (
+  sighting: Sighting,
+  text: string,
+  line: number,
+  warnings: ParseWarning[],
+  source: EntrySource,
+): void => {
   const parsed = parseScoreObject(text);
   if (!parsed.ok) return invalid(sighting, 'INVALID_SCORE', source.key, text, line, warnings);
   const before = sighting.fields.score;
@@ -77,7 +112,14 @@ const applyScore = (sighting: Sighting, text: string, line: number, warnings: Pa
   }
 };
 
-const applyText = (sighting: Sighting, field: FieldKey, text: string, line: number, warnings: ParseWarning[], source: EntrySource): void => {
+const applyText = (
+  sighting: Sighting,
+  field: FieldKey,
+  text: string,
+  line: number,
+  warnings: ParseWarning[],
+  source: EntrySource,
+): void => {
   if (field === 'priority') return setField(sighting, 'priority', parsePriority(text), line, warnings, source);
   if (field === 'status') return setField(sighting, 'status', parseStatus(text), line, warnings, source);
   if (field === 'humanRequired') {
@@ -85,7 +127,14 @@ const applyText = (sighting: Sighting, field: FieldKey, text: string, line: numb
     if (flag === null) return invalid(sighting, 'INVALID_META_VALUE', source.key, text, line, warnings);
     return setField(sighting, 'humanRequired', flag, line, warnings, source);
   }
-  const stringFields = ['description', 'techFootprint', 'completionDate', 'humanReason', 'defaultExecutor', 'runCommand'] as const;
+  const stringFields = [
+    'description',
+    'techFootprint',
+    'completionDate',
+    'humanReason',
+    'defaultExecutor',
+    'runCommand',
+  ] as const;
   for (const name of stringFields) if (name === field) setField(sighting, name, text, line, warnings, source);
 };
 
@@ -115,7 +164,8 @@ export const applyEntry = (
     for (const dep of splitDependencyText(value)) addDependency(sighting, dep, line);
     return;
   }
-  if (target === 'points' || target === 'scoreTotal' || target === 'estHours') return applyNumber(sighting, target, value, line, warnings, source);
+  if (target === 'points' || target === 'scoreTotal' || target === 'estHours')
+    return applyNumber(sighting, target, value, line, warnings, source);
   if (target === 'score') return applyScore(sighting, value, line, warnings, source);
   applyText(sighting, target, value, line, warnings, source);
 };

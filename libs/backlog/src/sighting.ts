@@ -29,15 +29,35 @@ export type FieldKey = keyof FieldValues;
  * (property access stays fast on large backlogs).
  */
 export const emptyFields = (): FieldValues => ({
-  priority: undefined, points: undefined, status: undefined, description: undefined, techFootprint: undefined,
-  completionDate: undefined, scoreTotal: undefined, score: undefined, humanRequired: undefined, humanReason: undefined,
-  defaultExecutor: undefined, runCommand: undefined, estHours: undefined,
+  priority: undefined,
+  points: undefined,
+  status: undefined,
+  description: undefined,
+  techFootprint: undefined,
+  completionDate: undefined,
+  scoreTotal: undefined,
+  score: undefined,
+  humanRequired: undefined,
+  humanReason: undefined,
+  defaultExecutor: undefined,
+  runCommand: undefined,
+  estHours: undefined,
 });
 
 const emptySources = (): Partial<Record<FieldKey, number>> => ({
-  priority: undefined, points: undefined, status: undefined, description: undefined, techFootprint: undefined,
-  completionDate: undefined, scoreTotal: undefined, score: undefined, humanRequired: undefined, humanReason: undefined,
-  defaultExecutor: undefined, runCommand: undefined, estHours: undefined,
+  priority: undefined,
+  points: undefined,
+  status: undefined,
+  description: undefined,
+  techFootprint: undefined,
+  completionDate: undefined,
+  scoreTotal: undefined,
+  score: undefined,
+  humanRequired: undefined,
+  humanReason: undefined,
+  defaultExecutor: undefined,
+  runCommand: undefined,
+  estHours: undefined,
 });
 
 /** Where a value was written: a table cell, an HTML comment, a `**Key**: value` line, a list item. */
@@ -87,7 +107,13 @@ export interface Sighting {
   statusHint: StatusValue | null;
 }
 
-export const newSighting = (kind: SightingKind, line: number, id: string, rawId: string, title: string | null): Sighting => ({
+export const newSighting = (
+  kind: SightingKind,
+  line: number,
+  id: string,
+  rawId: string,
+  title: string | null,
+): Sighting => ({
   kind,
   line,
   id,
@@ -115,7 +141,14 @@ export const describeValue = (value: JsonValue): string => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
-const conflict = (sighting: Sighting, label: string, line: number, kept: JsonValue, keptLine: number, other: JsonValue): ParseWarning => ({
+const conflict = (
+  sighting: Sighting,
+  label: string,
+  line: number,
+  kept: JsonValue,
+  keptLine: number,
+  other: JsonValue,
+): ParseWarning => ({
   line,
   code: 'META_CONFLICT',
   message: `${sighting.rawId}: ${label} ${describeValue(other)} differs from ${describeValue(kept)} given at line ${keptLine}; kept the first`,
@@ -148,12 +181,19 @@ export const setField = <K extends FieldKey>(
   const kept = fieldIdentity(key, existing);
   const other = fieldIdentity(key, value);
   if (jsonEqual(kept, other)) return;
-  if (TEXT_FIELDS.has(key) && fieldOrigin(sighting, key) !== source.origin) return setMeta(sighting, source.key, other, line, warnings);
+  if (TEXT_FIELDS.has(key) && fieldOrigin(sighting, key) !== source.origin)
+    return setMeta(sighting, source.key, other, line, warnings);
   warnings.push(conflict(sighting, source.key, line, kept, fieldLine(sighting, key), other));
 };
 
 /** Sets a free-form meta entry once, with the same duplicate rule as typed fields. */
-export const setMeta = (sighting: Sighting, key: string, value: JsonValue, line: number, warnings: ParseWarning[]): void => {
+export const setMeta = (
+  sighting: Sighting,
+  key: string,
+  value: JsonValue,
+  line: number,
+  warnings: ParseWarning[],
+): void => {
   if (!hasOwn(sighting.meta, key)) {
     setOwn(sighting.meta, key, value);
     setOwn((sighting.metaLines ??= {}), key, line);

@@ -1,6 +1,14 @@
 import type { JsonObject, ParsedTask, ParseWarning } from './backlog.types';
 import { hasOwn, jsonEqual, setOwn } from './json-values';
-import { describeValue, emptyFields, fieldIdentity, fieldLine, type FieldKey, type FieldValues, type Sighting } from './sighting';
+import {
+  describeValue,
+  emptyFields,
+  fieldIdentity,
+  fieldLine,
+  type FieldKey,
+  type FieldValues,
+  type Sighting,
+} from './sighting';
 import { normaliseTitle, type StatusValue } from './task-fields';
 
 /** A merged task before its dependencies are resolved against the whole file. */
@@ -12,12 +20,32 @@ export interface TaskDraft {
 }
 
 const FIELD_KEYS: readonly FieldKey[] = [
-  'priority', 'points', 'status', 'description', 'techFootprint', 'completionDate', 'scoreTotal', 'score',
-  'humanRequired', 'humanReason', 'defaultExecutor', 'runCommand', 'estHours',
+  'priority',
+  'points',
+  'status',
+  'description',
+  'techFootprint',
+  'completionDate',
+  'scoreTotal',
+  'score',
+  'humanRequired',
+  'humanReason',
+  'defaultExecutor',
+  'runCommand',
+  'estHours',
 ];
 
 /** Disagreements on these are reported; text fields simply keep the first sighting's wording. */
-const REPORTED: ReadonlySet<FieldKey> = new Set(['priority', 'points', 'status', 'scoreTotal', 'estHours', 'completionDate', 'humanRequired', 'defaultExecutor']);
+const REPORTED: ReadonlySet<FieldKey> = new Set([
+  'priority',
+  'points',
+  'status',
+  'scoreTotal',
+  'estHours',
+  'completionDate',
+  'humanRequired',
+  'defaultExecutor',
+]);
 
 /** Same task when the normalised titles are equal or one is a prefix of the other (abbreviated lane entries). */
 export const titlesCompatible = (a: string | null, b: string | null): boolean => {
@@ -31,7 +59,13 @@ export const titlesCompatible = (a: string | null, b: string | null): boolean =>
 const shown = (key: FieldKey, value: FieldValues[FieldKey]): string =>
   key === 'status' ? ((value as StatusValue).raw ?? '') : describeValue(fieldIdentity(key, value));
 
-const conflictWarning = (key: FieldKey, kept: Sighting, keptValue: FieldValues[FieldKey], other: Sighting, value: FieldValues[FieldKey]): ParseWarning => ({
+const conflictWarning = (
+  key: FieldKey,
+  kept: Sighting,
+  keptValue: FieldValues[FieldKey],
+  other: Sighting,
+  value: FieldValues[FieldKey],
+): ParseWarning => ({
   line: fieldLine(other, key),
   code: 'FIELD_CONFLICT',
   message: `${other.rawId}: ${key} ${shown(key, value)} differs from ${shown(key, keptValue)} at line ${fieldLine(kept, key)}; kept the first`,
@@ -67,7 +101,9 @@ const mergeMeta = (cluster: readonly Sighting[]): JsonObject => {
 };
 
 const titleOf = (cluster: readonly Sighting[]): string => {
-  const declared = cluster.find((sighting) => sighting.kind !== 'list' && sighting.title !== null) ?? cluster.find((sighting) => sighting.title !== null);
+  const declared =
+    cluster.find((sighting) => sighting.kind !== 'list' && sighting.title !== null) ??
+    cluster.find((sighting) => sighting.title !== null);
   return declared?.title ?? '';
 };
 
@@ -138,6 +174,7 @@ export const mergeSightings = (sightings: readonly Sighting[], path: string, war
     else groups.set(sighting.id, [sighting]);
   }
   const drafts: TaskDraft[] = [];
-  for (const group of groups.values()) drafts.push(draftOf(group.length === 1 ? group : compatible(group, warnings), path, warnings));
+  for (const group of groups.values())
+    drafts.push(draftOf(group.length === 1 ? group : compatible(group, warnings), path, warnings));
   return drafts;
 };

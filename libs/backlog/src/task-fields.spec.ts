@@ -73,7 +73,12 @@ describe('points and keys', () => {
 
   it('normalises header names and comment keys to snake_case', () => {
     expect(['🔥P', '🎯Points', 'Problem/Outcome', 'Tech Footprint', 'do_next', 'TASK_LIST'].map(normaliseKey)).toEqual([
-      'p', 'points', 'problem_outcome', 'tech_footprint', 'do_next', 'task_list',
+      'p',
+      'points',
+      'problem_outcome',
+      'tech_footprint',
+      'do_next',
+      'task_list',
     ]);
   });
 

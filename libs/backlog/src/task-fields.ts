@@ -5,7 +5,12 @@ const LEADING_ICON = /^\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pict
 const ANY_ICON = /\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
 const HYPHEN_CHARS = new RegExp(`[${HYPHENS}]`, 'g');
 
-const PRIORITY_ICONS: Readonly<Record<string, Priority>> = { '🔥': 'critical', '📈': 'high', '⭐': 'medium', '🔧': 'low' };
+const PRIORITY_ICONS: Readonly<Record<string, Priority>> = {
+  '🔥': 'critical',
+  '📈': 'high',
+  '⭐': 'medium',
+  '🔧': 'low',
+};
 
 const PRIORITY_WORDS: ReadonlyArray<[RegExp, Priority]> = [
   [/\b(critical|highest|urgent|p0)\b/, 'critical'],
@@ -22,8 +27,17 @@ const STATUS_WORDS: ReadonlyArray<[RegExp, BacklogStatus]> = [
 ];
 
 const STATUS_ICONS: Readonly<Record<string, BacklogStatus>> = {
-  '✅': 'done', '✔': 'done', '☑': 'done', '🔄': 'in_progress', '🚧': 'in_progress',
-  '🔒': 'blocked', '⛔': 'blocked', '🚫': 'blocked', '🆕': 'todo', '📋': 'todo', '⏳': 'todo',
+  '✅': 'done',
+  '✔': 'done',
+  '☑': 'done',
+  '🔄': 'in_progress',
+  '🚧': 'in_progress',
+  '🔒': 'blocked',
+  '⛔': 'blocked',
+  '🚫': 'blocked',
+  '🆕': 'todo',
+  '📋': 'todo',
+  '⏳': 'todo',
 };
 
 /** Drops markdown emphasis and code markers: `✅ **DONE**` → `✅ DONE`. */
@@ -124,7 +138,10 @@ const KEY_CACHE = new Map<string, string>();
 export const normaliseKey = (text: string): string => {
   const cached = KEY_CACHE.get(text);
   if (cached !== undefined) return cached;
-  const key = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const key = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (KEY_CACHE.size < 10_000) KEY_CACHE.set(text, key);
   return key;
 };
@@ -133,6 +150,13 @@ const ASCII_TITLE = /^[\x20-\x7e]*$/;
 
 /** Title comparison key: case, markdown, hyphen style and punctuation do not matter. */
 export const normaliseTitle = (text: string): string => {
-  if (ASCII_TITLE.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (ASCII_TITLE.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 };

@@ -24,7 +24,12 @@ export const isInvalidIdLike = (text: string): boolean => !WHOLE_ID.test(text) &
 
 /** Removes markdown emphasis/strikethrough/code wrappers around a cell: `**B-1**` → `B-1`. */
 export const unwrapEmphasis = (text: string): string =>
-  /^[*_~`]|[*_~`]$/.test(text) ? text.replace(/^[*_~`]+/, '').replace(/[*_~`]+$/, '').trim() : text.trim();
+  /^[*_~`]|[*_~`]$/.test(text)
+    ? text
+        .replace(/^[*_~`]+/, '')
+        .replace(/[*_~`]+$/, '')
+        .trim()
+    : text.trim();
 
 /** `**Title**` → `Title`; other text unchanged. */
 export const stripBold = (text: string): string => {

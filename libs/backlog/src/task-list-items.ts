@@ -31,7 +31,12 @@ const applyGroup = (sighting: Sighting, group: string, line: number, warnings: P
 };
 
 /** Applies every recognised group; `before` is the text ahead of the first one, `after` the rest without them. */
-const readGroups = (sighting: Sighting, text: string, line: number, warnings: ParseWarning[]): { before: string; after: string } => {
+const readGroups = (
+  sighting: Sighting,
+  text: string,
+  line: number,
+  warnings: ParseWarning[],
+): { before: string; after: string } => {
   let firstStart = -1;
   let after = '';
   let last = 0;
@@ -94,6 +99,7 @@ export const listItemSighting = (content: string, line: number, warnings: ParseW
   if (head === null) return null;
   const sighting = newSighting('list', line, normaliseTaskId(head.rawId), head.rawId, null);
   applyTrailer(sighting, readBody(sighting, head, line, warnings), line, warnings);
-  if (head.icon !== null && sighting.fields.status === undefined) setField(sighting, 'status', parseStatus(head.icon), line, warnings, INLINE);
+  if (head.icon !== null && sighting.fields.status === undefined)
+    setField(sighting, 'status', parseStatus(head.icon), line, warnings, INLINE);
   return sighting;
 };

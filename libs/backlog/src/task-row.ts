@@ -32,14 +32,19 @@ export const startsTaskRow = (trimmed: string, header: TableHeader | null): bool
   trimmed.startsWith('|') && rowIdIn(trimmed, taskHeaderFor(header)) !== null;
 
 const columnsFor = (cells: readonly string[], header: TableHeader): TableHeader =>
-  header !== SEED_HEADER && cells.length !== header.columns.length && cells.length === SEED_HEADER.columns.length && rowIdOf(cells, SEED_HEADER) !== null
+  header !== SEED_HEADER &&
+  cells.length !== header.columns.length &&
+  cells.length === SEED_HEADER.columns.length &&
+  rowIdOf(cells, SEED_HEADER) !== null
     ? SEED_HEADER
     : header;
 
-const SEED_ORDER = "the seed's column order (ID, Title, Priority, Points, Status, Description, Tech Footprint, Dependencies)";
+const SEED_ORDER =
+  "the seed's column order (ID, Title, Priority, Points, Status, Description, Tech Footprint, Dependencies)";
 
 const mismatchMessage = (rawId: string, cells: number, header: TableHeader, rowHeader: TableHeader): string | null => {
-  if (header !== rowHeader) return `${rawId}: row has ${cells} cells but the header at line ${rowHeader.line} has ${rowHeader.columns.length}; read in ${SEED_ORDER}`;
+  if (header !== rowHeader)
+    return `${rawId}: row has ${cells} cells but the header at line ${rowHeader.line} has ${rowHeader.columns.length}; read in ${SEED_ORDER}`;
   if (cells === header.columns.length) return null;
   if (header === SEED_HEADER) return `${rawId}: row has ${cells} cells and no recognised header; read in ${SEED_ORDER}`;
   return `${rawId}: row has ${cells} cells but the header at line ${header.line} has ${header.columns.length}; read by position`;
@@ -50,14 +55,23 @@ const mismatchMessage = (rawId: string, cells: number, header: TableHeader, rowH
  * {@link SEED_HEADER}). Columns are mapped by header name; extra cells beyond the header are kept
  * in `meta.extra_cells`. An 8-cell task row that does not fit its table's header is read in the seed order.
  */
-export const rowSighting = (rowText: string, rowHeader: TableHeader, line: number, warnings: ParseWarning[]): Sighting | null => {
+export const rowSighting = (
+  rowText: string,
+  rowHeader: TableHeader,
+  line: number,
+  warnings: ParseWarning[],
+): Sighting | null => {
   let cells = splitCells(rowText);
   const header = columnsFor(cells, rowHeader);
   const rawId = rowIdOf(cells, header);
   if (rawId === null) return null;
   if (header.idColumn === 0 && cells[0] === '') {
     cells = cells.slice(1);
-    warnings.push({ line, code: 'EXTRA_LEADING_PIPE', message: `${rawId}: row starts with an empty cell; read from the next cell` });
+    warnings.push({
+      line,
+      code: 'EXTRA_LEADING_PIPE',
+      message: `${rawId}: row starts with an empty cell; read from the next cell`,
+    });
   }
   const sighting = newSighting('table', line, normaliseTaskId(rawId), rawId, null);
   const mismatch = mismatchMessage(rawId, cells.length, header, rowHeader);
@@ -69,7 +83,8 @@ export const rowSighting = (rowText: string, rowHeader: TableHeader, line: numbe
     else if (column.target === null) setMeta(sighting, column.key, metaValue(cell), line, warnings);
     else applyEntry(sighting, column.key, cell, line, warnings, 'column');
   });
-  const extra = cells.length > header.columns.length ? cells.slice(header.columns.length).filter((cell) => cell !== '') : [];
+  const extra =
+    cells.length > header.columns.length ? cells.slice(header.columns.length).filter((cell) => cell !== '') : [];
   if (extra.length > 0) setMeta(sighting, 'extra_cells', extra, line, warnings);
   return sighting;
 };

@@ -11,7 +11,9 @@ const ID_LIKE_TOKEN = new RegExp(`^([A-Z]{1,5}[${HYPHENS}][A-Za-z0-9?]+)[ \\t]*[
 const splitTitle = (rest: string, boldOpen: boolean): { title: string; trailer: string } => {
   if (!boldOpen) return { title: rest.trim(), trailer: '' };
   const close = rest.indexOf('**');
-  return close === -1 ? { title: rest.trim(), trailer: '' } : { title: rest.slice(0, close).trim(), trailer: rest.slice(close + 2).trim() };
+  return close === -1
+    ? { title: rest.trim(), trailer: '' }
+    : { title: rest.slice(0, close).trim(), trailer: rest.slice(close + 2).trim() };
 };
 
 const invalidIdWarning = (token: string, line: number): ParseWarning => ({

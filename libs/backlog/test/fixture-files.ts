@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { parseBacklog, type ParseResult } from '../src/index';
 
 /** Real backlogs written outside this project; never copied into the repo. */
-export const FIXTURES_DIR = process.env['TASKLEDGER_FIXTURES_DIR'] ?? path.resolve(__dirname, '../../../../shared/fixtures/backlogs');
+export const FIXTURES_DIR =
+  process.env['TASKLEDGER_FIXTURES_DIR'] ?? path.resolve(__dirname, '../../../../shared/fixtures/backlogs');
 
 export interface Fixture {
   path: string;

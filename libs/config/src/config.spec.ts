@@ -20,7 +20,10 @@ describe('configuration', () => {
 
   it('takes EventStoreDB and MongoDB from the environment', () => {
     const config = loadConfig({
-      env: { TASKLEDGER_EVENT_STORE: 'esdb://localhost:2113?tls=false', TASKLEDGER_READ_STORE: 'mongodb://localhost:27017/tl?replicaSet=rs0' },
+      env: {
+        TASKLEDGER_EVENT_STORE: 'esdb://localhost:2113?tls=false',
+        TASKLEDGER_READ_STORE: 'mongodb://localhost:27017/tl?replicaSet=rs0',
+      },
       cwd,
     });
     expect(config.eventStore).toEqual({ kind: 'esdb', url: 'esdb://localhost:2113?tls=false' });
@@ -35,7 +38,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ env: { TASKLEDGER_EVENT_STORE: 'postgres://x' }, cwd })).toThrow(
       /TASKLEDGER_EVENT_STORE="postgres:\/\/x" is not valid; accepted forms: sqlite:<path>.*esdb:\/\/.*memory:/,
     );
-    expect(() => loadConfig({ env: { TASKLEDGER_READ_STORE: 'sqlite:' }, cwd })).toThrow(/TASKLEDGER_READ_STORE="sqlite:"/);
+    expect(() => loadConfig({ env: { TASKLEDGER_READ_STORE: 'sqlite:' }, cwd })).toThrow(
+      /TASKLEDGER_READ_STORE="sqlite:"/,
+    );
   });
 
   it('reads the config file, with the environment taking precedence', () => {
@@ -52,7 +57,9 @@ describe('configuration', () => {
     const typo = writeConfig('typo.json', { eventStor: 'memory:' });
     expect(() => loadConfig({ env: {}, cwd, configPath: typo })).toThrow(/typo\.json: eventStor: Unrecognized key/);
     const badValue = writeConfig('bad-value.json', { eventStore: 'nope' });
-    expect(() => loadConfig({ env: {}, cwd, configPath: badValue })).toThrow(/bad-value\.json: eventStore="nope" is not valid/);
+    expect(() => loadConfig({ env: {}, cwd, configPath: badValue })).toThrow(
+      /bad-value\.json: eventStore="nope" is not valid/,
+    );
     const broken = writeConfig('broken.json', '{ "eventStore": ');
     expect(() => loadConfig({ env: {}, cwd, configPath: broken })).toThrow(/broken\.json is not valid JSON/);
     expect(() => loadConfig({ env: {}, cwd, configPath: 'missing.json' })).toThrow(/missing\.json does not exist/);
@@ -60,9 +67,14 @@ describe('configuration', () => {
 
   it('serves the API on loopback by default, and takes host, port and token from the environment', () => {
     expect(loadConfig({ env: {}, cwd }).api).toEqual({ host: '127.0.0.1', port: 3000, token: null });
-    const api = loadConfig({ env: { TASKLEDGER_API_HOST: '0.0.0.0', TASKLEDGER_API_PORT: '8080', TASKLEDGER_API_TOKEN: 's3cret' }, cwd }).api;
+    const api = loadConfig({
+      env: { TASKLEDGER_API_HOST: '0.0.0.0', TASKLEDGER_API_PORT: '8080', TASKLEDGER_API_TOKEN: 's3cret' },
+      cwd,
+    }).api;
     expect(api).toEqual({ host: '0.0.0.0', port: 8080, token: 's3cret' });
-    expect(() => loadConfig({ env: { TASKLEDGER_API_PORT: 'eighty' }, cwd })).toThrow(/TASKLEDGER_API_PORT="eighty" is not valid/);
+    expect(() => loadConfig({ env: { TASKLEDGER_API_PORT: 'eighty' }, cwd })).toThrow(
+      /TASKLEDGER_API_PORT="eighty" is not valid/,
+    );
   });
 
   it('finds taskledger.config.json in the working directory by itself', () => {

@@ -77,15 +77,21 @@ export class ConfigError extends Error {
 }
 
 /** Reads configuration once: flags over environment over config file over defaults. */
-export const loadConfig = ({ env = process.env, configPath, cwd = process.cwd() }: LoadConfigInput = {}): TaskledgerConfig => {
+export const loadConfig = ({
+  env = process.env,
+  configPath,
+  cwd = process.cwd(),
+}: LoadConfigInput = {}): TaskledgerConfig => {
   const configFile = locateConfigFile(configPath ?? env['TASKLEDGER_CONFIG'], cwd);
   const file = configFile ? readConfigFile(configFile) : {};
   const eventStoreValue = env['TASKLEDGER_EVENT_STORE'] ?? file.eventStore ?? `sqlite:${DEFAULT_LEDGER_PATH}`;
-  const eventStoreSource = env['TASKLEDGER_EVENT_STORE'] !== undefined ? 'TASKLEDGER_EVENT_STORE' : `${configFile}: eventStore`;
+  const eventStoreSource =
+    env['TASKLEDGER_EVENT_STORE'] !== undefined ? 'TASKLEDGER_EVENT_STORE' : `${configFile}: eventStore`;
   const eventStore = parseEventStoreUrl(eventStoreValue, cwd);
   if (!eventStore) throw badSetting(eventStoreSource, eventStoreValue, EVENT_STORE_FORMS);
   const readStoreValue = env['TASKLEDGER_READ_STORE'] ?? file.readStore;
-  const readStore = readStoreValue === undefined ? defaultReadStore(eventStore, cwd) : parseReadStoreUrl(readStoreValue, cwd);
+  const readStore =
+    readStoreValue === undefined ? defaultReadStore(eventStore, cwd) : parseReadStoreUrl(readStoreValue, cwd);
   if (!readStore) {
     const source = env['TASKLEDGER_READ_STORE'] !== undefined ? 'TASKLEDGER_READ_STORE' : `${configFile}: readStore`;
     throw badSetting(source, readStoreValue ?? '', READ_STORE_FORMS);
@@ -95,7 +101,10 @@ export const loadConfig = ({ env = process.env, configPath, cwd = process.cwd() 
     readStore,
     backlogPath: resolve(cwd, file.backlog ?? '000_backlog.md'),
     api: apiConfig(env),
-    projector: { host: env['TASKLEDGER_PROJECTOR_HOST'] || '127.0.0.1', port: portSetting(env, 'TASKLEDGER_PROJECTOR_PORT', 3001) },
+    projector: {
+      host: env['TASKLEDGER_PROJECTOR_HOST'] || '127.0.0.1',
+      port: portSetting(env, 'TASKLEDGER_PROJECTOR_PORT', 3001),
+    },
     configFile,
     file,
   };
@@ -105,14 +114,20 @@ const portSetting = (env: Record<string, string | undefined>, setting: string, f
   const text = env[setting] ?? String(fallback);
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) {
-    throw new ConfigError(`${setting}="${text}" is not valid; accepted forms: a port number 0-65535 (default ${fallback})`);
+    throw new ConfigError(
+      `${setting}="${text}" is not valid; accepted forms: a port number 0-65535 (default ${fallback})`,
+    );
   }
   return port;
 };
 
 const apiConfig = (env: Record<string, string | undefined>): ApiConfig => {
   const token = env['TASKLEDGER_API_TOKEN'];
-  return { host: env['TASKLEDGER_API_HOST'] || '127.0.0.1', port: portSetting(env, 'TASKLEDGER_API_PORT', 3000), token: token ? token : null };
+  return {
+    host: env['TASKLEDGER_API_HOST'] || '127.0.0.1',
+    port: portSetting(env, 'TASKLEDGER_API_PORT', 3000),
+    token: token ? token : null,
+  };
 };
 
 const badSetting = (setting: string, value: string, forms: string) =>

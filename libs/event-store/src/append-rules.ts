@@ -9,7 +9,8 @@ export const checkBatch = (streamName: string, events: readonly EventEnvelope[])
   const ids = new Set<string>();
   for (const event of events) {
     validateEnvelope(event);
-    if (ids.has(event.id)) throw new LedgerError('DuplicateEventId', `event id ${event.id} appears twice in one append`);
+    if (ids.has(event.id))
+      throw new LedgerError('DuplicateEventId', `event id ${event.id} appears twice in one append`);
     ids.add(event.id);
   }
 };
@@ -65,7 +66,10 @@ export const replayedRevision = (
       );
     }
     if (stored.type !== event.type || stored.data !== JSON.stringify(event.data)) {
-      throw new LedgerError('DuplicateEventId', `event id ${event.id} was already appended to ${streamName} with different content`);
+      throw new LedgerError(
+        'DuplicateEventId',
+        `event id ${event.id} was already appended to ${streamName} with different content`,
+      );
     }
   });
   return firstIdRevision + events.length - 1;

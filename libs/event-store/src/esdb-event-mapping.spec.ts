@@ -38,7 +38,12 @@ describe('esdb event mapping', () => {
   });
 
   it('reads a recorded event back as the envelope plus where it sits', () => {
-    expect(toRecordedEvent({ event: recordOf(event!) })).toEqual({ ...event, streamName: 'task-B-1', revision: 3, position });
+    expect(toRecordedEvent({ event: recordOf(event!) })).toEqual({
+      ...event,
+      streamName: 'task-B-1',
+      revision: 3,
+      position,
+    });
   });
 
   it('upcasts an event written at an older schema version, as decodeEvent does', () => {
@@ -46,7 +51,10 @@ describe('esdb event mapping', () => {
       data: { taskId: 'B-1', executionId: testUuid(8), attempt: 1, durationSeconds: 2 },
       metadata: { ...event!.metadata, schemaVersion: 1 },
     });
-    expect(toRecordedEvent({ event: v1 })).toMatchObject({ data: { durationMs: 2000 }, metadata: { schemaVersion: 2 } });
+    expect(toRecordedEvent({ event: v1 })).toMatchObject({
+      data: { durationMs: 2000 },
+      metadata: { schemaVersion: 2 },
+    });
   });
 
   it('skips a resolved link whose event is gone', () => {
@@ -56,20 +64,45 @@ describe('esdb event mapping', () => {
   it('reports an unknown type as UndecodableEvent carrying its location', () => {
     const error = thrown(() => toRecordedEvent({ event: recordOf(event!, { type: 'SomethingFromTheFuture' }) }));
     expect(isLedgerError(error, 'UndecodableEvent')).toBe(true);
-    expect((error as { details: unknown }).details).toMatchObject({ streamName: 'task-B-1', revision: 3, position, reason: 'unknown-type' });
+    expect((error as { details: unknown }).details).toMatchObject({
+      streamName: 'task-B-1',
+      revision: 3,
+      position,
+      reason: 'unknown-type',
+    });
   });
 
   it('reports binary data or metadata as UndecodableEvent', () => {
     const binary = recordOf(event!, { isJson: false, data: new Uint8Array([1]) });
     const rawMetadata = recordOf(event!, { metadata: new Uint8Array([1]) });
-    expect(isLedgerError(thrown(() => toRecordedEvent({ event: binary })), 'UndecodableEvent')).toBe(true);
-    expect(isLedgerError(thrown(() => toRecordedEvent({ event: rawMetadata })), 'UndecodableEvent')).toBe(true);
+    expect(
+      isLedgerError(
+        thrown(() => toRecordedEvent({ event: binary })),
+        'UndecodableEvent',
+      ),
+    ).toBe(true);
+    expect(
+      isLedgerError(
+        thrown(() => toRecordedEvent({ event: rawMetadata })),
+        'UndecodableEvent',
+      ),
+    ).toBe(true);
   });
 
   it('refuses events without a real $all position (servers before 22.6)', () => {
     const unknown = recordOf(event!, { position: { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n } });
-    expect(isLedgerError(thrown(() => toRecordedEvent({ event: unknown })), 'StoreUnavailable')).toBe(true);
-    expect(isLedgerError(thrown(() => toRecordedEvent({ event: recordOf(event!, { position: undefined }) })), 'StoreUnavailable')).toBe(true);
+    expect(
+      isLedgerError(
+        thrown(() => toRecordedEvent({ event: unknown })),
+        'StoreUnavailable',
+      ),
+    ).toBe(true);
+    expect(
+      isLedgerError(
+        thrown(() => toRecordedEvent({ event: recordOf(event!, { position: undefined }) })),
+        'StoreUnavailable',
+      ),
+    ).toBe(true);
   });
 
   it('finds the first event whose stored copy differs from what was sent', () => {

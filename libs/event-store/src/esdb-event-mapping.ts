@@ -45,7 +45,11 @@ const isJsonObject = (value: unknown): value is Record<string, unknown> =>
 
 /** A client record as the payload decodeEvent reads, and where it sits. Binary events or metadata are undecodable. */
 export const toStoredEvent = (record: ClientRecord): { payload: StoredEventPayload; at: EsdbLocation } => {
-  const at = { streamName: record.streamId, revision: fromClientRevision(record.revision), position: recordPosition(record) };
+  const at = {
+    streamName: record.streamId,
+    revision: fromClientRevision(record.revision),
+    position: recordPosition(record),
+  };
   if (!record.isJson || !isJsonObject(record.metadata)) {
     throw new LedgerError(
       'UndecodableEvent',
@@ -67,5 +71,10 @@ export const toRecordedEvent = (resolved: { event?: ClientRecord }): RecordedEve
 export const firstMismatch = (sent: readonly EventEnvelope[], stored: readonly RecordedEvent[]): EventEnvelope | null =>
   sent.find((event, index) => {
     const copy = stored[index];
-    return !copy || copy.id !== event.id || copy.type !== event.type || JSON.stringify(copy.data) !== JSON.stringify(event.data);
+    return (
+      !copy ||
+      copy.id !== event.id ||
+      copy.type !== event.type ||
+      JSON.stringify(copy.data) !== JSON.stringify(event.data)
+    );
   }) ?? null;

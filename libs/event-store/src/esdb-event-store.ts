@@ -64,7 +64,10 @@ export class EsdbEventStore implements EventStore {
     try {
       this.client = EventStoreDBClient.connectionString(connectionString);
     } catch {
-      throw new LedgerError('InvalidConfig', 'the EventStoreDB connection string is not valid (expected e.g. esdb://localhost:2113?tls=false)');
+      throw new LedgerError(
+        'InvalidConfig',
+        'the EventStoreDB connection string is not valid (expected e.g. esdb://localhost:2113?tls=false)',
+      );
     }
   }
 
@@ -78,14 +81,23 @@ export class EsdbEventStore implements EventStore {
     checkBatch(streamName, events);
     if (events.length === 0) return this.emptyAppend(streamName, options);
     const last = await this.write(streamName, events, options);
-    const stored = await this.readStream(streamName, { fromRevision: last - events.length + 1, maxCount: events.length });
+    const stored = await this.readStream(streamName, {
+      fromRevision: last - events.length + 1,
+      maxCount: events.length,
+    });
     const lastStored = stored[events.length - 1];
     if (!lastStored || stored.length !== events.length) {
-      throw new LedgerError('StoreUnavailable', `appended to ${streamName}, but revisions up to ${last} could not be read back`);
+      throw new LedgerError(
+        'StoreUnavailable',
+        `appended to ${streamName}, but revisions up to ${last} could not be read back`,
+      );
     }
     const changed = firstMismatch(events, stored);
     if (changed) {
-      throw new LedgerError('DuplicateEventId', `event id ${changed.id} was already appended to ${streamName} with different content`);
+      throw new LedgerError(
+        'DuplicateEventId',
+        `event id ${changed.id} was already appended to ${streamName} with different content`,
+      );
     }
     return { nextExpectedRevision: last, position: lastStored.position };
   }
@@ -123,7 +135,10 @@ export class EsdbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const subscription: Subscription = pushSubscription<AllStreamResolvedEvent>({
       open: () =>
-        this.client.subscribeToAll({ fromPosition: toReadPosition(options.fromPosition), filter: toClientFilter(options.filter) }),
+        this.client.subscribeToAll({
+          fromPosition: toReadPosition(options.fromPosition),
+          filter: toClientFilter(options.filter),
+        }),
       decode: (resolved) => (ours(resolved, options.filter) ? toRecordedEvent(resolved) : null),
       headPosition: () => this.headPosition(),
       onStopped: () => this.subscriptions.delete(subscription),
@@ -167,11 +182,16 @@ export class EsdbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(streamName, events.map(toEventData), { expectedRevision });
       if (!result.success) {
-        throw new ConcurrencyError(streamName, options.expectedRevision, failedAppendRevision(result.nextExpectedRevision));
+        throw new ConcurrencyError(
+          streamName,
+          options.expectedRevision,
+          failedAppendRevision(result.nextExpectedRevision),
+        );
       }
       return Number(result.nextExpectedRevision);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) throw concurrencyErrorFrom(streamName, options.expectedRevision, error);
+      if (error instanceof WrongExpectedVersionError)
+        throw concurrencyErrorFrom(streamName, options.expectedRevision, error);
       throw storeError(error);
     }
   }
@@ -181,7 +201,10 @@ export class EsdbEventStore implements EventStore {
     const actual = await this.streamRevision(streamName);
     assertRevision(streamName, options.expectedRevision, actual);
     const head = await this.headPosition();
-    return { nextExpectedRevision: actual === 'no_stream' ? -1 : actual, position: head ?? { commit: 0n, prepare: 0n } };
+    return {
+      nextExpectedRevision: actual === 'no_stream' ? -1 : actual,
+      position: head ?? { commit: 0n, prepare: 0n },
+    };
   }
 
   private async collectStream(streamName: string, options: ClientReadStreamOptions): Promise<ResolvedEvent[]> {
@@ -201,4 +224,6 @@ const ours = (
   resolved: AllStreamResolvedEvent,
   filter: EventFilter | undefined,
 ): resolved is AllStreamResolvedEvent & { event: AllStreamRecordedEvent } =>
-  !!resolved.event && !isSystemEvent(resolved.event.streamId, resolved.event.type) && passesFilter(filter, resolved.event.streamId, resolved.event.type);
+  !!resolved.event &&
+  !isSystemEvent(resolved.event.streamId, resolved.event.type) &&
+  passesFilter(filter, resolved.event.streamId, resolved.event.type);

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { ANY, BACKWARDS, END, FORWARDS, NO_STREAM, START, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  UnavailableError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
 import { LedgerError, isLedgerError } from '@taskledger/events';
 import {
   concurrencyErrorFrom,
@@ -40,17 +50,36 @@ describe('esdb mapping: expected revisions', () => {
   });
 
   it('round-trips every expected revision through the client form', () => {
-    fc.assert(fc.property(expectedRevisions, (expected) => fromClientExpectedRevision(toClientExpectedRevision(expected)) === expected));
+    fc.assert(
+      fc.property(
+        expectedRevisions,
+        (expected) => fromClientExpectedRevision(toClientExpectedRevision(expected)) === expected,
+      ),
+    );
   });
 
   it('refuses a negative or fractional revision instead of sending it', () => {
-    expect(isLedgerError(thrown(() => toClientExpectedRevision(-1)), 'InvalidArgument')).toBe(true);
-    expect(isLedgerError(thrown(() => toClientExpectedRevision(1.5)), 'InvalidArgument')).toBe(true);
+    expect(
+      isLedgerError(
+        thrown(() => toClientExpectedRevision(-1)),
+        'InvalidArgument',
+      ),
+    ).toBe(true);
+    expect(
+      isLedgerError(
+        thrown(() => toClientExpectedRevision(1.5)),
+        'InvalidArgument',
+      ),
+    ).toBe(true);
   });
 
   it('reads the actual revision of a WrongExpectedVersionError into a ConcurrencyError', () => {
     const atThree = new WrongExpectedVersionError(undefined, { streamName: 'task-B-1', expected: 0n, current: 3n });
-    const missing = new WrongExpectedVersionError(undefined, { streamName: 'task-B-2', expected: 2n, current: NO_STREAM });
+    const missing = new WrongExpectedVersionError(undefined, {
+      streamName: 'task-B-2',
+      expected: 2n,
+      current: NO_STREAM,
+    });
     const error = concurrencyErrorFrom('task-B-1', 0, atThree);
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(error).toMatchObject({ code: 'ConcurrencyConflict', streamName: 'task-B-1', expected: 0, actual: 3 });
@@ -68,7 +97,10 @@ describe('esdb mapping: positions', () => {
   it('round-trips (commit, prepare) pairs both ways and keeps their order', () => {
     fc.assert(
       fc.property(logOffsets, logOffsets, logOffsets, logOffsets, (c1, p1, c2, p2) => {
-        const [a, b] = [{ commit: c1, prepare: p1 }, { commit: c2, prepare: p2 }];
+        const [a, b] = [
+          { commit: c1, prepare: p1 },
+          { commit: c2, prepare: p2 },
+        ];
         expect(toClientPosition(fromClientPosition(a))).toEqual(a);
         expect(fromClientPosition(toClientPosition(a))).toEqual(a);
         expect(comparePositions(fromClientPosition(a), fromClientPosition(b))).toBe(comparePositions(a, b));
@@ -90,7 +122,11 @@ describe('esdb mapping: readStream options', () => {
   });
 
   it('passes a revision as a bigint and the count as given', () => {
-    expect(toClientReadStreamOptions({ fromRevision: 2, maxCount: 2 })).toEqual({ direction: FORWARDS, fromRevision: 2n, maxCount: 2 });
+    expect(toClientReadStreamOptions({ fromRevision: 2, maxCount: 2 })).toEqual({
+      direction: FORWARDS,
+      fromRevision: 2n,
+      maxCount: 2,
+    });
     expect(toClientReadStreamOptions({ fromRevision: -3 })).toMatchObject({ fromRevision: 0n });
     expect(toClientReadStreamOptions({ maxCount: Infinity })).not.toHaveProperty('maxCount');
   });
@@ -124,11 +160,15 @@ describe('esdb mapping: filters', () => {
 
   it('matches exactly the listed types, whatever characters they hold', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }), fc.string({ maxLength: 6 }), (types, candidate) => {
-        const regex = new RegExp(eventTypesRegex(types));
-        types.forEach((type) => expect(regex.test(type)).toBe(true));
-        expect(regex.test(candidate)).toBe(types.includes(candidate));
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }),
+        fc.string({ maxLength: 6 }),
+        (types, candidate) => {
+          const regex = new RegExp(eventTypesRegex(types));
+          types.forEach((type) => expect(regex.test(type)).toBe(true));
+          expect(regex.test(candidate)).toBe(types.includes(candidate));
+        },
+      ),
     );
   });
 

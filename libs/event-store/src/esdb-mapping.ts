@@ -69,9 +69,15 @@ export const concurrencyErrorFrom = (
   error: WrongExpectedVersionError,
 ): ConcurrencyError => new ConcurrencyError(streamName, expected, fromClientCurrentRevision(error.actualVersion));
 
-export const fromClientPosition = (position: ClientPosition): Position => ({ commit: position.commit, prepare: position.prepare });
+export const fromClientPosition = (position: ClientPosition): Position => ({
+  commit: position.commit,
+  prepare: position.prepare,
+});
 
-export const toClientPosition = (position: Position): ClientPosition => ({ commit: position.commit, prepare: position.prepare });
+export const toClientPosition = (position: Position): ClientPosition => ({
+  commit: position.commit,
+  prepare: position.prepare,
+});
 
 /** 'start' or a position; EventStoreDB reads $all from a position inclusively and subscribes after it exclusively, as our port does. */
 export const toReadPosition = (from: Position | 'start' | undefined): ReadPosition =>
@@ -90,7 +96,9 @@ export const toClientReadStreamOptions = (options: ReadStreamOptions): ClientRea
   return {
     direction: backwards ? BACKWARDS : FORWARDS,
     fromRevision: from === undefined ? (backwards ? END : START) : BigInt(from),
-    ...(options.maxCount === undefined || !Number.isFinite(options.maxCount) ? {} : { maxCount: Math.ceil(options.maxCount) }),
+    ...(options.maxCount === undefined || !Number.isFinite(options.maxCount)
+      ? {}
+      : { maxCount: Math.ceil(options.maxCount) }),
   };
 };
 
@@ -110,15 +118,24 @@ const MATCH_NOTHING = '^(?!)';
  */
 export const toClientFilter = (filter: EventFilter | undefined): Filter => {
   const prefixes = streamPrefixes(filter);
-  if (prefixes) return prefixes.length === 0 ? eventTypeFilter({ regex: MATCH_NOTHING }) : streamNameFilter({ prefixes: [...prefixes] });
+  if (prefixes)
+    return prefixes.length === 0
+      ? eventTypeFilter({ regex: MATCH_NOTHING })
+      : streamNameFilter({ prefixes: [...prefixes] });
   const types = filterEventTypes(filter);
   return types ? eventTypeFilter({ regex: eventTypesRegex(types) }) : excludeSystemEvents();
 };
 
 /** EventStoreDB's own records ($-streams such as `$ce-task`, `$`-types such as links `$>`): never ours. */
-export const isSystemEvent = (streamName: string, type: string): boolean => streamName.startsWith('$') || type.startsWith('$');
+export const isSystemEvent = (streamName: string, type: string): boolean =>
+  streamName.startsWith('$') || type.startsWith('$');
 
-const UNAVAILABLE = new Set<string>([ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER]);
+const UNAVAILABLE = new Set<string>([
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.TIMEOUT,
+  ErrorType.NOT_LEADER,
+]);
 /** gRPC status codes DEADLINE_EXCEEDED and UNAVAILABLE: the client passes some connection failures on unconverted. */
 const UNAVAILABLE_GRPC_CODES = new Set([4, 14]);
 
@@ -131,5 +148,9 @@ const unavailableKind = (error: Error): string | null => {
 /** Connection trouble becomes LedgerError('StoreUnavailable'); anything else passes through unchanged. */
 export const storeError = (error: unknown): unknown => {
   const kind = error instanceof Error ? unavailableKind(error) : null;
-  return kind ? new LedgerError('StoreUnavailable', `EventStoreDB is unavailable (${kind}): ${(error as Error).message}`, { cause: kind }) : error;
+  return kind
+    ? new LedgerError('StoreUnavailable', `EventStoreDB is unavailable (${kind}): ${(error as Error).message}`, {
+        cause: kind,
+      })
+    : error;
 };

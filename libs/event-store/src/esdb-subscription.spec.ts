@@ -28,8 +28,11 @@ const pushStream = () => {
 const event = (n: number) => ({ id: `e${n}`, position: sequencePosition(n) }) as unknown as RecordedEvent;
 const head = sequencePosition(99);
 
-const subscribe = (source: PushSource<number>, decode = (n: number): RecordedEvent | null => event(n), bufferSize = 512) =>
-  pushSubscription<number>({ open: () => source, decode, headPosition: async () => head, bufferSize });
+const subscribe = (
+  source: PushSource<number>,
+  decode = (n: number): RecordedEvent | null => event(n),
+  bufferSize = 512,
+) => pushSubscription<number>({ open: () => source, decode, headPosition: async () => head, bufferSize });
 
 const label = (message: SubscriptionMessage) => (message.kind === 'event' ? message.event.id : 'caught-up');
 
@@ -89,7 +92,12 @@ describe('esdb push subscription', () => {
   it('ends with the decoding error and unsubscribes', async () => {
     const source = pushStream();
     const undecodable = new LedgerError('UndecodableEvent', 'cannot read event 2');
-    const iterator = start(subscribe(source, (n) => { if (n === 2) throw undecodable; return event(n); }));
+    const iterator = start(
+      subscribe(source, (n) => {
+        if (n === 2) throw undecodable;
+        return event(n);
+      }),
+    );
     [1, 2, 3].forEach((n) => source.write(n));
     expect(await pull(iterator, 1)).toEqual(['e1']);
     await expect(iterator.next()).rejects.toBe(undecodable);
@@ -122,7 +130,10 @@ describe('esdb push subscription', () => {
     const iterator = start(subscribe(source));
     const waiting = iterator.next();
     source.end();
-    const error = await waiting.then(() => null, (caught: unknown) => caught);
+    const error = await waiting.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(isLedgerError(error, 'StoreUnavailable')).toBe(true);
   });
 

@@ -140,7 +140,12 @@ class PushToPull<T> {
   }
 
   private onEnd(): void {
-    this.fail(new LedgerError('StoreUnavailable', 'the EventStoreDB subscription ended unexpectedly; subscribe again from the last position'));
+    this.fail(
+      new LedgerError(
+        'StoreUnavailable',
+        'the EventStoreDB subscription ended unexpectedly; subscribe again from the last position',
+      ),
+    );
   }
 
   private fail(error: unknown): void {

@@ -15,7 +15,9 @@ export type ContractFactory = () => Promise<ContractSubject>;
 /** Fresh envelopes with random ids, so a shared server (ESDB) never sees an id twice. */
 export const someEvents = (taskId: string, count: number): EventEnvelope[] =>
   envelopes(
-    Array.from({ length: count }, (_, index) => (index === 0 ? registered(taskId) : completed(taskId, { attempt: index }))),
+    Array.from({ length: count }, (_, index) =>
+      index === 0 ? registered(taskId) : completed(taskId, { attempt: index }),
+    ),
     testContext({ newId: randomUUID }),
   );
 
@@ -110,15 +112,22 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
     });
 
     describe('expected revisions', () => {
-      const appendAt = async (stream: string, expectedRevision: Parameters<EventStore['append']>[2]['expectedRevision']) =>
-        store.append(stream, someEvents('B-4', 1), { expectedRevision });
+      const appendAt = async (
+        stream: string,
+        expectedRevision: Parameters<EventStore['append']>[2]['expectedRevision'],
+      ) => store.append(stream, someEvents('B-4', 1), { expectedRevision });
 
       it('accepts no_stream only for a new stream, reporting the actual revision otherwise', async () => {
         const stream = newStream();
         await appendAt(stream, 'no_stream');
         const error = await caughtError(appendAt(stream, 'no_stream'));
         expect(error).toBeInstanceOf(ConcurrencyError);
-        expect(error).toMatchObject({ code: 'ConcurrencyConflict', streamName: stream, expected: 'no_stream', actual: 0 });
+        expect(error).toMatchObject({
+          code: 'ConcurrencyConflict',
+          streamName: stream,
+          expected: 'no_stream',
+          actual: 0,
+        });
       });
 
       it('accepts an exact revision only when it is the current one', async () => {
@@ -160,7 +169,9 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         const again = await store.append(stream, first, { expectedRevision: 'no_stream' });
         expect(again.nextExpectedRevision).toBe(firstResult.nextExpectedRevision);
         expect(comparePositions(again.position, firstResult.position)).toBe(0);
-        expect((await store.readStream(stream)).map((event) => event.id)).toEqual([...first, ...second].map((e) => e.id));
+        expect((await store.readStream(stream)).map((event) => event.id)).toEqual(
+          [...first, ...second].map((e) => e.id),
+        );
       });
 
       it('refuses an id reused with different content', async () => {
@@ -228,7 +239,9 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         const stream = newStream();
         await store.append(stream, someEvents('B-12', 4), { expectedRevision: 'any' });
         const all = await collect(store.readAll({ filter: { streamPrefix: stream } }));
-        const fromThird = await collect(store.readAll({ fromPosition: all[2]!.position, filter: { streamPrefix: stream } }));
+        const fromThird = await collect(
+          store.readAll({ fromPosition: all[2]!.position, filter: { streamPrefix: stream } }),
+        );
         const two = await collect(store.readAll({ filter: { streamPrefix: stream }, maxCount: 2 }));
         expect(eventIds(fromThird)).toEqual(eventIds(all.slice(2)));
         expect(eventIds(two)).toEqual(eventIds(all.slice(0, 2)));
@@ -278,7 +291,10 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         await store.append(stream, someEvents('B-15', 3), { expectedRevision: 'no_stream' });
         const all = await collect(store.readAll({ filter: ofThisRun }));
         const mine = all.filter((event) => event.streamName === stream);
-        const subscription = store.subscribeToAll({ fromPosition: mine[0]!.position, filter: { streamPrefix: stream } });
+        const subscription = store.subscribeToAll({
+          fromPosition: mine[0]!.position,
+          filter: { streamPrefix: stream },
+        });
         const messages = await take(subscription, (received) => received.some((m) => m.kind === 'caught-up'));
         await subscription.stop();
         const ids = messages.flatMap((m) => (m.kind === 'event' ? [m.event.id] : []));

@@ -49,8 +49,7 @@ export interface SubscribeOptions {
 
 /** Delivered in order; 'caught-up' is sent once, when the subscription has read all past events. */
 export type SubscriptionMessage =
-  | { kind: 'event'; event: RecordedEvent }
-  | { kind: 'caught-up'; position: Position | null };
+  { kind: 'event'; event: RecordedEvent } | { kind: 'caught-up'; position: Position | null };
 
 /** A catch-up subscription: iterate it; `stop()` ends the iteration cleanly. */
 export interface Subscription extends AsyncIterable<SubscriptionMessage> {
@@ -81,11 +80,11 @@ export class ConcurrencyError extends LedgerError {
     readonly expected: ExpectedRevision,
     readonly actual: StreamRevision,
   ) {
-    super(
-      'ConcurrencyConflict',
-      `stream ${streamName} is at revision ${actual}, but the writer expected ${expected}`,
-      { streamName, expected, actual },
-    );
+    super('ConcurrencyConflict', `stream ${streamName} is at revision ${actual}, but the writer expected ${expected}`, {
+      streamName,
+      expected,
+      actual,
+    });
     this.name = 'ConcurrencyError';
   }
 }

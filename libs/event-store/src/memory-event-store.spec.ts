@@ -21,6 +21,8 @@ describe('memory event store once closed', () => {
     await store.close();
     await iteration;
     expect(messages).toEqual(['caught-up']);
-    await expect(store.append('task-B-1', [], { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'StoreUnavailable' });
+    await expect(store.append('task-B-1', [], { expectedRevision: 'any' })).rejects.toMatchObject({
+      code: 'StoreUnavailable',
+    });
   });
 });

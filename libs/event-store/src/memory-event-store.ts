@@ -39,14 +39,23 @@ export class MemoryEventStore implements EventStore {
     const actual: StreamRevision = stream.length === 0 ? 'no_stream' : stream.length - 1;
     const first = events[0] && this.ids.get(events[0].id);
     const firstRevision = first && first.streamName === streamName ? first.revision : null;
-    const replayed = replayedRevision(streamName, options.expectedRevision, actual, events, firstRevision, (revision) => {
-      const stored = stream[revision];
-      return stored && { id: stored.envelope.id, type: stored.envelope.type, data: stored.dataJson };
-    });
-    if (replayed !== null) return { nextExpectedRevision: replayed, position: sequencePosition(stream[replayed]!.sequence) };
+    const replayed = replayedRevision(
+      streamName,
+      options.expectedRevision,
+      actual,
+      events,
+      firstRevision,
+      (revision) => {
+        const stored = stream[revision];
+        return stored && { id: stored.envelope.id, type: stored.envelope.type, data: stored.dataJson };
+      },
+    );
+    if (replayed !== null)
+      return { nextExpectedRevision: replayed, position: sequencePosition(stream[replayed]!.sequence) };
     assertRevision(streamName, options.expectedRevision, actual);
     const duplicate = events.find((event) => this.ids.has(event.id));
-    if (duplicate) throw new LedgerError('DuplicateEventId', `event id ${duplicate.id} was already appended to another stream`);
+    if (duplicate)
+      throw new LedgerError('DuplicateEventId', `event id ${duplicate.id} was already appended to another stream`);
     if (events.length === 0) return this.emptyAppendResult(actual);
     for (const envelope of events) this.store(streamName, stream, structuredClone(envelope));
     this.streams.set(streamName, stream);
@@ -68,7 +77,8 @@ export class MemoryEventStore implements EventStore {
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 1 : Number(options.fromPosition.commit);
+    const from =
+      options.fromPosition === undefined || options.fromPosition === 'start' ? 1 : Number(options.fromPosition.commit);
     let remaining = options.maxCount ?? Infinity;
     for (let sequence = Math.max(from, 1); sequence <= this.log.length && remaining > 0; sequence += 1) {
       const stored = this.log[sequence - 1]!;
@@ -123,7 +133,13 @@ export class MemoryEventStore implements EventStore {
   }
 
   private store(streamName: string, stream: StoredEvent[], envelope: EventEnvelope): void {
-    const stored = { streamName, revision: stream.length, sequence: this.log.length + 1, envelope, dataJson: JSON.stringify(envelope.data) };
+    const stored = {
+      streamName,
+      revision: stream.length,
+      sequence: this.log.length + 1,
+      envelope,
+      dataJson: JSON.stringify(envelope.data),
+    };
     stream.push(stored);
     this.log.push(stored);
     this.ids.set(envelope.id, stored);

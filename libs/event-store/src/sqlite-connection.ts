@@ -19,7 +19,10 @@ export const openSqliteDatabase = (path: string, busyTimeoutMs: number): Databas
   try {
     db = new Database(path);
   } catch (error) {
-    throw unavailable(path, `cannot be opened (${(error as Error).message}); check that the directory exists and is writable`);
+    throw unavailable(
+      path,
+      `cannot be opened (${(error as Error).message}); check that the directory exists and is writable`,
+    );
   }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
@@ -40,7 +43,10 @@ const prepareFile = (path: string): void => {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw unavailable(path, `cannot be created: its directory cannot be made (${errorCode(error) || (error as Error).message})`);
+    throw unavailable(
+      path,
+      `cannot be created: its directory cannot be made (${errorCode(error) || (error as Error).message})`,
+    );
   }
   if (!existsSync(path)) return;
   try {

@@ -61,13 +61,32 @@ describe('sqlite event store files', () => {
     await store.append('task-B-3', someEvents('B-3', 1), { expectedRevision: 'no_stream' });
     const raw = new Database(path);
     const v1 = { taskId: 'B-3', executionId: '00000000-0000-4000-8000-000000000008', attempt: 1, durationSeconds: 2 };
-    const metadata = { occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: 'test', schemaVersion: 1 };
+    const metadata = {
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      correlationId: 'c',
+      causationId: null,
+      actor: 'test',
+      schemaVersion: 1,
+    };
     raw
       .prepare('INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)')
-      .run('task-B-3', 1, '00000000-0000-4000-8000-000000000009', 'TaskExecutionCompleted', JSON.stringify(v1), JSON.stringify(metadata));
+      .run(
+        'task-B-3',
+        1,
+        '00000000-0000-4000-8000-000000000009',
+        'TaskExecutionCompleted',
+        JSON.stringify(v1),
+        JSON.stringify(metadata),
+      );
     raw.close();
     const [, upcast] = await store.readStream('task-B-3');
-    expect(upcast).toMatchObject({ type: 'TaskExecutionCompleted', data: { durationMs: 2000 }, metadata: { schemaVersion: 2 }, streamName: 'task-B-3', revision: 1 });
+    expect(upcast).toMatchObject({
+      type: 'TaskExecutionCompleted',
+      data: { durationMs: 2000 },
+      metadata: { schemaVersion: 2 },
+      streamName: 'task-B-3',
+      revision: 1,
+    });
     expect(upcast!.position).toEqual({ commit: 2n, prepare: 2n });
     await store.close();
   });

@@ -51,16 +51,28 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
     checkBatch(streamName, events);
-    const rows = events.map((event) => ({ event, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) }));
+    const rows = events.map((event) => ({
+      event,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata),
+    }));
     const write = this.db.transaction(() => {
       const actual = this.revisionOf(streamName);
       const first = events[0] && this.sql.byId.get(events[0].id);
       const firstRevision = first && first.stream === streamName ? first.revision : null;
-      const replayed = replayedRevision(streamName, options.expectedRevision, actual, events, firstRevision, (revision) =>
-        this.sql.atRevision.get(streamName, revision),
+      const replayed = replayedRevision(
+        streamName,
+        options.expectedRevision,
+        actual,
+        events,
+        firstRevision,
+        (revision) => this.sql.atRevision.get(streamName, revision),
       );
       if (replayed !== null) {
-        return { nextExpectedRevision: replayed, position: sequencePosition(this.sql.atRevision.get(streamName, replayed)!.position) };
+        return {
+          nextExpectedRevision: replayed,
+          position: sequencePosition(this.sql.atRevision.get(streamName, replayed)!.position),
+        };
       }
       assertRevision(streamName, options.expectedRevision, actual);
       let revision = actual === 'no_stream' ? -1 : actual;
@@ -69,7 +81,8 @@ export class SqliteEventStore implements EventStore {
         revision += 1;
         position = Number(this.insert(streamName, revision, row.event, row.data, row.metadata));
       }
-      if (rows.length === 0) return { nextExpectedRevision: revision, position: sequencePosition(this.sql.head.get()?.position ?? 0) };
+      if (rows.length === 0)
+        return { nextExpectedRevision: revision, position: sequencePosition(this.sql.head.get()?.position ?? 0) };
       return { nextExpectedRevision: revision, position: sequencePosition(position) };
     });
     try {
@@ -146,7 +159,9 @@ export class SqliteEventStore implements EventStore {
   private scan(after: number, limit: number, filter: EventFilter | undefined): ScannedPage {
     const rows = this.sql.after.all(after, limit);
     const last = rows[rows.length - 1];
-    const events = (filter === undefined ? rows : rows.filter((row) => passesFilter(filter, row.stream, row.type))).map(toRecorded);
+    const events = (filter === undefined ? rows : rows.filter((row) => passesFilter(filter, row.stream, row.type))).map(
+      toRecorded,
+    );
     return { events, scanned: rows.length, lastScanned: last ? sequencePosition(last.position) : null };
   }
 
@@ -154,7 +169,10 @@ export class SqliteEventStore implements EventStore {
     try {
       return this.sql.insert.run(stream, revision, event.id, event.type, data, metadata).lastInsertRowid;
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.id|events_id/.test((error as Error).message)) {
+      if (
+        (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+        /events\.id|events_id/.test((error as Error).message)
+      ) {
         throw new LedgerError('DuplicateEventId', `event id ${event.id} was already appended to another stream`);
       }
       throw error;
@@ -179,5 +197,10 @@ const toRecorded = (row: EventRow): RecordedEvent => {
   };
   const decoded = decodeEvent(recorded, recorded);
   if (decoded === (recorded as unknown)) return recorded as RecordedEvent;
-  return { ...decoded, streamName: recorded.streamName, revision: recorded.revision, position: recorded.position } as RecordedEvent;
+  return {
+    ...decoded,
+    streamName: recorded.streamName,
+    revision: recorded.revision,
+    position: recorded.position,
+  } as RecordedEvent;
 };

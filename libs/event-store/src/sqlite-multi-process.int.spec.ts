@@ -25,7 +25,9 @@ describe('several processes appending to one SQLite ledger', () => {
     results.forEach((result) => expect(result).toMatchObject({ code: 0, stderr: 'ready\n' }));
 
     const db = new Database(path, { readonly: true });
-    const rows = db.prepare('SELECT position, revision FROM events WHERE stream = ? ORDER BY position').all('task-shared') as Array<{
+    const rows = db
+      .prepare('SELECT position, revision FROM events WHERE stream = ? ORDER BY position')
+      .all('task-shared') as Array<{
       position: number;
       revision: number;
     }>;
@@ -33,8 +35,13 @@ describe('several processes appending to one SQLite ledger', () => {
     db.close();
     expect(integrity).toBe('ok');
     expect(rows.map((row) => row.revision)).toEqual(Array.from({ length: workers.length * perWorker }, (_, i) => i));
-    expect(rows.map((row) => row.position)).toEqual(Array.from({ length: workers.length * perWorker }, (_, i) => i + 1));
-    const conflicts = results.reduce((sum, result) => sum + (JSON.parse(result.stdout) as { conflicts: number }).conflicts, 0);
+    expect(rows.map((row) => row.position)).toEqual(
+      Array.from({ length: workers.length * perWorker }, (_, i) => i + 1),
+    );
+    const conflicts = results.reduce(
+      (sum, result) => sum + (JSON.parse(result.stdout) as { conflicts: number }).conflicts,
+      0,
+    );
     expect(conflicts).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -45,7 +45,11 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
   try {
     db.exec(SCHEMA);
   } catch (error) {
-    throw new LedgerError('StoreUnavailable', `ledger database ${path} cannot hold events: ${(error as Error).message}`, { path });
+    throw new LedgerError(
+      'StoreUnavailable',
+      `ledger database ${path} cannot hold events: ${(error as Error).message}`,
+      { path },
+    );
   }
   return {
     insert: db.prepare<[string, number, string, string, string, string]>(
@@ -54,7 +58,9 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
     streamHead: db.prepare<[string], { revision: number }>(
       'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
     ),
-    byId: db.prepare<[string], { stream: string; revision: number }>('SELECT stream, revision FROM events WHERE id = ?'),
+    byId: db.prepare<[string], { stream: string; revision: number }>(
+      'SELECT stream, revision FROM events WHERE id = ?',
+    ),
     atRevision: db.prepare<[string, number], { id: string; type: string; data: string; position: number }>(
       'SELECT id, type, data, position FROM events WHERE stream = ? AND revision = ?',
     ),
@@ -64,7 +70,9 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
     streamBackwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
-    after: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    after: db.prepare<[number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
     head: db.prepare<[], { position: number }>('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
   };
 };

@@ -5,11 +5,19 @@ export const readStreamWindow = (length: number, options: ReadStreamOptions): nu
   const maxCount = options.maxCount ?? Infinity;
   const revisions: number[] = [];
   if (options.direction === 'backwards') {
-    for (let revision = Math.min(options.fromRevision ?? length - 1, length - 1); revision >= 0 && revisions.length < maxCount; revision -= 1) {
+    for (
+      let revision = Math.min(options.fromRevision ?? length - 1, length - 1);
+      revision >= 0 && revisions.length < maxCount;
+      revision -= 1
+    ) {
       revisions.push(revision);
     }
   } else {
-    for (let revision = Math.max(options.fromRevision ?? 0, 0); revision < length && revisions.length < maxCount; revision += 1) {
+    for (
+      let revision = Math.max(options.fromRevision ?? 0, 0);
+      revision < length && revisions.length < maxCount;
+      revision += 1
+    ) {
       revisions.push(revision);
     }
   }

@@ -16,7 +16,7 @@ const main = async () => {
   process.stderr.write('ready\n');
   while (!existsSync(`${path}.go`)) await sleep(5);
   let conflicts = 0;
-  for (let appended = 0; appended < Number(countText); ) {
+  for (let appended = 0; appended < Number(countText);) {
     const revision = await store.streamRevision(stream!);
     await sleep(1);
     const events = envelopes([completed(`W-${worker}`, { attempt: appended + 1 })], testContext({ newId: randomUUID }));

@@ -70,7 +70,9 @@ describe('event catalogue', () => {
     it('refuses to write an old schema version', () => {
       const [event] = envelopes([completed('B-1')]);
       const old = { ...event!, metadata: { ...event!.metadata, schemaVersion: 1 } };
-      expect(() => validateEnvelope(old)).toThrow(/metadata.schemaVersion: is 1; new events must be written at version 2/);
+      expect(() => validateEnvelope(old)).toThrow(
+        /metadata.schemaVersion: is 1; new events must be written at version 2/,
+      );
     });
 
     it('stamps envelopes with the current schema version and context', () => {

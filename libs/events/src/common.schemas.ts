@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** A task id as normalised by the backlog parser: ASCII, e.g. `B-049`, `B-052-d`. No whitespace. */
-export const TaskId = z.string().min(1).max(100).regex(/^[^\s]+$/, 'must contain no whitespace');
+export const TaskId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s]+$/, 'must contain no whitespace');
 export const ExecutionId = z.uuid();
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export const JsonObject = z.record(z.string(), z.json());

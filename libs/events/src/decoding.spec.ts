@@ -37,7 +37,13 @@ describe('decoding stored events', () => {
 
   it('upcasts a version 1 completion (seconds) to version 2 (milliseconds)', () => {
     const decoded = decodeEvent(v1Completed, at);
-    expect(decoded.data).toEqual({ taskId: 'B-1', executionId: testUuid(8), attempt: 2, durationMs: 1500, exitCode: null });
+    expect(decoded.data).toEqual({
+      taskId: 'B-1',
+      executionId: testUuid(8),
+      attempt: 2,
+      durationMs: 1500,
+      exitCode: null,
+    });
     expect(decoded.metadata.schemaVersion).toBe(2);
     expect(decoded.metadata.occurredAt).toBe('2024-08-07T17:00:00.000Z');
   });
@@ -64,7 +70,9 @@ describe('decoding stored events', () => {
   });
 
   it('reports an event whose metadata is missing', () => {
-    expect(errorOf(() => decodeEvent({ ...v1Completed, metadata: null }, at)).details).toMatchObject({ reason: 'invalid-data' });
+    expect(errorOf(() => decodeEvent({ ...v1Completed, metadata: null }, at)).details).toMatchObject({
+      reason: 'invalid-data',
+    });
   });
 
   it('refuses two upcasters for the same step', () => {

@@ -16,7 +16,10 @@ describe('event ids (UUID v7)', () => {
   });
 
   it('never repeat and always sort later, as text, whatever the clock does', () => {
-    const clockSteps = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -5_000, max: 5_000 })), { minLength: 1, maxLength: 6_000 });
+    const clockSteps = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -5_000, max: 5_000 })), {
+      minLength: 1,
+      maxLength: 6_000,
+    });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 47 }), clockSteps, (start, steps) => {
         let clock = start;

@@ -6,7 +6,9 @@ import { TaskDefinition } from './common.schemas';
 export const testUuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** An EventContext with counter-based ids and a clock that ticks one second per event. */
-export const testContext = (overrides: Partial<EventContext> & { start?: Date; firstId?: number } = {}): EventContext => {
+export const testContext = (
+  overrides: Partial<EventContext> & { start?: Date; firstId?: number } = {},
+): EventContext => {
   let nextId = overrides.firstId ?? 1;
   let time = (overrides.start ?? new Date('2026-01-01T00:00:00.000Z')).getTime();
   return {
@@ -42,7 +44,10 @@ export const sampleDefinition = (overrides: Partial<TaskDefinition> = {}): TaskD
   ...overrides,
 });
 
-export const registered = (taskId: string, definition: Partial<TaskDefinition> = {}): EventOfType<'TaskRegistered'> => ({
+export const registered = (
+  taskId: string,
+  definition: Partial<TaskDefinition> = {},
+): EventOfType<'TaskRegistered'> => ({
   type: 'TaskRegistered',
   data: { taskId, backlogId: 'backlog', definition: sampleDefinition(definition) },
 });

@@ -70,7 +70,11 @@ const stopReason = (failure: Failure, policy: RetryPolicy): StopReason => {
 };
 
 /** TaskAttemptFailed, its RecoveryActionAttempted*, then TaskRetryScheduled or TaskExecutionFailed. */
-const failedAttemptEvents = (failure: Failure, context: DecisionContext, performed?: RunnerRecoveryOutcomes): TaskEvent[] => {
+const failedAttemptEvents = (
+  failure: Failure,
+  context: DecisionContext,
+  performed?: RunnerRecoveryOutcomes,
+): TaskEvent[] => {
   const { category, severity } = failure.classification;
   const { retriesUsed, timeoutMs, attempt } = failure.state.execution;
   const policy = context.policies[category];
@@ -91,7 +95,9 @@ const failedAttemptEvents = (failure: Failure, context: DecisionContext, perform
 const validFacts = (facts: RawErrorFacts): RawErrorFacts => {
   const parsed = RawErrorFacts.safeParse(facts);
   if (parsed.success) return parsed.data;
-  throw invalid(`FailAttempt: facts are not valid: ${parsed.error.issues[0]?.message ?? ''}`, { issues: parsed.error.issues });
+  throw invalid(`FailAttempt: facts are not valid: ${parsed.error.issues[0]?.message ?? ''}`, {
+    issues: parsed.error.issues,
+  });
 };
 
 /** The running attempt failed: classify, recover, then retry or fail the execution. */
@@ -101,7 +107,13 @@ export const failAttempt = (command: FailAttempt, state: TaskState, context: Dec
   const running = runningState(command, state);
   const facts = validFacts(command.facts);
   const durationMs = attemptDuration(command, running.execution);
-  const failure = { state: running, facts, classification: classify(facts, context.classifier), durationMs, now: command.now };
+  const failure = {
+    state: running,
+    facts,
+    classification: classify(facts, context.classifier),
+    durationMs,
+    now: command.now,
+  };
   return failedAttemptEvents(failure, context, command.recovery);
 };
 
@@ -110,14 +122,24 @@ export const abandonExpired = (command: AbandonExpired, state: TaskState, contex
   const running = runningState(command, state);
   const { executionId, attempt, leaseExpiresAt, startedAt, runner } = running.execution;
   if (command.now.getTime() < leaseExpiresAt.getTime()) {
-    throw new ExecutionError('LeaseNotExpired', `the lease of ${executionId} is valid until ${leaseExpiresAt.toISOString()}`, {
-      leaseExpiresAt: leaseExpiresAt.toISOString(),
-    });
+    throw new ExecutionError(
+      'LeaseNotExpired',
+      `the lease of ${executionId} is valid until ${leaseExpiresAt.toISOString()}`,
+      {
+        leaseExpiresAt: leaseExpiresAt.toISOString(),
+      },
+    );
   }
   const leaseExpiredAt = leaseExpiresAt.toISOString();
   const facts = abandonedFacts({ leaseExpiredAt, detectedBy: command.detectedBy, runnerHost: runner.host });
   const durationMs = startedAt === null ? 0 : Math.max(0, leaseExpiresAt.getTime() - startedAt.getTime());
-  const failure = { state: running, facts, classification: classify(facts, context.classifier), durationMs, now: command.now };
+  const failure = {
+    state: running,
+    facts,
+    classification: classify(facts, context.classifier),
+    durationMs,
+    now: command.now,
+  };
   const abandoned: TaskEvent = {
     type: 'TaskExecutionAbandoned',
     data: { taskId: running.taskId, executionId, attempt, leaseExpiredAt, detectedBy: command.detectedBy },

@@ -12,34 +12,124 @@ const rule = (
 ): ClassifierRule => ({ id, description, match, category, severity });
 
 const lifecycle: ClassifierRule[] = [
-  rule('interrupted', 'execution', 'low', { errorTypes: ['interrupted'] }, 'The run was stopped (Ctrl-C, SIGTERM); not the task’s fault.'),
+  rule(
+    'interrupted',
+    'execution',
+    'low',
+    { errorTypes: ['interrupted'] },
+    'The run was stopped (Ctrl-C, SIGTERM); not the task’s fault.',
+  ),
   rule('abandoned', 'execution', 'medium', { errorTypes: ['abandoned'] }, 'The runner died: its lease expired.'),
   rule('timeout', 'timeout', 'medium', { timedOut: true }, 'The attempt ran past its timeout and was killed.'),
 ];
 
 const spawnAndStore: ClassifierRule[] = [
-  rule('spawn-not-found', 'file_system', 'critical', { spawnErrorCodes: ['ENOENT', 'ENOTDIR'] }, 'The executable or working directory does not exist.'),
-  rule('spawn-permission', 'permission', 'high', { spawnErrorCodes: ['EACCES', 'EPERM'] }, 'The executable may not be run.'),
-  rule('spawn-file-limit', 'file_system', 'high', { spawnErrorCodes: ['EMFILE', 'ENFILE'] }, 'Too many open files to start a process.'),
-  rule('spawn-resources', 'execution', 'high', { spawnErrorCodes: ['EAGAIN', 'ENOMEM'] }, 'The system could not create a process.'),
+  rule(
+    'spawn-not-found',
+    'file_system',
+    'critical',
+    { spawnErrorCodes: ['ENOENT', 'ENOTDIR'] },
+    'The executable or working directory does not exist.',
+  ),
+  rule(
+    'spawn-permission',
+    'permission',
+    'high',
+    { spawnErrorCodes: ['EACCES', 'EPERM'] },
+    'The executable may not be run.',
+  ),
+  rule(
+    'spawn-file-limit',
+    'file_system',
+    'high',
+    { spawnErrorCodes: ['EMFILE', 'ENFILE'] },
+    'Too many open files to start a process.',
+  ),
+  rule(
+    'spawn-resources',
+    'execution',
+    'high',
+    { spawnErrorCodes: ['EAGAIN', 'ENOMEM'] },
+    'The system could not create a process.',
+  ),
   rule('spawn-other', 'execution', 'high', { errorTypes: ['spawn'] }, 'Any other failure to start the process.'),
-  rule('store-busy', 'database', 'medium', { errorCodes: ['SQLITE_BUSY', 'SQLITE_LOCKED'] }, 'Our store is locked by another writer.'),
-  rule('store-read-only', 'permission', 'high', { errorCodes: ['SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH'] }, 'Our store may not be written.'),
-  rule('store-cannot-open', 'file_system', 'high', { errorCodes: ['SQLITE_CANTOPEN'] }, 'Our store file cannot be opened.'),
-  rule('store-corrupt', 'database', 'critical', { errorCodes: ['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_FULL'] }, 'Our store is damaged or full.'),
+  rule(
+    'store-busy',
+    'database',
+    'medium',
+    { errorCodes: ['SQLITE_BUSY', 'SQLITE_LOCKED'] },
+    'Our store is locked by another writer.',
+  ),
+  rule(
+    'store-read-only',
+    'permission',
+    'high',
+    { errorCodes: ['SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH'] },
+    'Our store may not be written.',
+  ),
+  rule(
+    'store-cannot-open',
+    'file_system',
+    'high',
+    { errorCodes: ['SQLITE_CANTOPEN'] },
+    'Our store file cannot be opened.',
+  ),
+  rule(
+    'store-corrupt',
+    'database',
+    'critical',
+    { errorCodes: ['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_FULL'] },
+    'Our store is damaged or full.',
+  ),
   rule('store-other', 'database', 'high', { errorTypes: ['store'] }, 'Any other failure of our own store.'),
 ];
 
 const resourceText: ClassifierRule[] = [
-  rule('out-of-memory', 'execution', 'critical', { text: 'out of memory|cannot allocate memory|\\bENOMEM\\b|MemoryError' }, 'The process ran out of memory.'),
-  rule('disk-full', 'file_system', 'critical', { text: 'no space left on device|\\bENOSPC\\b|disk quota exceeded|\\bEDQUOT\\b' }, 'The disk is full.'),
+  rule(
+    'out-of-memory',
+    'execution',
+    'critical',
+    { text: 'out of memory|cannot allocate memory|\\bENOMEM\\b|MemoryError' },
+    'The process ran out of memory.',
+  ),
+  rule(
+    'disk-full',
+    'file_system',
+    'critical',
+    { text: 'no space left on device|\\bENOSPC\\b|disk quota exceeded|\\bEDQUOT\\b' },
+    'The disk is full.',
+  ),
 ];
 
 const signalsAndExitCodes: ClassifierRule[] = [
-  rule('signal-killed', 'execution', 'high', { signals: ['SIGKILL'] }, 'Killed outright, often by the out-of-memory killer.'),
-  rule('signal-crashed', 'execution', 'high', { signals: ['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGILL', 'SIGFPE'] }, 'The process crashed.'),
-  rule('signal-terminated', 'execution', 'medium', { signals: ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] }, 'Asked to stop by someone else.'),
-  rule('exit-not-executable', 'permission', 'high', { exitCodes: [126] }, 'Shell: the command was found but may not be executed.'),
+  rule(
+    'signal-killed',
+    'execution',
+    'high',
+    { signals: ['SIGKILL'] },
+    'Killed outright, often by the out-of-memory killer.',
+  ),
+  rule(
+    'signal-crashed',
+    'execution',
+    'high',
+    { signals: ['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGILL', 'SIGFPE'] },
+    'The process crashed.',
+  ),
+  rule(
+    'signal-terminated',
+    'execution',
+    'medium',
+    { signals: ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] },
+    'Asked to stop by someone else.',
+  ),
+  rule(
+    'exit-not-executable',
+    'permission',
+    'high',
+    { exitCodes: [126] },
+    'Shell: the command was found but may not be executed.',
+  ),
   rule('exit-command-not-found', 'execution', 'critical', { exitCodes: [127] }, 'Shell: the command was not found.'),
   rule('exit-timeout-command', 'timeout', 'medium', { exitCodes: [124] }, 'timeout(1) stopped the command.'),
   rule('exit-killed', 'execution', 'high', { exitCodes: [137] }, 'Shell: the command was killed (128 + SIGKILL).'),
@@ -72,8 +162,20 @@ const messageText: ClassifierRule[] = [
 ];
 
 const fallbacks: ClassifierRule[] = [
-  rule('nonzero-exit', 'execution', 'medium', { nonZeroExit: true }, 'The process failed without a recognisable message.'),
-  rule('manual-report', 'execution', 'medium', { errorTypes: ['manual'] }, 'An outside runner reported a failure without details.'),
+  rule(
+    'nonzero-exit',
+    'execution',
+    'medium',
+    { nonZeroExit: true },
+    'The process failed without a recognisable message.',
+  ),
+  rule(
+    'manual-report',
+    'execution',
+    'medium',
+    { errorTypes: ['manual'] },
+    'An outside runner reported a failure without details.',
+  ),
   rule('unknown', 'unknown', 'medium', {}, 'Nothing above matched.'),
 ];
 

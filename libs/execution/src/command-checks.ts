@@ -27,20 +27,32 @@ export const registeredState = (command: TaskCommand, state: TaskState): Registe
 export const runningState = (command: Targeted, state: TaskState): TaskStateOf<'running'> => {
   const registered = registeredState(command, state);
   if (registered.status !== 'running') {
-    throw new ExecutionError('ExecutionNotFound', `no execution of ${command.taskId} is running (status ${registered.status})`, {
-      status: registered.status,
-    });
+    throw new ExecutionError(
+      'ExecutionNotFound',
+      `no execution of ${command.taskId} is running (status ${registered.status})`,
+      {
+        status: registered.status,
+      },
+    );
   }
   const { executionId, attempt } = registered.execution;
   if (command.executionId !== undefined && command.executionId !== executionId) {
-    throw new ExecutionError('ExecutionNotFound', `execution ${command.executionId} of ${command.taskId} is not the running one`, {
-      runningExecutionId: executionId,
-    });
+    throw new ExecutionError(
+      'ExecutionNotFound',
+      `execution ${command.executionId} of ${command.taskId} is not the running one`,
+      {
+        runningExecutionId: executionId,
+      },
+    );
   }
   if (command.attempt !== undefined && command.attempt !== attempt) {
-    throw new ExecutionError('AttemptMismatch', `attempt ${command.attempt} of ${executionId} is not running; attempt ${attempt} is`, {
-      runningAttempt: attempt,
-    });
+    throw new ExecutionError(
+      'AttemptMismatch',
+      `attempt ${command.attempt} of ${executionId} is not running; attempt ${attempt} is`,
+      {
+        runningAttempt: attempt,
+      },
+    );
   }
   return registered;
 };
@@ -52,7 +64,9 @@ const ended = (state: TaskState, executionId: string, attempt: number): TaskStat
     case 'attempt-failed':
       return state.execution.executionId === executionId && state.execution.attempt === attempt ? state.status : null;
     case 'retrying':
-      return state.execution.executionId === executionId && state.execution.failedAttempt === attempt ? state.status : null;
+      return state.execution.executionId === executionId && state.execution.failedAttempt === attempt
+        ? state.status
+        : null;
     default:
       return null;
   }
@@ -63,15 +77,19 @@ const ended = (state: TaskState, executionId: string, attempt: number): TaskStat
  * did: a repeated command then decides nothing instead of failing (idempotent retries).
  */
 export const endedAs = (command: Targeted, state: TaskState): TaskState['status'] | null =>
-  command.executionId === undefined || command.attempt === undefined ? null : ended(state, command.executionId, command.attempt);
+  command.executionId === undefined || command.attempt === undefined
+    ? null
+    : ended(state, command.executionId, command.attempt);
 
 export const positive = (name: string, value: number): number => {
-  if (!Number.isFinite(value) || value <= 0) throw invalid(`${name} must be a positive number, got ${value}`, { [name]: value });
+  if (!Number.isFinite(value) || value <= 0)
+    throw invalid(`${name} must be a positive number, got ${value}`, { [name]: value });
   return value;
 };
 
 export const nonNegative = (name: string, value: number): number => {
-  if (!Number.isFinite(value) || value < 0) throw invalid(`${name} must be zero or more, got ${value}`, { [name]: value });
+  if (!Number.isFinite(value) || value < 0)
+    throw invalid(`${name} must be zero or more, got ${value}`, { [name]: value });
   return value;
 };
 

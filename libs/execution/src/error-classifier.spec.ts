@@ -2,18 +2,46 @@ import fc from 'fast-check';
 import type { RawErrorFacts } from '@taskledger/events';
 import { CLASSIFIER_VERSION, defaultClassifier, defaultRules } from './classifier-rules';
 import { ClassifierTable, classify, NO_MATCH_RULE_ID, RuleMatch } from './error-classifier';
-import { interruptedFacts, abandonedFacts, manualFailureFacts, rawErrorFacts, spawnFailureFacts, storeFailureFacts, processFailureFacts } from './error-facts';
+import {
+  interruptedFacts,
+  abandonedFacts,
+  manualFailureFacts,
+  rawErrorFacts,
+  spawnFailureFacts,
+  storeFailureFacts,
+  processFailureFacts,
+} from './error-facts';
 
 const exited = (exitCode: number, stderr = '', message = `exit ${exitCode}`): RawErrorFacts =>
   processFailureFacts({ message, exitCode, signal: null, timedOut: false, stderr, stdout: '' });
 const killed = (signal: string): RawErrorFacts =>
-  processFailureFacts({ message: `killed by ${signal}`, exitCode: null, signal, timedOut: false, stderr: '', stdout: '' });
+  processFailureFacts({
+    message: `killed by ${signal}`,
+    exitCode: null,
+    signal,
+    timedOut: false,
+    stderr: '',
+    stdout: '',
+  });
 
 /** One realistic failure per default rule, in table order. */
 const examples: Array<[ruleId: string, facts: RawErrorFacts]> = [
   ['interrupted', interruptedFacts('SIGINT')],
-  ['abandoned', abandonedFacts({ leaseExpiredAt: '2026-01-01T00:01:00.000Z', detectedBy: 'runner:b', runnerHost: 'a' })],
-  ['timeout', processFailureFacts({ message: 'timed out', exitCode: null, signal: 'SIGTERM', timedOut: true, stderr: 'connection refused', stdout: '' })],
+  [
+    'abandoned',
+    abandonedFacts({ leaseExpiredAt: '2026-01-01T00:01:00.000Z', detectedBy: 'runner:b', runnerHost: 'a' }),
+  ],
+  [
+    'timeout',
+    processFailureFacts({
+      message: 'timed out',
+      exitCode: null,
+      signal: 'SIGTERM',
+      timedOut: true,
+      stderr: 'connection refused',
+      stdout: '',
+    }),
+  ],
   ['spawn-not-found', spawnFailureFacts({ code: 'ENOENT', message: 'spawn pytest ENOENT' })],
   ['spawn-permission', spawnFailureFacts({ code: 'EACCES', message: 'spawn ./run.sh EACCES' })],
   ['spawn-file-limit', spawnFailureFacts({ code: 'EMFILE', message: 'spawn EMFILE' })],
@@ -25,7 +53,7 @@ const examples: Array<[ruleId: string, facts: RawErrorFacts]> = [
   ['store-corrupt', storeFailureFacts({ code: 'SQLITE_CORRUPT', message: 'database disk image is malformed' })],
   ['store-other', storeFailureFacts({ code: null, message: 'statement finalized' })],
   ['out-of-memory', exited(134, 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory')],
-  ['disk-full', exited(1, "write /tmp/out: no space left on device")],
+  ['disk-full', exited(1, 'write /tmp/out: no space left on device')],
   ['signal-killed', killed('SIGKILL')],
   ['signal-crashed', killed('SIGSEGV')],
   ['signal-terminated', killed('SIGTERM')],
@@ -45,12 +73,18 @@ const examples: Array<[ruleId: string, facts: RawErrorFacts]> = [
 ];
 
 describe('error classifier', () => {
-  it('has one example per default rule', () => expect(examples.map(([id]) => id)).toEqual(defaultRules.map((rule) => rule.id)));
+  it('has one example per default rule', () =>
+    expect(examples.map(([id]) => id)).toEqual(defaultRules.map((rule) => rule.id)));
 
   describe.each(examples)('rule %s', (ruleId, facts) => {
     const rule = defaultRules.find((candidate) => candidate.id === ruleId)!;
     it(`classifies its example as ${rule.category} / ${rule.severity}`, () =>
-      expect(classify(facts)).toEqual({ category: rule.category, severity: rule.severity, ruleId, classifierVersion: CLASSIFIER_VERSION }));
+      expect(classify(facts)).toEqual({
+        category: rule.category,
+        severity: rule.severity,
+        ruleId,
+        classifierVersion: CLASSIFIER_VERSION,
+      }));
   });
 
   it('lets a timeout win over the signal that stopped the process and over its message', () =>
@@ -62,7 +96,9 @@ describe('error classifier', () => {
   });
 
   it('classifies a reported failure from its message and exit code', () => {
-    expect(classify(manualFailureFacts({ error: 'npm ERR! network socket hang up', exitCode: 1 })).category).toBe('network');
+    expect(classify(manualFailureFacts({ error: 'npm ERR! network socket hang up', exitCode: 1 })).category).toBe(
+      'network',
+    );
     expect(classify(manualFailureFacts({ error: 'tests failed', exitCode: 1 })).ruleId).toBe('nonzero-exit');
   });
 
@@ -70,15 +106,32 @@ describe('error classifier', () => {
     expect(classify(exited(1), { version: 7, rules: [...defaultRules] }).classifierVersion).toBe(7));
 
   it('falls back to unknown when a custom table has no catch-all', () =>
-    expect(classify(exited(1), { version: 1, rules: [] })).toEqual({ category: 'unknown', severity: 'medium', ruleId: NO_MATCH_RULE_ID, classifierVersion: 1 }));
+    expect(classify(exited(1), { version: 1, rules: [] })).toEqual({
+      category: 'unknown',
+      severity: 'medium',
+      ruleId: NO_MATCH_RULE_ID,
+      classifierVersion: 1,
+    }));
 
   it('requires every criterion of a rule to hold', () => {
-    const table = { version: 1, rules: [{ id: 'both', description: '', match: { exitCodes: [3], text: 'boom' }, category: 'network' as const, severity: 'low' as const }] };
+    const table = {
+      version: 1,
+      rules: [
+        {
+          id: 'both',
+          description: '',
+          match: { exitCodes: [3], text: 'boom' },
+          category: 'network' as const,
+          severity: 'low' as const,
+        },
+      ],
+    };
     expect(classify(exited(3, 'boom'), table).ruleId).toBe('both');
     expect(classify(exited(3, 'quiet'), table).ruleId).toBe(NO_MATCH_RULE_ID);
   });
 
-  it('accepts the default table as valid data', () => expect(ClassifierTable.safeParse(defaultClassifier).success).toBe(true));
+  it('accepts the default table as valid data', () =>
+    expect(ClassifierTable.safeParse(defaultClassifier).success).toBe(true));
 
   it('rejects a table with duplicate rule ids or a broken pattern', () => {
     const rule = defaultRules[0]!;

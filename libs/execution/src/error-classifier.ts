@@ -46,7 +46,10 @@ export type ClassifierRule = z.infer<typeof ClassifierRule>;
 /** An ordered rule table: the first matching rule wins. Bump `version` whenever a rule changes. */
 export const ClassifierTable = z
   .strictObject({ version: z.number().int().positive(), rules: z.array(ClassifierRule) })
-  .refine((table) => new Set(table.rules.map((rule) => rule.id)).size === table.rules.length, 'rule ids must be unique');
+  .refine(
+    (table) => new Set(table.rules.map((rule) => rule.id)).size === table.rules.length,
+    'rule ids must be unique',
+  );
 export type ClassifierTable = z.infer<typeof ClassifierTable>;
 
 /** The rule id reported when no rule of the table matches (a table without a catch-all rule). */

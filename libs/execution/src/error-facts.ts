@@ -9,7 +9,9 @@ export const tail = (text: string, maxChars = TAIL_MAX_CHARS): string =>
   text.length <= maxChars ? text : text.slice(text.length - maxChars);
 
 /** Raw facts with neutral defaults for everything not observed. */
-export const rawErrorFacts = (facts: Partial<RawErrorFacts> & Pick<RawErrorFacts, 'type' | 'message'>): RawErrorFacts => ({
+export const rawErrorFacts = (
+  facts: Partial<RawErrorFacts> & Pick<RawErrorFacts, 'type' | 'message'>,
+): RawErrorFacts => ({
   exitCode: null,
   signal: null,
   timedOut: false,
@@ -42,7 +44,11 @@ export const processFailureFacts = (observed: {
   });
 
 /** The process could not be started (spawn's `error.code`: ENOENT, EACCES, ...). */
-export const spawnFailureFacts = (observed: { code: string | null; message: string; command?: string }): RawErrorFacts =>
+export const spawnFailureFacts = (observed: {
+  code: string | null;
+  message: string;
+  command?: string;
+}): RawErrorFacts =>
   rawErrorFacts({
     type: 'spawn',
     message: observed.message,
@@ -52,7 +58,11 @@ export const spawnFailureFacts = (observed: { code: string | null; message: stri
 
 /** Our own store failed (e.g. SQLITE_BUSY); the code lands in `context.code` for the classifier. */
 export const storeFailureFacts = (observed: { code: string | null; message: string }): RawErrorFacts =>
-  rawErrorFacts({ type: 'store', message: observed.message, context: observed.code === null ? {} : { code: observed.code } });
+  rawErrorFacts({
+    type: 'store',
+    message: observed.message,
+    context: observed.code === null ? {} : { code: observed.code },
+  });
 
 /**
  * `taskledger report <task> fail --error "..." [--exit-code N]`: the facts an outside runner can give.
@@ -72,7 +82,11 @@ export const interruptedFacts = (signal: string | null): RawErrorFacts =>
   rawErrorFacts({ type: 'interrupted', message: `interrupted by ${signal ?? 'the user'}`, signal });
 
 /** A runner's lease expired; built by the decider for AbandonExpired. */
-export const abandonedFacts = (lease: { leaseExpiredAt: string; detectedBy: string; runnerHost: string }): RawErrorFacts =>
+export const abandonedFacts = (lease: {
+  leaseExpiredAt: string;
+  detectedBy: string;
+  runnerHost: string;
+}): RawErrorFacts =>
   rawErrorFacts({
     type: 'abandoned',
     message: `lease expired at ${lease.leaseExpiredAt} (runner on ${lease.runnerHost}); detected by ${lease.detectedBy}`,

@@ -21,7 +21,12 @@ export const gate = (task: GatedTask, done: ReadonlySet<string>, humanConfirmed:
     return { run: false, reason: 'dependencies-unmet', missing, message: `waiting for ${missing.join(', ')}` };
   }
   if (task.humanRequired && !humanConfirmed) {
-    return { run: false, reason: 'human-required', missing: [], message: 'needs a person: confirm with --yes or at the prompt' };
+    return {
+      run: false,
+      reason: 'human-required',
+      missing: [],
+      message: 'needs a person: confirm with --yes or at the prompt',
+    };
   }
   return { run: true };
 };

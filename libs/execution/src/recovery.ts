@@ -45,15 +45,29 @@ export const runnerRecoveryActions = (category: ErrorCategory): RunnerRecoveryAc
   return action ? [action] : [];
 };
 
-const extendTimeout = ({ timeoutMs, maxTimeoutMs = DEFAULT_MAX_TIMEOUT_MS, retryDelayMs }: RecoveryContext): RecoveryDecision => {
+const extendTimeout = ({
+  timeoutMs,
+  maxTimeoutMs = DEFAULT_MAX_TIMEOUT_MS,
+  retryDelayMs,
+}: RecoveryContext): RecoveryDecision => {
   const action = 'extend-timeout';
   if (retryDelayMs === null) return { action, outcome: 'not-applicable', details: { reason: 'no further attempt' } };
-  if (timeoutMs === null) return { action, outcome: 'not-applicable', details: { reason: 'the attempt had no timeout' } };
+  if (timeoutMs === null)
+    return { action, outcome: 'not-applicable', details: { reason: 'the attempt had no timeout' } };
   const toMs = Math.max(timeoutMs, Math.min(timeoutMs * 2, maxTimeoutMs));
   if (toMs === timeoutMs) {
-    return { action, outcome: 'not-applicable', details: { reason: 'timeout already at its cap', fromMs: timeoutMs, capMs: maxTimeoutMs } };
+    return {
+      action,
+      outcome: 'not-applicable',
+      details: { reason: 'timeout already at its cap', fromMs: timeoutMs, capMs: maxTimeoutMs },
+    };
   }
-  return { action, outcome: 'succeeded', details: { fromMs: timeoutMs, toMs, capMs: maxTimeoutMs }, nextTimeoutMs: toMs };
+  return {
+    action,
+    outcome: 'succeeded',
+    details: { fromMs: timeoutMs, toMs, capMs: maxTimeoutMs },
+    nextTimeoutMs: toMs,
+  };
 };
 
 const performedByRunner = (action: RunnerRecoveryAction, { performed = {} }: RecoveryContext): RecoveryDecision => {

@@ -1,7 +1,25 @@
 import fc from 'fast-check';
 import type { ErrorCategory, RetryPolicy } from '@taskledger/events';
-import { backoffDelayMs, defaultRetryPolicies, JITTER_MIN_FACTOR, nextRetry, resolvePolicies, RetryPoliciesConfig } from './retry-policy';
-import { at, constantRandom, executionStarted, failAttempt, fakeClock, given, sequenceRandom, startExecution, taskRegistered, testDecisionContext } from './testing';
+import {
+  backoffDelayMs,
+  defaultRetryPolicies,
+  JITTER_MIN_FACTOR,
+  nextRetry,
+  resolvePolicies,
+  RetryPoliciesConfig,
+} from './retry-policy';
+import {
+  at,
+  constantRandom,
+  executionStarted,
+  failAttempt,
+  fakeClock,
+  given,
+  sequenceRandom,
+  startExecution,
+  taskRegistered,
+  testDecisionContext,
+} from './testing';
 import { rawErrorFacts } from './error-facts';
 
 const delays = (policy: RetryPolicy, random = constantRandom(1)): number[] => {
@@ -25,7 +43,14 @@ const policyArb: fc.Arbitrary<RetryPolicy> = fc.record({
 describe('retry policies', () => {
   it('default to the seed’s values per category', () =>
     expect(
-      Object.values(defaultRetryPolicies).map((p) => [p.category, p.maxRetries, p.baseDelayMs, p.multiplier, p.maxDelayMs, p.jitter]),
+      Object.values(defaultRetryPolicies).map((p) => [
+        p.category,
+        p.maxRetries,
+        p.baseDelayMs,
+        p.multiplier,
+        p.maxDelayMs,
+        p.jitter,
+      ]),
     ).toEqual([
       ['network', 5, 2_000, 2, 60_000, true],
       ['file_system', 3, 1_000, 1.5, 30_000, false],
@@ -38,11 +63,15 @@ describe('retry policies', () => {
     ]));
 
   it('grows a network delay exponentially up to the cap, then stops after 5 retries', () =>
-    expect(delays({ ...defaultRetryPolicies.network, maxDelayMs: 20_000 })).toEqual([2_000, 4_000, 8_000, 16_000, 20_000]));
+    expect(delays({ ...defaultRetryPolicies.network, maxDelayMs: 20_000 })).toEqual([
+      2_000, 4_000, 8_000, 16_000, 20_000,
+    ]));
 
-  it('keeps a permission delay constant', () => expect(delays(defaultRetryPolicies.permission)).toEqual([1_000, 1_000]));
+  it('keeps a permission delay constant', () =>
+    expect(delays(defaultRetryPolicies.permission)).toEqual([1_000, 1_000]));
 
-  it('retries a validation failure once without delay', () => expect(delays(defaultRetryPolicies.validation)).toEqual([0]));
+  it('retries a validation failure once without delay', () =>
+    expect(delays(defaultRetryPolicies.validation)).toEqual([0]));
 
   it('jitters within the band using the injected random source', () => {
     expect(nextRetry(defaultRetryPolicies.network, 1, constantRandom(0))).toEqual({ delayMs: 2_000 });
@@ -69,7 +98,10 @@ describe('retry policies', () => {
     });
 
     it('let unknown follow an overridden execution policy unless unknown is overridden too', () => {
-      expect(resolvePolicies({ execution: { maxRetries: 9 } }).unknown).toEqual({ ...defaultRetryPolicies.unknown, maxRetries: 9 });
+      expect(resolvePolicies({ execution: { maxRetries: 9 } }).unknown).toEqual({
+        ...defaultRetryPolicies.unknown,
+        maxRetries: 9,
+      });
       expect(resolvePolicies({ execution: { maxRetries: 9 }, unknown: { maxRetries: 0 } }).unknown.maxRetries).toBe(0);
     });
 
@@ -85,10 +117,16 @@ describe('retry policies', () => {
   it('schedules against a fake clock: the next attempt is refused until the delay has passed', () => {
     const clock = fakeClock(at(10));
     const history = [taskRegistered(), executionStarted()];
-    const failed = given(history).when(failAttempt({ now: clock.now(), facts: rawErrorFacts({ type: 'process', message: 'x', exitCode: 1 }) }));
+    const failed = given(history).when(
+      failAttempt({ now: clock.now(), facts: rawErrorFacts({ type: 'process', message: 'x', exitCode: 1 }) }),
+    );
     const retrying = [...history, ...failed.events];
-    given(retrying).when(startExecution({ now: clock.advance(1_499) })).thenThrows('RetryNotDue');
-    given(retrying).when(startExecution({ now: clock.advance(1) })).thenEventTypes(['TaskExecutionStarted']);
+    given(retrying)
+      .when(startExecution({ now: clock.advance(1_499) }))
+      .thenThrows('RetryNotDue');
+    given(retrying)
+      .when(startExecution({ now: clock.advance(1) }))
+      .thenEventTypes(['TaskExecutionStarted']);
   });
 
   it('draws jitter from the context’s random source, one number per retry', () => {
@@ -101,7 +139,14 @@ describe('retry policies', () => {
     const random = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
     it('never exceeds maxDelayMs', () =>
-      fc.assert(fc.property(policyArb, fc.nat(20), random, (policy, used, r) => (nextRetry(policy, used, () => r)?.delayMs ?? 0) <= policy.maxDelayMs)));
+      fc.assert(
+        fc.property(
+          policyArb,
+          fc.nat(20),
+          random,
+          (policy, used, r) => (nextRetry(policy, used, () => r)?.delayMs ?? 0) <= policy.maxDelayMs,
+        ),
+      ));
 
     it('keeps jitter within its band below the un-jittered delay', () =>
       fc.assert(
@@ -117,6 +162,10 @@ describe('retry policies', () => {
       fc.assert(fc.property(policyArb, random, (policy, r) => delays(policy, () => r).length === policy.maxRetries)));
 
     it('never shrinks the un-jittered delay from one retry to the next', () =>
-      fc.assert(fc.property(policyArb, (policy) => delays({ ...policy, jitter: false }).every((delay, i, all) => i === 0 || delay >= all[i - 1]!))));
+      fc.assert(
+        fc.property(policyArb, (policy) =>
+          delays({ ...policy, jitter: false }).every((delay, i, all) => i === 0 || delay >= all[i - 1]!),
+        ),
+      ));
   });
 });

@@ -77,7 +77,10 @@ const merge = (base: RetryPolicy, category: ErrorCategory, override: RetryPolicy
 /** The defaults with the config's overrides applied (validate the section with RetryPoliciesConfig first). */
 export const resolvePolicies = (overrides: RetryPoliciesConfig = {}): RetryPolicies => {
   const execution = merge(defaultRetryPolicies.execution, 'execution', overrides.execution);
-  const merged = { execution, unknown: merge(execution, 'unknown', overrides.unknown) } as Record<ErrorCategory, RetryPolicy>;
+  const merged = { execution, unknown: merge(execution, 'unknown', overrides.unknown) } as Record<
+    ErrorCategory,
+    RetryPolicy
+  >;
   for (const category of Object.keys(defaultRetryPolicies) as ErrorCategory[]) {
     merged[category] ??= merge(defaultRetryPolicies[category], category, overrides[category]);
   }
@@ -94,7 +97,11 @@ export const backoffDelayMs = (policy: RetryPolicy, retriesUsed: number): number
  * The next retry after `retriesUsed` retries of this execution, or null when the policy allows
  * no more. Draws one number from `random` only when the policy jitters. Delays are whole ms.
  */
-export const nextRetry = (policy: RetryPolicy, retriesUsed: number, random: RandomSource): { delayMs: number } | null => {
+export const nextRetry = (
+  policy: RetryPolicy,
+  retriesUsed: number,
+  random: RandomSource,
+): { delayMs: number } | null => {
   if (retriesUsed >= policy.maxRetries) return null;
   const delay = backoffDelayMs(policy, retriesUsed);
   const factor = policy.jitter ? JITTER_MIN_FACTOR + (1 - JITTER_MIN_FACTOR) * unit(random()) : 1;

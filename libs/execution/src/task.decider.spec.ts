@@ -36,11 +36,23 @@ describe('task decider: starting', () => {
     it('starts a new execution at attempt 1 with a lease and a timeout', () =>
       given([taskRegistered()])
         .when(startExecution({ now: at(0), leaseMs: 60_000, timeoutMs: 30_000 }))
-        .thenEvents([executionStarted({ attempt: 1, leaseExpiresAt: at(60).toISOString(), timeoutMs: 30_000, runner: testRunner })], 'running'));
+        .thenEvents(
+          [
+            executionStarted({
+              attempt: 1,
+              leaseExpiresAt: at(60).toISOString(),
+              timeoutMs: 30_000,
+              runner: testRunner,
+            }),
+          ],
+          'running',
+        ));
 
     it('accepts a manual runner without a timeout (taskledger report start)', () => {
       const runner = { kind: 'manual' as const, command: null, host: 'laptop', pid: null };
-      given([taskRegistered()]).when(startExecution({ runner, timeoutMs: null })).thenEvents([executionStarted({ runner, timeoutMs: null })]);
+      given([taskRegistered()])
+        .when(startExecution({ runner, timeoutMs: null }))
+        .thenEvents([executionStarted({ runner, timeoutMs: null })]);
     });
 
     it.each([
@@ -51,13 +63,17 @@ describe('task decider: starting', () => {
       ['an invalid time', { now: new Date('nonsense') }],
       ['another task’s id', { taskId: 'T-2' }],
     ])('refuses %s as an invalid command', (_, overrides) =>
-      given([taskRegistered()]).when(startExecution(overrides)).thenThrows('InvalidCommand'));
+      given([taskRegistered()]).when(startExecution(overrides)).thenThrows('InvalidCommand'),
+    );
   });
 
-  it('refuses to start a task that was never registered', () => given([]).when(startExecution()).thenThrows('TaskNotRegistered'));
+  it('refuses to start a task that was never registered', () =>
+    given([]).when(startExecution()).thenThrows('TaskNotRegistered'));
 
   it('refuses a second start while an execution runs (two racing runs produce one start)', () =>
-    given(running).when(startExecution({ newExecutionId: testUuid(2) })).thenThrows('TaskNotRunnable'));
+    given(running)
+      .when(startExecution({ newExecutionId: testUuid(2) }))
+      .thenThrows('TaskNotRunnable'));
 
   it('refuses to start a task removed from the backlog', () =>
     given([taskRegistered(), removedFromBacklog()]).when(startExecution()).thenThrows('TaskNotRunnable'));
@@ -71,10 +87,15 @@ describe('task decider: starting', () => {
         .when(startExecution({ now: at(30), newExecutionId: testUuid(2) }))
         .thenEvents([executionStarted({ attempt: 2, leaseExpiresAt: at(90).toISOString() })]));
 
-    it('refuses the next attempt before notBefore', () => given(retrying).when(startExecution({ now: at(29) })).thenThrows('RetryNotDue'));
+    it('refuses the next attempt before notBefore', () =>
+      given(retrying)
+        .when(startExecution({ now: at(29) }))
+        .thenThrows('RetryNotDue'));
 
     it('starts the next attempt before notBefore when forced', () =>
-      given(retrying).when(startExecution({ now: at(29), force: true })).thenStatus('running'));
+      given(retrying)
+        .when(startExecution({ now: at(29), force: true }))
+        .thenStatus('running'));
   });
 
   it.each([
@@ -86,45 +107,65 @@ describe('task decider: starting', () => {
   ])('starts a new execution at attempt 1 after the task was %s', (_, history) =>
     given(history)
       .when(startExecution({ newExecutionId: testUuid(2) }))
-      .thenEvents([executionStarted({ executionId: testUuid(2), attempt: 1 })]));
+      .thenEvents([executionStarted({ executionId: testUuid(2), attempt: 1 })]),
+  );
 });
 
 describe('task decider: progress and leases', () => {
   it('records progress of the running attempt', () =>
-    given(running).when(reportProgress({ progress: 0.25, message: 'compiling' })).thenEvents([progressReported({ progress: 0.25, message: 'compiling' })]));
+    given(running)
+      .when(reportProgress({ progress: 0.25, message: 'compiling' }))
+      .thenEvents([progressReported({ progress: 0.25, message: 'compiling' })]));
 
   it('renews the lease from now', () =>
-    given(running).when(renewLease({ now: at(50), leaseMs: 60_000 })).thenEvents([leaseRenewed({ leaseExpiresAt: at(110).toISOString() })]));
+    given(running)
+      .when(renewLease({ now: at(50), leaseMs: 60_000 }))
+      .thenEvents([leaseRenewed({ leaseExpiresAt: at(110).toISOString() })]));
 
   it('still renews a lease that expired but was not abandoned', () =>
-    given(running).when(renewLease({ now: at(90) })).thenEventTypes(['TaskLeaseRenewed']));
+    given(running)
+      .when(renewLease({ now: at(90) }))
+      .thenEventTypes(['TaskLeaseRenewed']));
 
-  it('refuses a progress outside 0..1', () => given(running).when(reportProgress({ progress: 1.5 })).thenThrows('InvalidCommand'));
+  it('refuses a progress outside 0..1', () =>
+    given(running)
+      .when(reportProgress({ progress: 1.5 }))
+      .thenThrows('InvalidCommand'));
 
-  it('refuses a renewal of 0 ms', () => given(running).when(renewLease({ leaseMs: 0 })).thenThrows('InvalidCommand'));
+  it('refuses a renewal of 0 ms', () =>
+    given(running)
+      .when(renewLease({ leaseMs: 0 }))
+      .thenThrows('InvalidCommand'));
 
   it.each([
     ['ReportProgress', reportProgress()],
     ['RenewLease', renewLease()],
     ['CompleteExecution', completeExecution()],
-  ])('refuses %s when nothing runs', (_, command) => given([taskRegistered()]).when(command).thenThrows('ExecutionNotFound'));
+  ])('refuses %s when nothing runs', (_, command) =>
+    given([taskRegistered()]).when(command).thenThrows('ExecutionNotFound'),
+  );
 
   it.each([
     ['ReportProgress', reportProgress({ executionId: testUuid(7) })],
     ['RenewLease', renewLease({ executionId: testUuid(7) })],
     ['CompleteExecution', completeExecution({ executionId: testUuid(7) })],
-  ])('refuses %s for another execution than the running one', (_, command) => given(running).when(command).thenThrows('ExecutionNotFound'));
+  ])('refuses %s for another execution than the running one', (_, command) =>
+    given(running).when(command).thenThrows('ExecutionNotFound'),
+  );
 
   it.each([
     ['ReportProgress', reportProgress({ attempt: 2 })],
     ['RenewLease', renewLease({ attempt: 2 })],
     ['CompleteExecution', completeExecution({ attempt: 2 })],
-  ])('refuses %s for another attempt than the running one', (_, command) => given(running).when(command).thenThrows('AttemptMismatch'));
-
-  it.each([['ReportProgress', reportProgress()], ['RenewLease', renewLease()], ['CompleteExecution', completeExecution()]])(
-    'refuses %s for an unregistered task',
-    (_, command) => given([]).when(command).thenThrows('TaskNotRegistered'),
+  ])('refuses %s for another attempt than the running one', (_, command) =>
+    given(running).when(command).thenThrows('AttemptMismatch'),
   );
+
+  it.each([
+    ['ReportProgress', reportProgress()],
+    ['RenewLease', renewLease()],
+    ['CompleteExecution', completeExecution()],
+  ])('refuses %s for an unregistered task', (_, command) => given([]).when(command).thenThrows('TaskNotRegistered'));
 });
 
 describe('task decider: completing', () => {
@@ -134,19 +175,30 @@ describe('task decider: completing', () => {
       .thenEvents([executionCompleted({ durationMs: 12_000, exitCode: 0 })], 'completed'));
 
   it('prefers the duration the executor measured', () =>
-    given(running).when(completeExecution({ durationMs: 11_250 })).thenEvents([executionCompleted({ durationMs: 11_250 })]));
+    given(running)
+      .when(completeExecution({ durationMs: 11_250 }))
+      .thenEvents([executionCompleted({ durationMs: 11_250 })]));
 
   it('decides nothing when the same attempt is completed again (idempotent retry of the command)', () =>
-    given([...running, executionCompleted()]).when(completeExecution({ executionId: TEST_EXECUTION_ID, attempt: 1 })).thenNothing());
+    given([...running, executionCompleted()])
+      .when(completeExecution({ executionId: TEST_EXECUTION_ID, attempt: 1 }))
+      .thenNothing());
 
   it('refuses a completion without ids once the execution completed', () =>
-    given([...running, executionCompleted()]).when(completeExecution()).thenThrows('ExecutionNotFound'));
+    given([...running, executionCompleted()])
+      .when(completeExecution())
+      .thenThrows('ExecutionNotFound'));
 
-  it('refuses a non-integer exit code', () => given(running).when(completeExecution({ exitCode: 0.5 })).thenThrows('InvalidCommand'));
+  it('refuses a non-integer exit code', () =>
+    given(running)
+      .when(completeExecution({ exitCode: 0.5 }))
+      .thenThrows('InvalidCommand'));
 
   it('refuses to guess a duration when the start time is unknown', () => {
     const state = foldTaskState(running);
-    expect(() => decide(completeExecution(), state, testDecisionContext())).toThrow(expect.objectContaining({ code: 'InvalidCommand' }));
+    expect(() => decide(completeExecution(), state, testDecisionContext())).toThrow(
+      expect.objectContaining({ code: 'InvalidCommand' }),
+    );
   });
 });
 
@@ -159,12 +211,21 @@ describe('task decider: skipping', () => {
   it('records a human-required task that was not confirmed', () =>
     given([taskRegistered({ humanRequired: true })])
       .when(skipTask({ reason: 'human-required', missing: [] }))
-      .thenEvents([taskSkipped({ reason: 'human-required', missing: [], message: 'needs a person: confirm with --yes or at the prompt' })]));
+      .thenEvents([
+        taskSkipped({
+          reason: 'human-required',
+          missing: [],
+          message: 'needs a person: confirm with --yes or at the prompt',
+        }),
+      ]));
 
-  it('decides nothing when the same skip is repeated', () => given([taskRegistered(), taskSkipped()]).when(skipTask()).thenNothing());
+  it('decides nothing when the same skip is repeated', () =>
+    given([taskRegistered(), taskSkipped()]).when(skipTask()).thenNothing());
 
   it('records a skip again when what is missing changed', () =>
-    given([taskRegistered(), taskSkipped()]).when(skipTask({ missing: ['T-5'] })).thenEventTypes(['TaskSkipped']));
+    given([taskRegistered(), taskSkipped()])
+      .when(skipTask({ missing: ['T-5'] }))
+      .thenEventTypes(['TaskSkipped']));
 
   it('skips a retrying task, ending its execution', () => given(retrying).when(skipTask()).thenStatus('skipped'));
 
@@ -183,14 +244,17 @@ describe('task decider: resetting', () => {
   ])('resets a %s task to pending, recording the previous status', (status, history) =>
     given(history)
       .when(resetExecution({ reason: 'operator' }))
-      .thenEvents([executionReset({ previousStatus: status, reason: 'operator' })], 'pending'));
+      .thenEvents([executionReset({ previousStatus: status, reason: 'operator' })], 'pending'),
+  );
 
   it('decides nothing for a pending task', () => given([taskRegistered()]).when(resetExecution()).thenNothing());
 
   it('refuses to reset an unregistered task', () => given([]).when(resetExecution()).thenThrows('TaskNotRegistered'));
 
   it('makes later reports of the reset execution fail as not found', () =>
-    given([...running, executionReset({ previousStatus: 'running' })]).when(completeExecution()).thenThrows('ExecutionNotFound'));
+    given([...running, executionReset({ previousStatus: 'running' })])
+      .when(completeExecution())
+      .thenThrows('ExecutionNotFound'));
 });
 
 it('refuses a command it does not know', () =>
@@ -200,7 +264,10 @@ it('refuses a command it does not know', () =>
 
 describe('task decider: definitions', () => {
   it('keeps the execution state when the definition changes', () => {
-    const state = given([...running, definitionChanged([{ field: 'title', from: 'Sample task', to: 'Renamed' }])]).state;
+    const state = given([
+      ...running,
+      definitionChanged([{ field: 'title', from: 'Sample task', to: 'Renamed' }]),
+    ]).state;
     expect(state).toMatchObject({ status: 'running', definition: { title: 'Renamed' } });
   });
 
@@ -217,5 +284,4 @@ describe('task decider: definitions', () => {
     const state = given([...running, progressReported({ executionId: testUuid(5) })]).state;
     expect(state.status === 'running' && state.execution.progress).toBeNull();
   });
-
 });

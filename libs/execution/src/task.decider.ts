@@ -4,7 +4,15 @@ import { abandonExpired, failAttempt, interrupt } from './attempt-failure';
 import { attemptDuration, endedAs, invalid, plus, positive, registeredState, runningState } from './command-checks';
 import type { DecisionContext } from './decision-context';
 import { ExecutionError } from './execution-error';
-import type { CompleteExecution, RenewLease, ReportProgress, ResetExecution, Skip, StartExecution, TaskCommand } from './task.commands';
+import type {
+  CompleteExecution,
+  RenewLease,
+  ReportProgress,
+  ResetExecution,
+  Skip,
+  StartExecution,
+  TaskCommand,
+} from './task.commands';
 import type { RegisteredTaskState, TaskState } from './task.state';
 
 interface AttemptToStart {
@@ -13,7 +21,11 @@ interface AttemptToStart {
   timeoutMs: number | null;
 }
 
-const startedEvent = (command: StartExecution, state: RegisteredTaskState, { executionId, attempt, timeoutMs }: AttemptToStart): TaskEvent => ({
+const startedEvent = (
+  command: StartExecution,
+  state: RegisteredTaskState,
+  { executionId, attempt, timeoutMs }: AttemptToStart,
+): TaskEvent => ({
   type: 'TaskExecutionStarted',
   data: {
     taskId: state.taskId,
@@ -33,8 +45,13 @@ const checkStart = (command: StartExecution): void => {
 };
 
 const newExecution = (command: StartExecution, state: RegisteredTaskState): TaskEvent => {
-  if (!ExecutionId.safeParse(command.newExecutionId).success) throw invalid(`newExecutionId must be a UUID, got ${command.newExecutionId}`);
-  return startedEvent(command, state, { executionId: command.newExecutionId, attempt: 1, timeoutMs: command.timeoutMs });
+  if (!ExecutionId.safeParse(command.newExecutionId).success)
+    throw invalid(`newExecutionId must be a UUID, got ${command.newExecutionId}`);
+  return startedEvent(command, state, {
+    executionId: command.newExecutionId,
+    attempt: 1,
+    timeoutMs: command.timeoutMs,
+  });
 };
 
 /** A new execution, or the next attempt of the retrying one (not before its notBefore unless forced). */
@@ -42,7 +59,9 @@ const start = (command: StartExecution, state: TaskState): TaskEvent[] => {
   const registered = registeredState(command, state);
   checkStart(command);
   if (!registered.inBacklog) {
-    throw new ExecutionError('TaskNotRunnable', `task ${registered.taskId} was removed from the backlog`, { inBacklog: false });
+    throw new ExecutionError('TaskNotRunnable', `task ${registered.taskId} was removed from the backlog`, {
+      inBacklog: false,
+    });
   }
   if (registered.status === 'running') {
     const { executionId, leaseExpiresAt } = registered.execution;
@@ -54,25 +73,46 @@ const start = (command: StartExecution, state: TaskState): TaskEvent[] => {
   if (registered.status !== 'retrying') return [newExecution(command, registered)];
   const { executionId, nextAttempt, notBefore, nextTimeoutMs } = registered.execution;
   if (!command.force && command.now.getTime() < notBefore.getTime()) {
-    throw new ExecutionError('RetryNotDue', `attempt ${nextAttempt} of ${registered.taskId} may start at ${notBefore.toISOString()}`, {
-      notBefore: notBefore.toISOString(),
-    });
+    throw new ExecutionError(
+      'RetryNotDue',
+      `attempt ${nextAttempt} of ${registered.taskId} may start at ${notBefore.toISOString()}`,
+      {
+        notBefore: notBefore.toISOString(),
+      },
+    );
   }
-  return [startedEvent(command, registered, { executionId, attempt: nextAttempt, timeoutMs: nextTimeoutMs ?? command.timeoutMs })];
+  return [
+    startedEvent(command, registered, {
+      executionId,
+      attempt: nextAttempt,
+      timeoutMs: nextTimeoutMs ?? command.timeoutMs,
+    }),
+  ];
 };
 
 const reportProgress = (command: ReportProgress, state: TaskState): TaskEvent[] => {
   const { taskId, execution } = runningState(command, state);
-  if (!(command.progress >= 0 && command.progress <= 1)) throw invalid(`progress must be within 0..1, got ${command.progress}`);
+  if (!(command.progress >= 0 && command.progress <= 1))
+    throw invalid(`progress must be within 0..1, got ${command.progress}`);
   const { executionId, attempt } = execution;
-  return [{ type: 'TaskProgressReported', data: { taskId, executionId, attempt, progress: command.progress, message: command.message } }];
+  return [
+    {
+      type: 'TaskProgressReported',
+      data: { taskId, executionId, attempt, progress: command.progress, message: command.message },
+    },
+  ];
 };
 
 /** Renewal is allowed even after expiry as long as nobody abandoned the execution (appends race on the revision). */
 const renewLease = (command: RenewLease, state: TaskState): TaskEvent[] => {
   const { taskId, execution } = runningState(command, state);
   const leaseExpiresAt = plus(command.now, positive('leaseMs', command.leaseMs));
-  return [{ type: 'TaskLeaseRenewed', data: { taskId, executionId: execution.executionId, attempt: execution.attempt, leaseExpiresAt } }];
+  return [
+    {
+      type: 'TaskLeaseRenewed',
+      data: { taskId, executionId: execution.executionId, attempt: execution.attempt, leaseExpiresAt },
+    },
+  ];
 };
 
 const complete = (command: CompleteExecution, state: TaskState): TaskEvent[] => {
@@ -83,7 +123,9 @@ const complete = (command: CompleteExecution, state: TaskState): TaskEvent[] => 
   }
   const durationMs = attemptDuration(command, execution);
   const { executionId, attempt } = execution;
-  return [{ type: 'TaskExecutionCompleted', data: { taskId, executionId, attempt, durationMs, exitCode: command.exitCode } }];
+  return [
+    { type: 'TaskExecutionCompleted', data: { taskId, executionId, attempt, durationMs, exitCode: command.exitCode } },
+  ];
 };
 
 const sameSkip = (command: Skip, state: RegisteredTaskState): boolean =>
@@ -93,7 +135,9 @@ const sameSkip = (command: Skip, state: RegisteredTaskState): boolean =>
   state.skip.missing.every((id, index) => command.missing[index] === id);
 
 const skipMessage = ({ reason, missing }: Skip): string =>
-  reason === 'dependencies-unmet' ? `waiting for ${missing.join(', ')}` : 'needs a person: confirm with --yes or at the prompt';
+  reason === 'dependencies-unmet'
+    ? `waiting for ${missing.join(', ')}`
+    : 'needs a person: confirm with --yes or at the prompt';
 
 /** Records a gate's refusal; repeating the same skip decides nothing. */
 const skip = (command: Skip, state: TaskState): TaskEvent[] => {
@@ -105,13 +149,23 @@ const skip = (command: Skip, state: TaskState): TaskEvent[] => {
   }
   if (sameSkip(command, registered)) return [];
   const { reason, missing } = command;
-  return [{ type: 'TaskSkipped', data: { taskId: registered.taskId, reason, missing, message: command.message ?? skipMessage(command) } }];
+  return [
+    {
+      type: 'TaskSkipped',
+      data: { taskId: registered.taskId, reason, missing, message: command.message ?? skipMessage(command) },
+    },
+  ];
 };
 
 const reset = (command: ResetExecution, state: TaskState): TaskEvent[] => {
   const registered = registeredState(command, state);
   if (registered.status === 'pending') return [];
-  return [{ type: 'ExecutionStateReset', data: { taskId: registered.taskId, previousStatus: registered.status, reason: command.reason } }];
+  return [
+    {
+      type: 'ExecutionStateReset',
+      data: { taskId: registered.taskId, previousStatus: registered.status, reason: command.reason },
+    },
+  ];
 };
 
 /**

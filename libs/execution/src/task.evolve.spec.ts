@@ -12,10 +12,38 @@ import * as t from './testing';
 
 const sampleFacts: RawErrorFacts[] = [
   rawErrorFacts({ type: 'process', message: 'exit 1', exitCode: 1 }),
-  processFailureFacts({ message: 'timed out', exitCode: null, signal: 'SIGTERM', timedOut: true, stderr: '', stdout: '' }),
-  processFailureFacts({ message: 'exit 1', exitCode: 1, signal: null, timedOut: false, stderr: 'ECONNRESET', stdout: '' }),
-  processFailureFacts({ message: 'exit 1', exitCode: 1, signal: null, timedOut: false, stderr: 'permission denied', stdout: '' }),
-  processFailureFacts({ message: 'exit 2', exitCode: 2, signal: null, timedOut: false, stderr: 'invalid input', stdout: '' }),
+  processFailureFacts({
+    message: 'timed out',
+    exitCode: null,
+    signal: 'SIGTERM',
+    timedOut: true,
+    stderr: '',
+    stdout: '',
+  }),
+  processFailureFacts({
+    message: 'exit 1',
+    exitCode: 1,
+    signal: null,
+    timedOut: false,
+    stderr: 'ECONNRESET',
+    stdout: '',
+  }),
+  processFailureFacts({
+    message: 'exit 1',
+    exitCode: 1,
+    signal: null,
+    timedOut: false,
+    stderr: 'permission denied',
+    stdout: '',
+  }),
+  processFailureFacts({
+    message: 'exit 2',
+    exitCode: 2,
+    signal: null,
+    timedOut: false,
+    stderr: 'invalid input',
+    stdout: '',
+  }),
   spawnFailureFacts({ code: 'ENOENT', message: 'spawn x ENOENT' }),
   storeFailureFacts({ code: 'SQLITE_BUSY', message: 'database is locked' }),
 ];
@@ -29,7 +57,11 @@ const step = fc.record({
   target: fc.constantFrom('none', 'none', 'current', 'stale'),
   force: fc.boolean(),
   facts: fc.constantFrom(...sampleFacts),
-  performed: fc.constantFrom(undefined, { 'clear-scratch-dir': { outcome: 'failed' as const } }, { 'reopen-store': { outcome: 'succeeded' as const } }),
+  performed: fc.constantFrom(
+    undefined,
+    { 'clear-scratch-dir': { outcome: 'failed' as const } },
+    { 'reopen-store': { outcome: 'succeeded' as const } },
+  ),
   number: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
@@ -45,12 +77,14 @@ const commandFor = (s: Step, state: TaskState, now: Date, n: number): TaskComman
   const target = targetOf(s, state);
   const facts = { facts: s.facts, recovery: s.performed };
   const commands: Record<Step['kind'], () => TaskCommand> = {
-    start: () => t.startExecution({ now, newExecutionId: testUuid(n), force: s.force, timeoutMs: s.force ? null : 30_000 }),
+    start: () =>
+      t.startExecution({ now, newExecutionId: testUuid(n), force: s.force, timeoutMs: s.force ? null : 30_000 }),
     progress: () => t.reportProgress({ now, progress: s.number, ...target }),
     renew: () => t.renewLease({ now, ...target }),
     fail: () => t.failAttempt({ now, ...facts, ...target }),
     complete: () => t.completeExecution({ now, ...target }),
-    skip: () => t.skipTask({ now, reason: s.force ? 'human-required' : 'dependencies-unmet', missing: s.force ? [] : ['T-0'] }),
+    skip: () =>
+      t.skipTask({ now, reason: s.force ? 'human-required' : 'dependencies-unmet', missing: s.force ? [] : ['T-0'] }),
     abandon: () => t.abandonExpired({ now }),
     interrupt: () => t.interrupt({ now, ...target }),
     reset: () => t.resetExecution({ now }),
@@ -68,7 +102,9 @@ const simulate = (steps: Step[], random: () => number) => {
   steps.forEach((s, index) => {
     const now = new Date((time += s.advanceMs));
     try {
-      const events = decide(commandFor(s, state, now, index + 1), state, context).map((event) => t.occurredAt(event, now));
+      const events = decide(commandFor(s, state, now, index + 1), state, context).map((event) =>
+        t.occurredAt(event, now),
+      );
       batches.push(events);
       log.push(...events);
       state = foldTaskState(events, state);
@@ -95,11 +131,17 @@ const wellFormedFailure = (batch: readonly TaskEvent[]): boolean => {
   if (failed === -1) return true;
   const rest = batch.slice(failed + 1);
   const last = rest.at(-1)?.type;
-  return (last === 'TaskRetryScheduled' || last === 'TaskExecutionFailed') && rest.slice(0, -1).every((e) => e.type === 'RecoveryActionAttempted');
+  return (
+    (last === 'TaskRetryScheduled' || last === 'TaskExecutionFailed') &&
+    rest.slice(0, -1).every((e) => e.type === 'RecoveryActionAttempted')
+  );
 };
 
 describe('task history (properties)', () => {
-  const histories = fc.tuple(fc.array(step, { maxLength: 60 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }));
+  const histories = fc.tuple(
+    fc.array(step, { maxLength: 60 }),
+    fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  );
 
   it('decides only valid events, refuses only with ExecutionError, and replays to the same state', () =>
     fc.assert(
@@ -131,10 +173,22 @@ describe('task history (properties)', () => {
 
   it('never throws in evolve, whatever the order of events', () => {
     const event = fc.constantFrom<TaskEvent>(
-      t.taskRegistered(), t.definitionChanged([{ field: 'title', from: 'a', to: 'b' }]), t.removedFromBacklog(), t.executionStarted(),
-      t.executionStarted({ attempt: 2 }), t.progressReported(), t.leaseRenewed(), t.attemptFailed(), t.recoveryAttempted({ details: { toMs: 60_000 } }),
-      t.retryScheduled(), t.retryScheduled({ reason: 'interrupted' }), t.executionCompleted(), t.executionFailed(), t.taskSkipped(),
-      t.executionAbandoned(), t.executionReset(),
+      t.taskRegistered(),
+      t.definitionChanged([{ field: 'title', from: 'a', to: 'b' }]),
+      t.removedFromBacklog(),
+      t.executionStarted(),
+      t.executionStarted({ attempt: 2 }),
+      t.progressReported(),
+      t.leaseRenewed(),
+      t.attemptFailed(),
+      t.recoveryAttempted({ details: { toMs: 60_000 } }),
+      t.retryScheduled(),
+      t.retryScheduled({ reason: 'interrupted' }),
+      t.executionCompleted(),
+      t.executionFailed(),
+      t.taskSkipped(),
+      t.executionAbandoned(),
+      t.executionReset(),
     );
     fc.assert(
       fc.property(fc.array(event, { maxLength: 30 }), (events) => {

@@ -30,7 +30,16 @@ const started = (state: RegisteredTaskState, event: TaskEventInput & { type: 'Ta
   return {
     ...taskInfo(state),
     status: 'running',
-    execution: { executionId, attempt, startedAt, leaseExpiresAt: new Date(leaseExpiresAt), timeoutMs, runner, progress: null, retriesUsed },
+    execution: {
+      executionId,
+      attempt,
+      startedAt,
+      leaseExpiresAt: new Date(leaseExpiresAt),
+      timeoutMs,
+      runner,
+      progress: null,
+      retriesUsed,
+    },
   };
 };
 
@@ -45,7 +54,8 @@ const renewed = (state: RegisteredTaskState, data: Data<'TaskLeaseRenewed'>): Ta
     : state;
 
 const attemptFailed = (state: RegisteredTaskState, data: Data<'TaskAttemptFailed'>): TaskState => {
-  const running = state.status === 'running' && state.execution.executionId === data.executionId ? state.execution : null;
+  const running =
+    state.status === 'running' && state.execution.executionId === data.executionId ? state.execution : null;
   const execution = {
     executionId: data.executionId,
     attempt: data.attempt,
@@ -67,7 +77,8 @@ const recovered = (state: RegisteredTaskState, data: Data<'RecoveryActionAttempt
 };
 
 const retryScheduled = (state: RegisteredTaskState, data: Data<'TaskRetryScheduled'>): TaskState => {
-  const failed = state.status === 'attempt-failed' && state.execution.executionId === data.executionId ? state.execution : null;
+  const failed =
+    state.status === 'attempt-failed' && state.execution.executionId === data.executionId ? state.execution : null;
   const counts = failed ? failed.countsAgainstBudget : data.reason !== 'interrupted';
   const execution = {
     executionId: data.executionId,

@@ -88,7 +88,10 @@ export const resetExecution: Builder<C.ResetExecution> = (overrides = {}) => ({
 });
 
 /** Always the same number: with 0.5 a jittered delay is 75 % of its un-jittered value. */
-export const constantRandom = (value = 0.5): RandomSource => () => value;
+export const constantRandom =
+  (value = 0.5): RandomSource =>
+  () =>
+    value;
 
 /** The given numbers in turn, then again from the start. */
 export const sequenceRandom = (values: readonly number[]): RandomSource => {

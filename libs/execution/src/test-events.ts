@@ -32,7 +32,9 @@ export const taskRegistered = (
   data: { taskId: TEST_TASK_ID, backlogId: 'backlog', definition: sampleDefinition(definition), ...overrides },
 });
 
-export const definitionChanged = (changes: Data<'TaskDefinitionChanged'>['changes']): EventOfType<'TaskDefinitionChanged'> => ({
+export const definitionChanged = (
+  changes: Data<'TaskDefinitionChanged'>['changes'],
+): EventOfType<'TaskDefinitionChanged'> => ({
   type: 'TaskDefinitionChanged',
   data: { taskId: TEST_TASK_ID, backlogId: 'backlog', changes },
 });
@@ -42,12 +44,23 @@ export const removedFromBacklog = (): EventOfType<'TaskRemovedFromBacklog'> => (
   data: { taskId: TEST_TASK_ID, backlogId: 'backlog', path: 'backlog.md' },
 });
 
-export const executionStarted = (overrides: Partial<Data<'TaskExecutionStarted'>> = {}): EventOfType<'TaskExecutionStarted'> => ({
+export const executionStarted = (
+  overrides: Partial<Data<'TaskExecutionStarted'>> = {},
+): EventOfType<'TaskExecutionStarted'> => ({
   type: 'TaskExecutionStarted',
-  data: { ...ids, attempt: 1, leaseExpiresAt: at(60).toISOString(), timeoutMs: 30_000, runner: testRunner, ...overrides },
+  data: {
+    ...ids,
+    attempt: 1,
+    leaseExpiresAt: at(60).toISOString(),
+    timeoutMs: 30_000,
+    runner: testRunner,
+    ...overrides,
+  },
 });
 
-export const progressReported = (overrides: Partial<Data<'TaskProgressReported'>> = {}): EventOfType<'TaskProgressReported'> => ({
+export const progressReported = (
+  overrides: Partial<Data<'TaskProgressReported'>> = {},
+): EventOfType<'TaskProgressReported'> => ({
   type: 'TaskProgressReported',
   data: { ...ids, attempt: 1, progress: 0.5, message: null, ...overrides },
 });
@@ -62,16 +75,35 @@ export const attemptFailed = (overrides: Partial<Data<'TaskAttemptFailed'>> = {}
   const error = overrides.error ?? rawErrorFacts({ type: 'process', message: 'exit 1', exitCode: 1 });
   return {
     type: 'TaskAttemptFailed',
-    data: { ...ids, attempt: 1, durationMs: 1_000, error, classification: classify(error, defaultClassifier), ...overrides },
+    data: {
+      ...ids,
+      attempt: 1,
+      durationMs: 1_000,
+      error,
+      classification: classify(error, defaultClassifier),
+      ...overrides,
+    },
   };
 };
 
-export const recoveryAttempted = (overrides: Partial<Data<'RecoveryActionAttempted'>> = {}): EventOfType<'RecoveryActionAttempted'> => ({
+export const recoveryAttempted = (
+  overrides: Partial<Data<'RecoveryActionAttempted'>> = {},
+): EventOfType<'RecoveryActionAttempted'> => ({
   type: 'RecoveryActionAttempted',
-  data: { ...ids, attempt: 1, category: 'timeout', action: 'extend-timeout', outcome: 'succeeded', details: {}, ...overrides },
+  data: {
+    ...ids,
+    attempt: 1,
+    category: 'timeout',
+    action: 'extend-timeout',
+    outcome: 'succeeded',
+    details: {},
+    ...overrides,
+  },
 });
 
-export const retryScheduled = (overrides: Partial<Data<'TaskRetryScheduled'>> = {}): EventOfType<'TaskRetryScheduled'> => ({
+export const retryScheduled = (
+  overrides: Partial<Data<'TaskRetryScheduled'>> = {},
+): EventOfType<'TaskRetryScheduled'> => ({
   type: 'TaskRetryScheduled',
   data: {
     ...ids,
@@ -85,27 +117,41 @@ export const retryScheduled = (overrides: Partial<Data<'TaskRetryScheduled'>> = 
   },
 });
 
-export const executionCompleted = (overrides: Partial<Data<'TaskExecutionCompleted'>> = {}): EventOfType<'TaskExecutionCompleted'> => ({
+export const executionCompleted = (
+  overrides: Partial<Data<'TaskExecutionCompleted'>> = {},
+): EventOfType<'TaskExecutionCompleted'> => ({
   type: 'TaskExecutionCompleted',
   data: { ...ids, attempt: 1, durationMs: 1_000, exitCode: 0, ...overrides },
 });
 
-export const executionFailed = (overrides: Partial<Data<'TaskExecutionFailed'>> = {}): EventOfType<'TaskExecutionFailed'> => ({
+export const executionFailed = (
+  overrides: Partial<Data<'TaskExecutionFailed'>> = {},
+): EventOfType<'TaskExecutionFailed'> => ({
   type: 'TaskExecutionFailed',
   data: { ...ids, attempt: 1, reason: 'retries-exhausted', category: 'execution', message: 'exit 1', ...overrides },
 });
 
 export const taskSkipped = (overrides: Partial<Data<'TaskSkipped'>> = {}): EventOfType<'TaskSkipped'> => ({
   type: 'TaskSkipped',
-  data: { taskId: TEST_TASK_ID, reason: 'dependencies-unmet', missing: ['T-0'], message: 'waiting for T-0', ...overrides },
+  data: {
+    taskId: TEST_TASK_ID,
+    reason: 'dependencies-unmet',
+    missing: ['T-0'],
+    message: 'waiting for T-0',
+    ...overrides,
+  },
 });
 
-export const executionAbandoned = (overrides: Partial<Data<'TaskExecutionAbandoned'>> = {}): EventOfType<'TaskExecutionAbandoned'> => ({
+export const executionAbandoned = (
+  overrides: Partial<Data<'TaskExecutionAbandoned'>> = {},
+): EventOfType<'TaskExecutionAbandoned'> => ({
   type: 'TaskExecutionAbandoned',
   data: { ...ids, attempt: 1, leaseExpiredAt: at(60).toISOString(), detectedBy: 'runner:other', ...overrides },
 });
 
-export const executionReset = (overrides: Partial<Data<'ExecutionStateReset'>> = {}): EventOfType<'ExecutionStateReset'> => ({
+export const executionReset = (
+  overrides: Partial<Data<'ExecutionStateReset'>> = {},
+): EventOfType<'ExecutionStateReset'> => ({
   type: 'ExecutionStateReset',
   data: { taskId: TEST_TASK_ID, previousStatus: 'failed', reason: 'manual reset', ...overrides },
 });

@@ -50,7 +50,11 @@ const outcome = (before: TaskState, run: () => TaskEvent[]): Outcome => {
       deepStrictEqual(events(), expected);
       if (expectedStatus !== undefined) self.thenStatus(expectedStatus);
     },
-    thenEventTypes: (expected) => deepStrictEqual(events().map((event) => event.type), expected),
+    thenEventTypes: (expected) =>
+      deepStrictEqual(
+        events().map((event) => event.type),
+        expected,
+      ),
     thenNothing: () => deepStrictEqual(events(), []),
     thenStatus: (expected) => deepStrictEqual(self.state.status, expected),
     thenThrows: (code) => {

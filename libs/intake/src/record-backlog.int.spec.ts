@@ -7,8 +7,10 @@ import { testContext } from '@taskledger/events/testing';
 import { EventStore, SqliteEventStore } from '@taskledger/event-store';
 import { recordBacklog } from './record-backlog';
 
-const header = '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
-const row = (id: string, title: string, deps = 'None') => `| ${id} | ${title} | 🔥 | 3 | todo | Outcome | Node | ${deps} |\n`;
+const header =
+  '| ID | Title | 🔥P | 🎯Points | Status | Problem/Outcome | Tech Footprint | Dependencies |\n|---|---|---|---|---|---|---|---|\n';
+const row = (id: string, title: string, deps = 'None') =>
+  `| ${id} | ${title} | 🔥 | 3 | todo | Outcome | Node | ${deps} |\n`;
 const backlog = (...rows: string[]) => new TextEncoder().encode(`# Backlog\n\n${header}${rows.join('')}`);
 
 describe('recording a backlog in the ledger', () => {
@@ -27,12 +29,27 @@ describe('recording a backlog in the ledger', () => {
 
   it('registers every task of a first parse and records the parse itself', async () => {
     const summary = await record(backlog(row('B-1', 'First'), row('B‑2', 'Second', 'B-1')));
-    expect(summary).toMatchObject({ backlogId: 'backlog.md', tasks: 2, registered: ['B-1', 'B-2'], changed: [], removed: [], unchanged: 0 });
+    expect(summary).toMatchObject({
+      backlogId: 'backlog.md',
+      tasks: 2,
+      registered: ['B-1', 'B-2'],
+      changed: [],
+      removed: [],
+      unchanged: 0,
+    });
     expect(await types('B-2')).toEqual(['TaskRegistered']);
     const [registered] = await store.readStream(taskStream('B-2'));
-    expect(registered!.data).toMatchObject({ taskId: 'B-2', backlogId: 'backlog.md', definition: { title: 'Second', dependencies: ['B-1'] } });
+    expect(registered!.data).toMatchObject({
+      taskId: 'B-2',
+      backlogId: 'backlog.md',
+      definition: { title: 'Second', dependencies: ['B-1'] },
+    });
     const [parsed] = await store.readStream(backlogStream('backlog.md'));
-    expect(parsed!.data).toMatchObject({ path, taskIds: ['B-1', 'B-2'], counts: { tasks: 2, registered: 2, warnings: 0 } });
+    expect(parsed!.data).toMatchObject({
+      path,
+      taskIds: ['B-1', 'B-2'],
+      counts: { tasks: 2, registered: 2, warnings: 0 },
+    });
     expect((parsed!.data as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -47,7 +64,11 @@ describe('recording a backlog in the ledger', () => {
 
   it('records a field-level diff when a task changes, but not when it only moved down the file', async () => {
     await record(backlog(row('B-1', 'First'), row('B-2', 'Second')));
-    const moved = await record(new TextEncoder().encode(`# Backlog\n\nA new intro line.\n\n${header}${row('B-1', 'First')}${row('B-2', 'Second, renamed')}`));
+    const moved = await record(
+      new TextEncoder().encode(
+        `# Backlog\n\nA new intro line.\n\n${header}${row('B-1', 'First')}${row('B-2', 'Second, renamed')}`,
+      ),
+    );
     expect(moved).toMatchObject({ changed: ['B-2'], unchanged: 1 });
     expect(await types('B-1')).toEqual(['TaskRegistered']);
     const [, change] = await store.readStream(taskStream('B-2'));
@@ -83,6 +104,8 @@ describe('recording a backlog in the ledger', () => {
   });
 
   it('refuses a binary file with a typed input error', async () => {
-    await expect(record(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))).rejects.toMatchObject({ code: 'Binary' });
+    await expect(record(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))).rejects.toMatchObject({
+      code: 'Binary',
+    });
   });
 });

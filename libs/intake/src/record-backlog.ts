@@ -32,7 +32,11 @@ export interface IntakeSummary {
  * cannot register a task twice (the loser re-reads and finds nothing left to do).
  * Throws BacklogInputError for input that is not a text backlog (too large, binary, not UTF-8).
  */
-export const recordBacklog = async (store: EventStore, input: BacklogInput, context: EventContext & { cwd: string }): Promise<IntakeSummary> => {
+export const recordBacklog = async (
+  store: EventStore,
+  input: BacklogInput,
+  context: EventContext & { cwd: string },
+): Promise<IntakeSummary> => {
   const { tasks, warnings } = parseBacklog(input.content, input.path);
   const backlogId = backlogIdFor(input.path, context.cwd);
   const outcomes: Record<TaskChange, string[]> = { registered: [], changed: [], removed: [], unchanged: [] };

@@ -21,7 +21,10 @@ const decideChange = (
   const registered = state.status !== 'unregistered';
   if ('removedId' in sighting) {
     const ours = registered && state.inBacklog && state.backlogId === backlogId;
-    const removal: LedgerEvent = { type: 'TaskRemovedFromBacklog', data: { taskId: sighting.removedId, backlogId, path } };
+    const removal: LedgerEvent = {
+      type: 'TaskRemovedFromBacklog',
+      data: { taskId: sighting.removedId, backlogId, path },
+    };
     return ours ? { change: 'removed', events: [removal] } : { change: 'unchanged', events: [] };
   }
   const definition = toDefinition(sighting);

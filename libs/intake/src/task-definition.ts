@@ -1,7 +1,11 @@
 import { ParsedTask } from '@taskledger/backlog';
 import { TaskDefinition } from '@taskledger/events';
 
-type FieldChange = { field: string; from: TaskDefinition[keyof TaskDefinition]; to: TaskDefinition[keyof TaskDefinition] };
+type FieldChange = {
+  field: string;
+  from: TaskDefinition[keyof TaskDefinition];
+  to: TaskDefinition[keyof TaskDefinition];
+};
 
 /** The definition a parsed task registers: everything the parser found but the ids. */
 export const toDefinition = ({ id: _id, rawId: _rawId, ...definition }: ParsedTask): TaskDefinition => definition;

@@ -17,11 +17,19 @@ const pendingFor = (lane: Lane, batch: readonly RecordedEvent[]): RecordedEvent[
   const { position, handled } = lane;
   // Usually the whole batch lies past the lane; compare positions per event only when it does not.
   const allNew = position === null || comparePositions(batch[0]!.position, position) > 0;
-  return batch.filter((event) => handled.has(event.type) && (allNew || comparePositions(event.position, position!) > 0));
+  return batch.filter(
+    (event) => handled.has(event.type) && (allNew || comparePositions(event.position, position!) > 0),
+  );
 };
 
 /** `evolve`, tried up to `attempts` times; rethrows the last error. */
-const evolveWithRetries = (projection: AnyProjection, doc: Doc | null, event: ProjectedEvent, id: string, attempts: number) => {
+const evolveWithRetries = (
+  projection: AnyProjection,
+  doc: Doc | null,
+  event: ProjectedEvent,
+  id: string,
+  attempts: number,
+) => {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return projection.evolve(doc, event, id);
@@ -37,7 +45,12 @@ const evolveWithRetries = (projection: AnyProjection, doc: Doc | null, event: Pr
  * lane's position to the end of the batch or, when a poison event stops the projection, to the
  * event before it.
  */
-export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly RecordedEvent[], policy: PoisonPolicy): Promise<void> => {
+export const applyBatch = async (
+  store: ReadStore,
+  lane: Lane,
+  batch: readonly RecordedEvent[],
+  policy: PoisonPolicy,
+): Promise<void> => {
   const last = batch[batch.length - 1];
   if (lane.failure || !last) return;
   const start = lane.position;
@@ -47,7 +60,11 @@ export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly R
   for (const event of events) {
     const failed = applyEvent(lane.projection, work.docs, event, policy.attempts);
     if (failed !== null) {
-      work.deadLetters.push({ op: 'put', collection: DEAD_LETTERS, doc: deadLetter(lane.projection.name, event, failed, policy.now()) });
+      work.deadLetters.push({
+        op: 'put',
+        collection: DEAD_LETTERS,
+        doc: deadLetter(lane.projection.name, event, failed, policy.now()),
+      });
       if (policy.onPoison === 'stop') {
         lane.failure = `event ${event.id} (${event.type}) at position ${positionToString(event.position)}: ${failed}`;
         return;
@@ -62,7 +79,12 @@ export const applyBatch = async (store: ReadStore, lane: Lane, batch: readonly R
 };
 
 /** Applies one event to each of its documents, or to none when evolve keeps failing (returns the error text). */
-const applyEvent = (projection: AnyProjection, docs: Map<string, Doc | null>, event: RecordedEvent, attempts: number): string | null => {
+const applyEvent = (
+  projection: AnyProjection,
+  docs: Map<string, Doc | null>,
+  event: RecordedEvent,
+  attempts: number,
+): string | null => {
   const projected = event as ProjectedEvent;
   const ids = projection.documentIds(projected);
   let next: (Doc | null)[];

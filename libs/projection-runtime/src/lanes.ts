@@ -16,7 +16,12 @@ export interface LaneWork {
   eventsSinceCommit: number;
 }
 
-export const emptyWork = (): LaneWork => ({ docs: new Map(), loaded: new Map(), deadLetters: [], eventsSinceCommit: 0 });
+export const emptyWork = (): LaneWork => ({
+  docs: new Map(),
+  loaded: new Map(),
+  deadLetters: [],
+  eventsSinceCommit: 0,
+});
 
 /** Whether the lane moved or recorded a dead letter since its last commit: it has a checkpoint to write. */
 export const hasWork = (lane: Lane): boolean => lane.work.eventsSinceCommit > 0 || lane.work.deadLetters.length > 0;

@@ -15,13 +15,15 @@ const storedDocs = async (store: ReadStore, projection: AnyProjection): Promise<
 };
 
 const expectSameAsOnePassFold = async (store: ReadStore, events: readonly ProjectedEvent[]) => {
-  for (const projection of readModels) expect(await storedDocs(store, projection)).toBe(serialiseDocs(foldAll(projection, events)));
+  for (const projection of readModels)
+    expect(await storedDocs(store, projection)).toBe(serialiseDocs(foldAll(projection, events)));
 };
 
 /** Delivers every event from the first again, whatever the checkpoint: an at-least-once source. */
 const redeliveringFromStart = (inner: EventStore): EventStore =>
   Object.assign(Object.create(inner) as EventStore, {
-    subscribeToAll: (options: SubscribeOptions = {}): Subscription => inner.subscribeToAll({ ...options, fromPosition: 'start' }),
+    subscribeToAll: (options: SubscribeOptions = {}): Subscription =>
+      inner.subscribeToAll({ ...options, fromPosition: 'start' }),
   });
 
 /** Restarts a crashed runtime, as a supervisor would, until a catch-up completes. */
@@ -51,7 +53,10 @@ describe('projection runtime over any valid history', () => {
           for (const stop of [...stops.sort((a, b) => a - b), events.length]) {
             await appendInOrder(eventStore, events.slice(appended, Math.max(stop, appended)));
             appended = Math.max(stop, appended);
-            await catchUpAfterCrashes(() => new ProjectionRuntime({ eventStore, readStore: flaky, projections: readModels, batchSize }), crashes.length);
+            await catchUpAfterCrashes(
+              () => new ProjectionRuntime({ eventStore, readStore: flaky, projections: readModels, batchSize }),
+              crashes.length,
+            );
           }
           await new ProjectionRuntime({ eventStore, readStore, projections: readModels, batchSize }).catchUp();
           await expectSameAsOnePassFold(readStore, events);
@@ -69,7 +74,9 @@ describe('projection runtime over any valid history', () => {
         await new ProjectionRuntime({ eventStore, readStore, projections: readModels, batchSize: 7 }).catchUp();
         const live = await Promise.all(readModels.map((projection) => storedDocs(readStore, projection)));
         for (const projection of readModels) {
-          await new ProjectionRuntime({ eventStore, readStore, projections: readModels, batchSize }).rebuild(projection.name);
+          await new ProjectionRuntime({ eventStore, readStore, projections: readModels, batchSize }).rebuild(
+            projection.name,
+          );
         }
         expect(await Promise.all(readModels.map((projection) => storedDocs(readStore, projection)))).toEqual(live);
       }),
@@ -83,7 +90,11 @@ describe('projection runtime over any valid history', () => {
         const readStore = new MemoryReadStore();
         await appendInOrder(eventStore, events);
         await new ProjectionRuntime({ eventStore, readStore, projections: readModels }).catchUp();
-        await new ProjectionRuntime({ eventStore: redeliveringFromStart(eventStore), readStore, projections: readModels }).catchUp();
+        await new ProjectionRuntime({
+          eventStore: redeliveringFromStart(eventStore),
+          readStore,
+          projections: readModels,
+        }).catchUp();
         await expectSameAsOnePassFold(readStore, events);
       }),
       runs,

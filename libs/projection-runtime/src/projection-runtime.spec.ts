@@ -9,7 +9,13 @@ describe('projection runtime', () => {
   let events: MemoryEventStore;
   let reads: MemoryReadStore;
   const runtime = (overrides: Partial<ProjectionRuntimeOptions> = {}) =>
-    new ProjectionRuntime({ eventStore: events, readStore: reads, projections: [completionsProjection()], batchSize: 2, ...overrides });
+    new ProjectionRuntime({
+      eventStore: events,
+      readStore: reads,
+      projections: [completionsProjection()],
+      batchSize: 2,
+      ...overrides,
+    });
   const doc = (id: string) => reads.get<CompletionsDoc>('completions', id);
 
   beforeEach(() => {
@@ -58,7 +64,11 @@ describe('projection runtime', () => {
       await appendTo(events, 'B-1', [completion('B-1', 10), completion('B-1', 20), completion('B-1', 30)]);
       await runtime().catchUp();
       const seenDuringRebuild: Array<CompletionsDoc | null> = [];
-      const v2 = runtime({ projections: [completionsProjection({ version: 2 })], batchSize: 1, onProgress: () => void doc('B-1').then((d) => seenDuringRebuild.push(d)) });
+      const v2 = runtime({
+        projections: [completionsProjection({ version: 2 })],
+        batchSize: 1,
+        onProgress: () => void doc('B-1').then((d) => seenDuringRebuild.push(d)),
+      });
       await v2.catchUp();
       await new Promise((resolve) => setImmediate(resolve));
       expect(seenDuringRebuild.length).toBeGreaterThan(0);
@@ -86,7 +96,12 @@ describe('projection runtime', () => {
       expect(await doc('B-1')).toEqual({ id: 'B-1', completions: 2, totalMs: 3 });
       const letters = await reads.find(DEAD_LETTERS);
       expect(letters.items).toEqual([
-        expect.objectContaining({ projection: 'completions', position: '2', type: 'TaskExecutionCompleted', error: 'cannot apply a duration of 666 ms' }),
+        expect.objectContaining({
+          projection: 'completions',
+          position: '2',
+          type: 'TaskExecutionCompleted',
+          error: 'cannot apply a duration of 666 ms',
+        }),
       ]);
       const [status] = await projectionStatus(events, reads, [completionsProjection()]);
       expect(status).toMatchObject({ state: 'live', deadLetters: 1, lag: 0, documents: 1 });
@@ -106,14 +121,28 @@ describe('projection runtime', () => {
     const batchSizes = (reports: number[]) => reports.map((processed, index) => processed - (reports[index - 1] ?? 0));
 
     it('catches up in large batches, then writes live events in batches of at most 1,000', async () => {
-      await appendTo(events, 'B-1', Array.from({ length: 2500 }, () => completion('B-1', 1)));
+      await appendTo(
+        events,
+        'B-1',
+        Array.from({ length: 2500 }, () => completion('B-1', 1)),
+      );
       const reports: number[] = [];
       const onProgress = ({ processed }: { processed: number }) => void reports.push(processed);
       const stop = new AbortController();
-      const running = new ProjectionRuntime({ eventStore: events, readStore: reads, projections: [completionsProjection()], onProgress }).runLive(stop.signal);
+      const running = new ProjectionRuntime({
+        eventStore: events,
+        readStore: reads,
+        projections: [completionsProjection()],
+        onProgress,
+      }).runLive(stop.signal);
       for (let tries = 0; tries < 200 && reports.length === 0; tries += 1) await new Promise((r) => setTimeout(r, 5));
-      await appendTo(events, 'B-1', Array.from({ length: 2500 }, () => completion('B-1', 1)));
-      for (let tries = 0; tries < 400 && (await doc('B-1'))?.completions !== 5000; tries += 1) await new Promise((r) => setTimeout(r, 5));
+      await appendTo(
+        events,
+        'B-1',
+        Array.from({ length: 2500 }, () => completion('B-1', 1)),
+      );
+      for (let tries = 0; tries < 400 && (await doc('B-1'))?.completions !== 5000; tries += 1)
+        await new Promise((r) => setTimeout(r, 5));
       stop.abort();
       await running;
       const [catchUp, ...live] = batchSizes(reports);

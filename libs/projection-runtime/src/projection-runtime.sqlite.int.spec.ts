@@ -50,8 +50,16 @@ describe('projection runtime on SQLite: indexes of a collection built from the f
   });
 
   it('are built for a rebuilt version before it is swapped in', async () => {
-    await new ProjectionRuntime({ eventStore: events, readStore: reads, projections: [completionsProjection()] }).catchUp();
-    await new ProjectionRuntime({ eventStore: events, readStore: reads, projections: [completionsProjection({ version: 2 })] }).catchUp();
+    await new ProjectionRuntime({
+      eventStore: events,
+      readStore: reads,
+      projections: [completionsProjection()],
+    }).catchUp();
+    await new ProjectionRuntime({
+      eventStore: events,
+      readStore: reads,
+      projections: [completionsProjection({ version: 2 })],
+    }).catchUp();
     expect(builtIndexes(path, 'completions')).toEqual([expect.stringMatching(/^rs_ix_completions__next_completions_/)]);
     expect((await reads.find('completions', { filter: { completions: 1 } })).items).toHaveLength(5);
   });
@@ -67,7 +75,11 @@ describe('projection runtime on SQLite: indexes of a collection built from the f
     }).runLive(controller.signal);
     expect(await reads.getCheckpoint('completions')).toMatchObject({ position: expect.any(String) });
     expect(builtIndexes(path, 'completions')).toEqual([]);
-    await new ProjectionRuntime({ eventStore: events, readStore: reads, projections: [completionsProjection()] }).catchUp();
+    await new ProjectionRuntime({
+      eventStore: events,
+      readStore: reads,
+      projections: [completionsProjection()],
+    }).catchUp();
     expect(builtIndexes(path, 'completions')).toHaveLength(1);
   });
 });

@@ -53,9 +53,16 @@ export class ProjectionRuntime {
   private eventsPerSecond: number | undefined;
 
   constructor(private readonly options: ProjectionRuntimeOptions) {
-    this.batchSize = { catchingUp: options.batchSize ?? CATCH_UP_BATCH_SIZE, live: options.batchSize ?? LIVE_BATCH_SIZE };
+    this.batchSize = {
+      catchingUp: options.batchSize ?? CATCH_UP_BATCH_SIZE,
+      live: options.batchSize ?? LIVE_BATCH_SIZE,
+    };
     this.batchWaitMs = options.batchWaitMs ?? 100;
-    this.policy = { onPoison: options.onPoison ?? 'dead-letter', attempts: options.poisonAttempts ?? 3, now: options.now ?? (() => new Date()) };
+    this.policy = {
+      onPoison: options.onPoison ?? 'dead-letter',
+      attempts: options.poisonAttempts ?? 3,
+      now: options.now ?? (() => new Date()),
+    };
   }
 
   /** Brings every projection up to the current head (rebuilding where versions changed), then returns. */
@@ -85,7 +92,11 @@ export class ProjectionRuntime {
   private async drive(lanes: Lane[], mode: { live: boolean; signal?: AbortSignal }): Promise<RuntimeProgress> {
     await this.options.readStore.ensureCollection(DEAD_LETTERS, { indexes: [['projection']] });
     const started = performance.now();
-    const progress: RuntimeProgress = { processed: 0, total: await this.options.eventStore.countEventsAfter(slowest(lanes) ?? 'start'), eventsPerSecond: 0 };
+    const progress: RuntimeProgress = {
+      processed: 0,
+      total: await this.options.eventStore.countEventsAfter(slowest(lanes) ?? 'start'),
+      eventsPerSecond: 0,
+    };
     const report = (count: number) => {
       progress.processed += count;
       progress.eventsPerSecond = Math.round(progress.processed / Math.max((performance.now() - started) / 1000, 1e-3));
@@ -113,7 +124,8 @@ export class ProjectionRuntime {
       if (count > 0) report(count);
     };
     try {
-      const add = (event: RecordedEvent, caughtUp: boolean) => batch.push(event) >= (caughtUp ? this.batchSize.live : this.batchSize.catchingUp);
+      const add = (event: RecordedEvent, caughtUp: boolean) =>
+        batch.push(event) >= (caughtUp ? this.batchSize.live : this.batchSize.catchingUp);
       return await this.consume(subscription, mode, lanes, add, flush);
     } catch (error) {
       if (!isLedgerError(error, 'UndecodableEvent')) throw error;
@@ -167,11 +179,17 @@ export class ProjectionRuntime {
     const due = lanes.filter(
       (lane) =>
         hasWork(lane) &&
-        (final || lane.failure !== null || lane.work.docs.size >= limit || lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
+        (final ||
+          lane.failure !== null ||
+          lane.work.docs.size >= limit ||
+          lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
     );
     if (due.length === 0) return;
     const changes = due.flatMap(takeWork);
-    await this.options.readStore.commit({ changes, checkpoints: due.map((lane) => checkpointOf(lane, this.eventsPerSecond)) });
+    await this.options.readStore.commit({
+      changes,
+      checkpoints: due.map((lane) => checkpointOf(lane, this.eventsPerSecond)),
+    });
   }
 
   /**

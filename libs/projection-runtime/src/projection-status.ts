@@ -31,7 +31,11 @@ interface CheckpointState {
 const stateOf = (checkpoint: Checkpoint | null): CheckpointState => (checkpoint?.state ?? {}) as CheckpointState;
 
 /** The status of each projection, read from its checkpoints and the stores. */
-export const projectionStatus = async (eventStore: EventStore, readStore: ReadStore, projections: readonly AnyProjection[]): Promise<ProjectionStatus[]> => {
+export const projectionStatus = async (
+  eventStore: EventStore,
+  readStore: ReadStore,
+  projections: readonly AnyProjection[],
+): Promise<ProjectionStatus[]> => {
   const head = await eventStore.headPosition();
   await readStore.ensureCollection(DEAD_LETTERS, { indexes: [['projection']] });
   const statuses: ProjectionStatus[] = [];

@@ -33,16 +33,35 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
   const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, ...settings } = options;
   let live: RuntimeProgress = { processed: 0, total: 0, eventsPerSecond: 0 };
   let failure: string | null = null;
-  const runtime = new ProjectionRuntime({ ...settings, eventStore, readStore, projections, onProgress: (progress) => {
-    live = progress;
-    settings.onProgress?.(progress);
-  } });
-  const stopper = new AbortController();
-  const server = port === null ? null : await listen(host, port, async (path) => {
-    if (path === '/health') return { status: failure ? 'failing' : 'ok', failure, processed: live.processed, eventsPerSecond: live.eventsPerSecond };
-    if (path === '/lag') return { projections: await projectionStatus(eventStore, readStore, projections), eventsPerSecond: live.eventsPerSecond };
-    return null;
+  const runtime = new ProjectionRuntime({
+    ...settings,
+    eventStore,
+    readStore,
+    projections,
+    onProgress: (progress) => {
+      live = progress;
+      settings.onProgress?.(progress);
+    },
   });
+  const stopper = new AbortController();
+  const server =
+    port === null
+      ? null
+      : await listen(host, port, async (path) => {
+          if (path === '/health')
+            return {
+              status: failure ? 'failing' : 'ok',
+              failure,
+              processed: live.processed,
+              eventsPerSecond: live.eventsPerSecond,
+            };
+          if (path === '/lag')
+            return {
+              projections: await projectionStatus(eventStore, readStore, projections),
+              eventsPerSecond: live.eventsPerSecond,
+            };
+          return null;
+        });
   const done = runtime.runLive(stopper.signal).catch((error: unknown) => {
     failure = (error as Error).message;
     throw error;

@@ -16,9 +16,16 @@ interface UndecodableDetails {
  * An event no reader can decode (unknown type, newer schema, failed upcast): every projection
  * that has not passed it records a dead letter and moves past it, or stops there (onPoison 'stop').
  */
-export const recordUndecodable = async (store: ReadStore, lanes: Lane[], error: LedgerError, policy: PoisonPolicy): Promise<void> => {
+export const recordUndecodable = async (
+  store: ReadStore,
+  lanes: Lane[],
+  error: LedgerError,
+  policy: PoisonPolicy,
+): Promise<void> => {
   const details = error.details as UndecodableDetails;
-  const behind = lanes.filter((lane) => !lane.failure && (lane.position === null || comparePositions(lane.position, details.position) < 0));
+  const behind = lanes.filter(
+    (lane) => !lane.failure && (lane.position === null || comparePositions(lane.position, details.position) < 0),
+  );
   const event = { id: details.eventId, type: details.type, position: details.position, streamName: details.streamName };
   const changes: DocumentChange[] = behind.map((lane) => ({
     op: 'put',
@@ -26,7 +33,8 @@ export const recordUndecodable = async (store: ReadStore, lanes: Lane[], error: 
     doc: deadLetter(lane.projection.name, event, error.message, policy.now()),
   }));
   for (const lane of behind) {
-    if (policy.onPoison === 'stop') lane.failure = `undecodable event at position ${positionToString(details.position)}: ${error.message}`;
+    if (policy.onPoison === 'stop')
+      lane.failure = `undecodable event at position ${positionToString(details.position)}: ${error.message}`;
     else lane.position = details.position;
   }
   await store.commit({ changes, checkpoints: behind.map((lane) => checkpointOf(lane)) });

@@ -12,7 +12,9 @@ export interface CompletionsDoc {
 }
 
 /** A small read model for runtime tests: completions and total duration per task. */
-export const completionsProjection = (options: { version?: number; explodeOn?: (durationMs: number) => boolean } = {}) =>
+export const completionsProjection = (
+  options: { version?: number; explodeOn?: (durationMs: number) => boolean } = {},
+) =>
   defineProjection<CompletionsDoc, 'TaskExecutionCompleted'>({
     name: 'completions',
     version: options.version ?? 1,
@@ -20,7 +22,8 @@ export const completionsProjection = (options: { version?: number; explodeOn?: (
     handles: ['TaskExecutionCompleted'],
     documentIds: (event) => [event.data.taskId],
     evolve: (doc, event) => {
-      if (options.explodeOn?.(event.data.durationMs)) throw new Error(`cannot apply a duration of ${event.data.durationMs} ms`);
+      if (options.explodeOn?.(event.data.durationMs))
+        throw new Error(`cannot apply a duration of ${event.data.durationMs} ms`);
       return {
         id: event.data.taskId,
         completions: (doc?.completions ?? 0) + 1,
@@ -35,11 +38,16 @@ let contextCounter = 0;
 /** Appends events to a task's stream with fresh ids. */
 export const appendTo = async (store: EventStore, taskId: string, events: LedgerEvent[]): Promise<void> => {
   contextCounter += 1;
-  await store.append(taskStream(taskId), toEnvelopes(events, testContext({ newId: randomUUID, correlationId: `c${contextCounter}` })), {
-    expectedRevision: 'any',
-  });
+  await store.append(
+    taskStream(taskId),
+    toEnvelopes(events, testContext({ newId: randomUUID, correlationId: `c${contextCounter}` })),
+    {
+      expectedRevision: 'any',
+    },
+  );
 };
 
-export const completion = (taskId: string, durationMs: number): EventOfType<'TaskExecutionCompleted'> => completed(taskId, { durationMs });
+export const completion = (taskId: string, durationMs: number): EventOfType<'TaskExecutionCompleted'> =>
+  completed(taskId, { durationMs });
 
 export { registered };

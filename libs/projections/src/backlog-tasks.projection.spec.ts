@@ -11,7 +11,13 @@ const fold = (events: Parameters<typeof toEnvelopes>[0]): BacklogTaskDoc | null 
 describe('backlog_tasks read model', () => {
   it('holds the full definition of a registered task', () => {
     const doc = fold([registered('B-1', { title: 'Parse it', meta: { owner: 'ana' }, defaultExecutor: 'codex' })]);
-    expect(doc).toMatchObject({ id: 'B-1', title: 'Parse it', meta: { owner: 'ana' }, defaultExecutor: 'codex', removedFromBacklog: false });
+    expect(doc).toMatchObject({
+      id: 'B-1',
+      title: 'Parse it',
+      meta: { owner: 'ana' },
+      defaultExecutor: 'codex',
+      removedFromBacklog: false,
+    });
     expect(doc!.registeredAt).toBe('2026-01-01T00:00:01.000Z');
   });
 
@@ -36,7 +42,10 @@ describe('backlog_tasks read model', () => {
   });
 
   it('marks a task removed from its backlog, and a re-registration brings it back', () => {
-    const removed = { type: 'TaskRemovedFromBacklog' as const, data: { taskId: 'B-1', backlogId: 'backlog', path: 'backlog.md' } };
+    const removed = {
+      type: 'TaskRemovedFromBacklog' as const,
+      data: { taskId: 'B-1', backlogId: 'backlog', path: 'backlog.md' },
+    };
     expect(fold([registered('B-1'), removed])).toMatchObject({ removedFromBacklog: true });
     expect(fold([registered('B-1'), removed, registered('B-1', { title: 'Back' })])).toMatchObject({
       removedFromBacklog: false,

@@ -12,7 +12,8 @@ export type BacklogTaskDoc = TaskDefinition & {
 };
 
 const definitionShape = TaskDefinition.shape;
-const isDefinitionField = (field: string): field is keyof TaskDefinition => Object.prototype.hasOwnProperty.call(definitionShape, field);
+const isDefinitionField = (field: string): field is keyof TaskDefinition =>
+  Object.prototype.hasOwnProperty.call(definitionShape, field);
 
 /** Applies one field change when it names a definition field and its value fits; history is fact, so nothing throws. */
 const withChange = (doc: BacklogTaskDoc, field: string, to: unknown): BacklogTaskDoc => {
@@ -41,7 +42,10 @@ export const backlogTasksProjection = defineProjection({
         };
       case 'TaskDefinitionChanged':
         if (!doc) return null;
-        return { ...event.data.changes.reduce((next, change) => withChange(next, change.field, change.to), doc), updatedAt: at };
+        return {
+          ...event.data.changes.reduce((next, change) => withChange(next, change.field, change.to), doc),
+          updatedAt: at,
+        };
       case 'TaskRemovedFromBacklog':
         return doc && { ...doc, removedFromBacklog: true, updatedAt: at };
     }

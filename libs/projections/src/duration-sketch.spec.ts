@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { DDSketch } from '@datadog/sketches-js';
 import { isLedgerError } from '@taskledger/events';
-import { addToSketch, DurationSketch, emptySketch, mergeSketches, quantile, quantiles, sketchMean } from './duration-sketch';
+import {
+  addToSketch,
+  DurationSketch,
+  emptySketch,
+  mergeSketches,
+  quantile,
+  quantiles,
+  sketchMean,
+} from './duration-sketch';
 
-const sketchOf = (values: readonly number[], start: DurationSketch = emptySketch()): DurationSketch => values.reduce(addToSketch, start);
+const sketchOf = (values: readonly number[], start: DurationSketch = emptySketch()): DurationSketch =>
+  values.reduce(addToSketch, start);
 const json = (sketch: DurationSketch): string => JSON.stringify(sketch);
 const roundTrip = (sketch: DurationSketch): DurationSketch => JSON.parse(JSON.stringify(sketch)) as DurationSketch;
 
@@ -21,7 +30,9 @@ describe('duration sketch', () => {
     it('is the same JSON text', () =>
       fc.assert(
         fc.property(
-          durations.chain((values) => fc.tuple(fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length }))),
+          durations.chain((values) =>
+            fc.tuple(fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length })),
+          ),
           ([values, shuffled]) => json(sketchOf(values)) === json(sketchOf(shuffled)),
         ),
         runs,
@@ -42,7 +53,10 @@ describe('duration sketch', () => {
       fc.assert(
         fc.property(durations, durations, (a, b) => {
           const all = json(sketchOf([...a, ...b]));
-          return json(mergeSketches(sketchOf(a), sketchOf(b))) === all && json(mergeSketches(sketchOf(b), sketchOf(a))) === all;
+          return (
+            json(mergeSketches(sketchOf(a), sketchOf(b))) === all &&
+            json(mergeSketches(sketchOf(b), sketchOf(a))) === all
+          );
         }),
         runs,
       ));
@@ -61,12 +75,16 @@ describe('duration sketch', () => {
   describe('when asked for a quantile', () => {
     it('is within 1% of the exact lower quantile', () =>
       fc.assert(
-        fc.property(fc.array(duration, { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) => {
-          const sorted = [...values].sort((x, y) => x - y);
-          const exact = sorted[Math.floor(q * (sorted.length - 1))]!;
-          const estimate = quantile(sketchOf(values), q)!;
-          return Math.abs(estimate - exact) <= exact * 0.01 + 0.0005;
-        }),
+        fc.property(
+          fc.array(duration, { minLength: 1, maxLength: 60 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (values, q) => {
+            const sorted = [...values].sort((x, y) => x - y);
+            const exact = sorted[Math.floor(q * (sorted.length - 1))]!;
+            const estimate = quantile(sketchOf(values), q)!;
+            return Math.abs(estimate - exact) <= exact * 0.01 + 0.0005;
+          },
+        ),
         runs,
       ));
 
@@ -76,7 +94,8 @@ describe('duration sketch', () => {
       expect(quantile(sketchOf([5]), Number.NaN)).toBeNull();
     });
 
-    it('is the exact value for a single duration (clamped to min and max)', () => expect(quantile(sketchOf([1234.5]), 0.99)).toBe(1234.5));
+    it('is the exact value for a single duration (clamped to min and max)', () =>
+      expect(quantile(sketchOf([1234.5]), 0.99)).toBe(1234.5));
   });
 
   describe('when asked for several quantiles at once', () => {
@@ -88,9 +107,15 @@ describe('duration sketch', () => {
         relativeAccuracy: fc.constant(0.01),
         count: fc.nat({ max: 50 }),
         zeroCount: fc.integer({ min: -2, max: 5 }),
-        bins: fc.uniqueArray(fc.integer({ min: -50, max: 1500 }), { maxLength: 12 }).chain((keys) =>
-          fc.tuple(...[...keys].sort((a, b) => a - b).map((key) => fc.tuple(fc.constant(key), fc.integer({ min: -2, max: 9 })))),
-        ),
+        bins: fc
+          .uniqueArray(fc.integer({ min: -50, max: 1500 }), { maxLength: 12 })
+          .chain((keys) =>
+            fc.tuple(
+              ...[...keys]
+                .sort((a, b) => a - b)
+                .map((key) => fc.tuple(fc.constant(key), fc.integer({ min: -2, max: 9 }))),
+            ),
+          ),
         sumMicros: fc.nat(),
         min: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true })),
         max: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true })),
@@ -107,7 +132,11 @@ describe('duration sketch', () => {
 
     it('gives the median, p95 and p99 the projections report', () => {
       const sketch = sketchOf(Array.from({ length: 100 }, (_, i) => (i + 1) * 10));
-      expect(quantiles(sketch, [0.5, 0.95, 0.99])).toEqual([quantile(sketch, 0.5), quantile(sketch, 0.95), quantile(sketch, 0.99)]);
+      expect(quantiles(sketch, [0.5, 0.95, 0.99])).toEqual([
+        quantile(sketch, 0.5),
+        quantile(sketch, 0.95),
+        quantile(sketch, 0.99),
+      ]);
     });
   });
 

@@ -78,7 +78,10 @@ const maxOf = (a: number | null, b: number | null): number | null => (a === null
  */
 export const mergeSketches = (a: DurationSketch, b: DurationSketch): DurationSketch => {
   if (a.relativeAccuracy !== b.relativeAccuracy) {
-    throw new LedgerError('InvalidArgument', `cannot merge sketches of accuracy ${a.relativeAccuracy} and ${b.relativeAccuracy}`);
+    throw new LedgerError(
+      'InvalidArgument',
+      `cannot merge sketches of accuracy ${a.relativeAccuracy} and ${b.relativeAccuracy}`,
+    );
   }
   return {
     relativeAccuracy: a.relativeAccuracy,
@@ -169,7 +172,10 @@ const ascendingQuantiles = (sketch: DurationSketch, qs: readonly number[]): Arra
     else if (rank < sketch.zeroCount) values.push(0);
     else {
       while (running <= rank && bin < bins.length) running += bins[bin++]![1];
-      const value = running > rank ? clamp(mappingFor(sketch.relativeAccuracy).value(bins[bin - 1]![0]), sketch) : (sketch.max ?? 0);
+      const value =
+        running > rank
+          ? clamp(mappingFor(sketch.relativeAccuracy).value(bins[bin - 1]![0]), sketch)
+          : (sketch.max ?? 0);
       values.push(round(value, 3));
     }
   }
@@ -182,8 +188,13 @@ const ascendingQuantiles = (sketch: DurationSketch, qs: readonly number[]): Arra
  */
 export const quantiles = (sketch: DurationSketch, qs: readonly number[]): Array<number | null> => {
   if (isAscending(qs)) return ascendingQuantiles(sketch, qs);
-  const order = qs.map((_, index) => index).sort((a, b) => (isQuantile(qs[a]!) ? qs[a]! : 2) - (isQuantile(qs[b]!) ? qs[b]! : 2));
-  const sorted = ascendingQuantiles(sketch, order.map((index) => qs[index]!));
+  const order = qs
+    .map((_, index) => index)
+    .sort((a, b) => (isQuantile(qs[a]!) ? qs[a]! : 2) - (isQuantile(qs[b]!) ? qs[b]! : 2));
+  const sorted = ascendingQuantiles(
+    sketch,
+    order.map((index) => qs[index]!),
+  );
   const values: Array<number | null> = qs.map(() => null);
   order.forEach((index, position) => (values[index] = sorted[position]!));
   return values;

@@ -47,7 +47,9 @@ const stat = fc.record({
 });
 /** Lists as stored (unique ids sorted) and as no code writes them (duplicates, any order). */
 const stats = fc.oneof(
-  fc.uniqueArray(stat, { selector: (each) => each.id, maxLength: 7 }).map((list) => list.sort((a, b) => compareText(a.id, b.id))),
+  fc
+    .uniqueArray(stat, { selector: (each) => each.id, maxLength: 7 })
+    .map((list) => list.sort((a, b) => compareText(a.id, b.id))),
   fc.array(stat, { maxLength: 7 }),
 );
 const sighting = fc.record({

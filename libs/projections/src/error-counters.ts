@@ -61,7 +61,11 @@ const firstSighting = (sighting: FingerprintSighting): FingerprintStat => ({
 });
 
 /** The list with every stat of the sighting's id seen again (there is one, at `first`, unless the list was edited by hand). */
-const withSeenAgain = (stats: readonly FingerprintStat[], first: number, sighting: FingerprintSighting): FingerprintStat[] => {
+const withSeenAgain = (
+  stats: readonly FingerprintStat[],
+  first: number,
+  sighting: FingerprintSighting,
+): FingerprintStat[] => {
   const next = stats.slice();
   for (let index = first; index < next.length; index += 1) {
     if (next[index]!.id === sighting.id) next[index] = seenAgain(next[index]!, sighting.at);

@@ -4,16 +4,23 @@ import { fingerprintError, fnv1a32, normaliseErrorMessage } from './error-finger
 describe('error fingerprint', () => {
   describe('when normalising a message', () => {
     it.each([
-      ["ENOENT: no such file or directory, open '/tmp/build-42/out.json'", "enoent: no such file or directory, open '<path>'"],
+      [
+        "ENOENT: no such file or directory, open '/tmp/build-42/out.json'",
+        "enoent: no such file or directory, open '<path>'",
+      ],
       ['connect ECONNREFUSED 127.0.0.1:5432', 'connect econnrefused <n>:<n>'],
-      ['task 3f2b1c4d-1111-4222-8333-444455556666 failed at src/app/main.ts:12:5', 'task <uuid> failed at <path>:<n>:<n>'],
+      [
+        'task 3f2b1c4d-1111-4222-8333-444455556666 failed at src/app/main.ts:12:5',
+        'task <uuid> failed at <path>:<n>:<n>',
+      ],
       ['commit deadbeef12 not found (0x1F)', 'commit <hex> not found (<hex>)'],
       ["EACCES: permission denied, mkdir 'C:\\Users\\bob\\x'", "eacces: permission denied, mkdir '<path>'"],
       ['read ./config/app.json, ../x/y and ~/logs/a.log', 'read <path>, <path> and <path>'],
       ['   Multiple \n spaces\there  ', 'multiple spaces here'],
     ])('turns %j into %j', (message, expected) => expect(normaliseErrorMessage(message)).toBe(expected));
 
-    it('keeps words made only of hex letters', () => expect(normaliseErrorMessage('Deadbeefcafe failed')).toBe('deadbeefcafe failed'));
+    it('keeps words made only of hex letters', () =>
+      expect(normaliseErrorMessage('Deadbeefcafe failed')).toBe('deadbeefcafe failed'));
 
     it('cuts the result to 200 characters without a trailing space', () => {
       const normalised = normaliseErrorMessage(`${'a'.repeat(199)} b`);
@@ -21,12 +28,23 @@ describe('error fingerprint', () => {
     });
 
     it('leaves no digits, whatever the message', () =>
-      fc.assert(fc.property(fc.string({ maxLength: 300 }), (message) => !/\d/.test(normaliseErrorMessage(message)) && normaliseErrorMessage(message).length <= 200)));
+      fc.assert(
+        fc.property(
+          fc.string({ maxLength: 300 }),
+          (message) => !/\d/.test(normaliseErrorMessage(message)) && normaliseErrorMessage(message).length <= 200,
+        ),
+      ));
 
     it('gives messages that differ only in their numbers the same fingerprint', () =>
       fc.assert(
-        fc.property(fc.nat(), fc.nat(), fc.nat(), fc.nat(), (a, b, c, d) =>
-          fingerprintError(`timed out after ${a} ms on port ${b}`, 'timeout').id === fingerprintError(`timed out after ${c} ms on port ${d}`, 'timeout').id,
+        fc.property(
+          fc.nat(),
+          fc.nat(),
+          fc.nat(),
+          fc.nat(),
+          (a, b, c, d) =>
+            fingerprintError(`timed out after ${a} ms on port ${b}`, 'timeout').id ===
+            fingerprintError(`timed out after ${c} ms on port ${d}`, 'timeout').id,
         ),
       ));
   });
@@ -48,8 +66,12 @@ describe('error fingerprint', () => {
 
     it('gives each the fingerprint of its own message and type', () =>
       fc.assert(
-        fc.property(fc.array(fc.tuple(fc.constantFrom('', ' ', 'boom 1', 'boom 2', 'Boom'), fc.constantFrom('exit', 'timeout')), { maxLength: 12 }), (errors) =>
-          errors.forEach(([message, type]) => expect(fingerprintError(message, type)).toEqual(fresh(message, type))),
+        fc.property(
+          fc.array(fc.tuple(fc.constantFrom('', ' ', 'boom 1', 'boom 2', 'Boom'), fc.constantFrom('exit', 'timeout')), {
+            maxLength: 12,
+          }),
+          (errors) =>
+            errors.forEach(([message, type]) => expect(fingerprintError(message, type)).toEqual(fresh(message, type))),
         ),
       ));
 
@@ -61,6 +83,7 @@ describe('error fingerprint', () => {
   });
 
   describe('given an empty message', () => {
-    it('falls back to the error type', () => expect(fingerprintError('  ', 'abandoned')).toEqual({ id: fnv1a32('[abandoned]'), text: '[abandoned]' }));
+    it('falls back to the error type', () =>
+      expect(fingerprintError('  ', 'abandoned')).toEqual({ id: fnv1a32('[abandoned]'), text: '[abandoned]' }));
   });
 });

@@ -104,7 +104,10 @@ export const emptyErrorStatistics = (id: string, at: string): ErrorStatisticsDoc
   recovery: {
     ...noRecovery(),
     successRate: null,
-    byAction: Object.fromEntries(RECOVERY_ACTIONS.map((action) => [action, noRecovery()])) as Record<RecoveryAction, RecoveryCounts>,
+    byAction: Object.fromEntries(RECOVERY_ACTIONS.map((action) => [action, noRecovery()])) as Record<
+      RecoveryAction,
+      RecoveryCounts
+    >,
   },
   hourly: {},
   daily: {},

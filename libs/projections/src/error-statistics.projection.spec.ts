@@ -5,8 +5,12 @@ import { ErrorStatisticsDoc } from './error-statistics.doc';
 import { at, attemptFailed, deepFreeze, recoveryAttempted, toProjected } from './testing';
 
 const T = 'B-010';
-const failure = (message: string, category: 'network' | 'timeout' | 'database' = 'network', severity: 'low' | 'high' = 'high', type = 'exit') =>
-  attemptFailed(T, { error: { message, type }, classification: { category, severity } });
+const failure = (
+  message: string,
+  category: 'network' | 'timeout' | 'database' = 'network',
+  severity: 'low' | 'high' = 'high',
+  type = 'exit',
+) => attemptFailed(T, { error: { message, type }, classification: { category, severity } });
 
 /** A digit-free word per number, so every message has its own fingerprint. */
 const word = (n: number): string => [n % 26, Math.floor(n / 26) % 26].map((d) => String.fromCharCode(97 + d)).join('');
@@ -24,7 +28,16 @@ describe('error_statistics read model', () => {
         scope: 'global',
         category: null,
         totalErrors: 3,
-        byCategory: { network: 2, file_system: 0, database: 0, permission: 0, timeout: 1, validation: 0, execution: 0, unknown: 0 },
+        byCategory: {
+          network: 2,
+          file_system: 0,
+          database: 0,
+          permission: 0,
+          timeout: 1,
+          validation: 0,
+          execution: 0,
+          unknown: 0,
+        },
         bySeverity: { low: 1, medium: 0, high: 2, critical: 0 },
         byType: [
           { type: 'exit', count: 2 },
@@ -36,7 +49,12 @@ describe('error_statistics read model', () => {
       }));
 
     it('keeps a document per category with only its errors', () =>
-      given(projection, history).then('category:network', { scope: 'category', category: 'network', totalErrors: 2, mostCommonCategory: 'network' }));
+      given(projection, history).then('category:network', {
+        scope: 'category',
+        category: 'network',
+        totalErrors: 2,
+        mostCommonCategory: 'network',
+      }));
 
     it('groups messages that differ only in numbers, paths or ids under one fingerprint', () => {
       const doc = given(projection, history).doc('_global');
@@ -55,13 +73,20 @@ describe('error_statistics read model', () => {
     });
 
     it('counts errors per UTC hour and day', () => {
-      const doc = given(projection, [at('2026-01-01T10:15:00+02:00', failure('a')), at('2026-01-01T08:45:00Z', failure('b')), at('2026-01-02T00:00:00Z', failure('c'))]).doc('_global');
+      const doc = given(projection, [
+        at('2026-01-01T10:15:00+02:00', failure('a')),
+        at('2026-01-01T08:45:00Z', failure('b')),
+        at('2026-01-02T00:00:00Z', failure('c')),
+      ]).doc('_global');
       expect(doc.hourly).toEqual({ '2026-01-01T08': 2, '2026-01-02T00': 1 });
       expect(doc.daily).toEqual({ '2026-01-01': 2, '2026-01-02': 1 });
     });
 
     it('keeps hourly buckets for 30 days and daily buckets longer', () => {
-      const doc = given(projection, [at('2026-01-01T00:00:00Z', failure('a')), at('2026-02-15T00:00:00Z', failure('b'))]).doc('_global');
+      const doc = given(projection, [
+        at('2026-01-01T00:00:00Z', failure('a')),
+        at('2026-02-15T00:00:00Z', failure('b')),
+      ]).doc('_global');
       expect(Object.keys(doc.hourly)).toEqual(['2026-02-15T00']);
       expect(Object.keys(doc.daily)).toEqual(['2026-01-01', '2026-02-15']);
     });
@@ -105,15 +130,23 @@ describe('error_statistics read model', () => {
       }));
 
     it('counts them in the category document too', () =>
-      given(projection, [recoveryAttempted(T, { category: 'timeout', outcome: 'succeeded' })]).then('category:timeout', {
-        recovery: expect.objectContaining({ attempted: 1, succeeded: 1, successRate: 1 }),
-      }));
+      given(projection, [recoveryAttempted(T, { category: 'timeout', outcome: 'succeeded' })]).then(
+        'category:timeout',
+        {
+          recovery: expect.objectContaining({ attempted: 1, succeeded: 1, successRate: 1 }),
+        },
+      ));
   });
 
   describe('given a stored document shaped otherwise (keys in another order, keys of its own)', () => {
     type Event = Parameters<typeof projection.evolve>[1];
-    const [first, error, recovery] = toProjected([failure('a'), failure('b'), recoveryAttempted(T, { category: 'network' })]) as Event[];
-    const evolve = (doc: ErrorStatisticsDoc | null, event: Event) => projection.evolve(deepFreeze(doc), event, '_global')!;
+    const [first, error, recovery] = toProjected([
+      failure('a'),
+      failure('b'),
+      recoveryAttempted(T, { category: 'network' }),
+    ]) as Event[];
+    const evolve = (doc: ErrorStatisticsDoc | null, event: Event) =>
+      projection.evolve(deepFreeze(doc), event, '_global')!;
     const stored = evolve(null, first!);
     const reordered = (doc: ErrorStatisticsDoc) => {
       const { updatedAt, fingerprints, ...rest } = doc;

@@ -50,7 +50,11 @@ const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed, at: string):
   const latestEventAt = laterTimestamp(doc.latestEventAt, at);
   const fingerprint = fingerprintError(error.message, error.type);
   const sighting = { ...fingerprint, fingerprint: fingerprint.text, at, example: truncate(error.message, 200) };
-  const recorded = recordFingerprint(doc.fingerprints, { ...sighting, errorType: error.type, category: classification.category });
+  const recorded = recordFingerprint(doc.fingerprints, {
+    ...sighting,
+    errorType: error.type,
+    category: classification.category,
+  });
   const byCategory = { ...doc.byCategory, [classification.category]: doc.byCategory[classification.category] + 1 };
   const { hourly, daily } = countBuckets(doc, at, latestEventAt);
   return withError(doc, {
@@ -121,7 +125,8 @@ const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted, at: s
 export const errorStatisticsProjection = defineProjection({
   name: 'error_statistics',
   version: 1,
-  description: 'Error counts by category, severity, type and message fingerprint; recovery success; hourly and daily trends.',
+  description:
+    'Error counts by category, severity, type and message fingerprint; recovery success; hourly and daily trends.',
   handles: ['TaskAttemptFailed', 'RecoveryActionAttempted'] as const,
   documentIds: (event) =>
     event.type === 'TaskAttemptFailed'

@@ -24,7 +24,10 @@ export const removedFromBacklog = (taskId: string): EventOfType<'TaskRemovedFrom
   data: { taskId, backlogId: 'backlog', path: 'backlog.md' },
 });
 
-export const started = (taskId: string, overrides: Overrides<'TaskExecutionStarted'> = {}): EventOfType<'TaskExecutionStarted'> => ({
+export const started = (
+  taskId: string,
+  overrides: Overrides<'TaskExecutionStarted'> = {},
+): EventOfType<'TaskExecutionStarted'> => ({
   type: 'TaskExecutionStarted',
   data: {
     taskId,
@@ -45,7 +48,10 @@ export const progressReported = (
   data: { taskId, executionId: executionIdFor(1), attempt: 1, progress: 0.5, message: null, ...overrides },
 });
 
-export const leaseRenewed = (taskId: string, overrides: Overrides<'TaskLeaseRenewed'> = {}): EventOfType<'TaskLeaseRenewed'> => ({
+export const leaseRenewed = (
+  taskId: string,
+  overrides: Overrides<'TaskLeaseRenewed'> = {},
+): EventOfType<'TaskLeaseRenewed'> => ({
   type: 'TaskLeaseRenewed',
   data: { taskId, executionId: executionIdFor(1), attempt: 1, leaseExpiresAt: FAR_FUTURE, ...overrides },
 });
@@ -68,7 +74,10 @@ type AttemptFailedOverrides = Partial<Omit<Data<'TaskAttemptFailed'>, 'error' | 
   classification?: Partial<ErrorClassification>;
 };
 
-export const attemptFailed = (taskId: string, overrides: AttemptFailedOverrides = {}): EventOfType<'TaskAttemptFailed'> => {
+export const attemptFailed = (
+  taskId: string,
+  overrides: AttemptFailedOverrides = {},
+): EventOfType<'TaskAttemptFailed'> => {
   const { error, classification, ...rest } = overrides;
   return {
     type: 'TaskAttemptFailed',
@@ -78,15 +87,31 @@ export const attemptFailed = (taskId: string, overrides: AttemptFailedOverrides 
       attempt: 1,
       durationMs: 500,
       error: errorFacts(error),
-      classification: { category: 'execution', severity: 'medium', ruleId: 'exit-code', classifierVersion: 1, ...classification },
+      classification: {
+        category: 'execution',
+        severity: 'medium',
+        ruleId: 'exit-code',
+        classifierVersion: 1,
+        ...classification,
+      },
       ...rest,
     },
   };
 };
 
-export const retryScheduled = (taskId: string, overrides: Overrides<'TaskRetryScheduled'> = {}): EventOfType<'TaskRetryScheduled'> => {
+export const retryScheduled = (
+  taskId: string,
+  overrides: Overrides<'TaskRetryScheduled'> = {},
+): EventOfType<'TaskRetryScheduled'> => {
   const failedAttempt = overrides.failedAttempt ?? 1;
-  const policy = { category: 'execution' as const, maxRetries: 3, baseDelayMs: 1000, multiplier: 2, maxDelayMs: 60_000, jitter: false };
+  const policy = {
+    category: 'execution' as const,
+    maxRetries: 3,
+    baseDelayMs: 1000,
+    multiplier: 2,
+    maxDelayMs: 60_000,
+    jitter: false,
+  };
   return {
     type: 'TaskRetryScheduled',
     data: {
@@ -103,12 +128,18 @@ export const retryScheduled = (taskId: string, overrides: Overrides<'TaskRetrySc
   };
 };
 
-export const completed = (taskId: string, overrides: Overrides<'TaskExecutionCompleted'> = {}): EventOfType<'TaskExecutionCompleted'> => ({
+export const completed = (
+  taskId: string,
+  overrides: Overrides<'TaskExecutionCompleted'> = {},
+): EventOfType<'TaskExecutionCompleted'> => ({
   type: 'TaskExecutionCompleted',
   data: { taskId, executionId: executionIdFor(1), attempt: 1, durationMs: 1200, exitCode: 0, ...overrides },
 });
 
-export const executionFailed = (taskId: string, overrides: Overrides<'TaskExecutionFailed'> = {}): EventOfType<'TaskExecutionFailed'> => ({
+export const executionFailed = (
+  taskId: string,
+  overrides: Overrides<'TaskExecutionFailed'> = {},
+): EventOfType<'TaskExecutionFailed'> => ({
   type: 'TaskExecutionFailed',
   data: {
     taskId,
@@ -126,9 +157,19 @@ export const skipped = (taskId: string, overrides: Overrides<'TaskSkipped'> = {}
   data: { taskId, reason: 'dependencies-unmet', missing: [], message: 'dependencies are not done', ...overrides },
 });
 
-export const abandoned = (taskId: string, overrides: Overrides<'TaskExecutionAbandoned'> = {}): EventOfType<'TaskExecutionAbandoned'> => ({
+export const abandoned = (
+  taskId: string,
+  overrides: Overrides<'TaskExecutionAbandoned'> = {},
+): EventOfType<'TaskExecutionAbandoned'> => ({
   type: 'TaskExecutionAbandoned',
-  data: { taskId, executionId: executionIdFor(1), attempt: 1, leaseExpiredAt: FAR_FUTURE, detectedBy: 'runner:other', ...overrides },
+  data: {
+    taskId,
+    executionId: executionIdFor(1),
+    attempt: 1,
+    leaseExpiredAt: FAR_FUTURE,
+    detectedBy: 'runner:other',
+    ...overrides,
+  },
 });
 
 export const recoveryAttempted = (
@@ -148,7 +189,10 @@ export const recoveryAttempted = (
   },
 });
 
-export const stateReset = (taskId: string, overrides: Overrides<'ExecutionStateReset'> = {}): EventOfType<'ExecutionStateReset'> => ({
+export const stateReset = (
+  taskId: string,
+  overrides: Overrides<'ExecutionStateReset'> = {},
+): EventOfType<'ExecutionStateReset'> => ({
   type: 'ExecutionStateReset',
   data: { taskId, previousStatus: 'failed', reason: 'manual reset', ...overrides },
 });

@@ -52,7 +52,8 @@ const daysInMonth = (year: number, month: number): number => {
 const CANONICAL_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
 
 /** The number written by the two digits at `index` (the text has the canonical shape). */
-const twoDigitsAt = (text: string, index: number): number => (text.charCodeAt(index) - 48) * 10 + text.charCodeAt(index + 1) - 48;
+const twoDigitsAt = (text: string, index: number): number =>
+  (text.charCodeAt(index) - 48) * 10 + text.charCodeAt(index + 1) - 48;
 
 const hasCanonicalShape = (text: string): boolean => {
   if (text.length !== CANONICAL_SHAPE.length) return false;

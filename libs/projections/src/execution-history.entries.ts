@@ -49,22 +49,31 @@ export const startedEntry = (data: Data<'TaskExecutionStarted'>): HistoryEntry =
 export const progressEntry = (data: Data<'TaskProgressReported'>): HistoryEntry => {
   const percent = round(data.progress * 100, 1);
   const message = data.message === null ? `progress ${percent}%` : `progress ${percent}%: ${data.message}`;
-  return entry('progress', data, message, { executionId: data.executionId, attempt: data.attempt, progress: data.progress });
+  return entry('progress', data, message, {
+    executionId: data.executionId,
+    attempt: data.attempt,
+    progress: data.progress,
+  });
 };
 
 export const attemptFailedEntry = (data: Data<'TaskAttemptFailed'>): HistoryEntry =>
-  entry('attempt_failed', data, `attempt ${data.attempt} failed: ${describeError(data.error)} (${data.classification.category})`, {
-    executionId: data.executionId,
-    attempt: data.attempt,
-    durationMs: data.durationMs,
-    errorType: data.error.type,
-    exitCode: data.error.exitCode,
-    signal: data.error.signal,
-    timedOut: data.error.timedOut,
-    category: data.classification.category,
-    severity: data.classification.severity,
-    ruleId: data.classification.ruleId,
-  });
+  entry(
+    'attempt_failed',
+    data,
+    `attempt ${data.attempt} failed: ${describeError(data.error)} (${data.classification.category})`,
+    {
+      executionId: data.executionId,
+      attempt: data.attempt,
+      durationMs: data.durationMs,
+      errorType: data.error.type,
+      exitCode: data.error.exitCode,
+      signal: data.error.signal,
+      timedOut: data.error.timedOut,
+      category: data.classification.category,
+      severity: data.classification.severity,
+      ruleId: data.classification.ruleId,
+    },
+  );
 
 export const retryEntry = (data: Data<'TaskRetryScheduled'>): HistoryEntry =>
   entry(
@@ -100,7 +109,10 @@ export const failedEntry = (data: Data<'TaskExecutionFailed'>): HistoryEntry =>
 
 export const skippedEntry = (data: Data<'TaskSkipped'>): HistoryEntry => {
   const missing = data.missing.length === 0 ? '' : ` (${data.missing.join(', ')})`;
-  return entry('skipped', null, `skipped: ${data.reason}${missing}`, { reason: data.reason, missing: [...data.missing] });
+  return entry('skipped', null, `skipped: ${data.reason}${missing}`, {
+    reason: data.reason,
+    missing: [...data.missing],
+  });
 };
 
 export const abandonedEntry = (data: Data<'TaskExecutionAbandoned'>): HistoryEntry =>

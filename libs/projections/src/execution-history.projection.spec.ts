@@ -65,14 +65,27 @@ describe('execution_history read model', () => {
 
     it('writes nothing for lease renewals and backlog edits', () =>
       expect(
-        foldAll(projection, toProjected([leaseRenewed(T), definitionChanged(T, [{ field: 'title', from: 'a', to: 'b' }]), removedFromBacklog(T)])).size,
+        foldAll(
+          projection,
+          toProjected([
+            leaseRenewed(T),
+            definitionChanged(T, [{ field: 'title', from: 'a', to: 'b' }]),
+            removedFromBacklog(T),
+          ]),
+        ).size,
       ).toBe(0));
   });
 
   describe('when an attempt fails', () => {
     it('says which attempt failed, how, and in which category, with the key facts', () =>
       given(projection, [registered(T), started(T), retryScheduled(T), started(T, { attempt: 2 })])
-        .when(attemptFailed(T, { attempt: 2, durationMs: 750, classification: { category: 'execution', severity: 'high', ruleId: 'exit-code' } }))
+        .when(
+          attemptFailed(T, {
+            attempt: 2,
+            durationMs: 750,
+            classification: { category: 'execution', severity: 'high', ruleId: 'exit-code' },
+          }),
+        )
         .then(testUuid(5), {
           taskId: T,
           eventType: 'TaskAttemptFailed',
@@ -108,7 +121,11 @@ describe('execution_history read model', () => {
     });
 
     it('cuts a long message to 200 characters', () =>
-      expect(given(projection).when(attemptFailed(T, { error: { exitCode: null, message: 'x'.repeat(500) } })).doc(testUuid(1)).message).toHaveLength(200));
+      expect(
+        given(projection)
+          .when(attemptFailed(T, { error: { exitCode: null, message: 'x'.repeat(500) } }))
+          .doc(testUuid(1)).message,
+      ).toHaveLength(200));
   });
 
   describe('given the envelope of an event', () => {
@@ -131,7 +148,12 @@ describe('execution_history read model', () => {
         .when(retryScheduled(T, { delayMs: 2000, reason: 'network error' }))
         .then(testUuid(1), {
           message: 'attempt 2 scheduled in 2000 ms (network error)',
-          metadata: expect.objectContaining({ failedAttempt: 1, nextAttempt: 2, delayMs: 2000, notBefore: '2030-01-01T00:00:00.000Z' }),
+          metadata: expect.objectContaining({
+            failedAttempt: 1,
+            nextAttempt: 2,
+            delayMs: 2000,
+            notBefore: '2030-01-01T00:00:00.000Z',
+          }),
         }));
   });
 });

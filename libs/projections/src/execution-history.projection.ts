@@ -23,18 +23,30 @@ type Handled = ProjectedEvent<EventOfType<(typeof handles)[number]>>;
 
 const entryOf = (event: Handled): HistoryEntry | null => {
   switch (event.type) {
-    case 'TaskRegistered': return entries.registeredEntry(event.data);
-    case 'TaskExecutionStarted': return entries.startedEntry(event.data);
-    case 'TaskProgressReported': return entries.progressEntry(event.data);
-    case 'TaskAttemptFailed': return entries.attemptFailedEntry(event.data);
-    case 'TaskRetryScheduled': return entries.retryEntry(event.data);
-    case 'TaskExecutionCompleted': return entries.completedEntry(event.data);
-    case 'TaskExecutionFailed': return entries.failedEntry(event.data);
-    case 'TaskSkipped': return entries.skippedEntry(event.data);
-    case 'TaskExecutionAbandoned': return entries.abandonedEntry(event.data);
-    case 'ExecutionStateReset': return entries.resetEntry(event.data);
-    case 'RecoveryActionAttempted': return entries.recoveryEntry(event.data);
-    default: return assertNeverEvent(event, null);
+    case 'TaskRegistered':
+      return entries.registeredEntry(event.data);
+    case 'TaskExecutionStarted':
+      return entries.startedEntry(event.data);
+    case 'TaskProgressReported':
+      return entries.progressEntry(event.data);
+    case 'TaskAttemptFailed':
+      return entries.attemptFailedEntry(event.data);
+    case 'TaskRetryScheduled':
+      return entries.retryEntry(event.data);
+    case 'TaskExecutionCompleted':
+      return entries.completedEntry(event.data);
+    case 'TaskExecutionFailed':
+      return entries.failedEntry(event.data);
+    case 'TaskSkipped':
+      return entries.skippedEntry(event.data);
+    case 'TaskExecutionAbandoned':
+      return entries.abandonedEntry(event.data);
+    case 'ExecutionStateReset':
+      return entries.resetEntry(event.data);
+    case 'RecoveryActionAttempted':
+      return entries.recoveryEntry(event.data);
+    default:
+      return assertNeverEvent(event, null);
   }
 };
 

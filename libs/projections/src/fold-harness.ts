@@ -12,8 +12,10 @@ export const deepFreeze = <T>(value: T): T => {
 
 type Handled<T extends LedgerEventType> = ProjectedEvent<EventOfType<T>>;
 
-const handledBy = <D extends Doc, T extends LedgerEventType>(projection: ProjectionDefinition<D, T>, events: readonly ProjectedEvent[]) =>
-  events.filter((event): event is Handled<T> => (projection.handles as readonly string[]).includes(event.type));
+const handledBy = <D extends Doc, T extends LedgerEventType>(
+  projection: ProjectionDefinition<D, T>,
+  events: readonly ProjectedEvent[],
+) => events.filter((event): event is Handled<T> => (projection.handles as readonly string[]).includes(event.type));
 
 const uniqueIds = (ids: readonly string[]): string[] => [...new Set(ids)];
 

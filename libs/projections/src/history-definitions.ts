@@ -18,7 +18,9 @@ const changers: readonly Changer[] = [
   (d) => ({ backlogStatus: next(STATUSES, d.backlogStatus) }),
   (d) => ({ humanRequired: !d.humanRequired, humanReason: d.humanRequired ? null : 'needs a person' }),
   (d) => ({
-    dependencies: d.dependencies.includes('B-999') ? d.dependencies.filter((id) => id !== 'B-999') : [...d.dependencies, 'B-999'],
+    dependencies: d.dependencies.includes('B-999')
+      ? d.dependencies.filter((id) => id !== 'B-999')
+      : [...d.dependencies, 'B-999'],
   }),
   (d, pick) => ({ scoreTotal: d.scoreTotal === null ? pick % 40 : null }),
   (d) => ({ estHours: (d.estHours ?? 0) + 0.5 }),

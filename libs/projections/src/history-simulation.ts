@@ -43,7 +43,13 @@ const renew: Move = (sim, _step, clock) => [
 
 const complete: Move = (sim, step) => {
   Object.assign(sim, { phase: 'idle', status: 'completed' });
-  return [build.completed(sim.taskId, { ...execution(sim), durationMs: step.durationMs, exitCode: step.pick % 4 === 0 ? null : 0 })];
+  return [
+    build.completed(sim.taskId, {
+      ...execution(sim),
+      durationMs: step.durationMs,
+      exitCode: step.pick % 4 === 0 ? null : 0,
+    }),
+  ];
 };
 
 const failed = (sim: TaskSim, step: HistoryStep, failure: GeneratedFailure): EventOfType<'TaskAttemptFailed'> => {
@@ -56,11 +62,13 @@ const failed = (sim: TaskSim, step: HistoryStep, failure: GeneratedFailure): Eve
   });
 };
 
-const failAttempt = (failure: (sim: TaskSim, step: HistoryStep) => GeneratedFailure): Move => (sim, step) => {
-  const chosen = failure(sim, step);
-  Object.assign(sim, { phase: 'attempt-failed', failures: sim.failures + 1, lastFailure: chosen });
-  return [failed(sim, step, chosen)];
-};
+const failAttempt =
+  (failure: (sim: TaskSim, step: HistoryStep) => GeneratedFailure): Move =>
+  (sim, step) => {
+    const chosen = failure(sim, step);
+    Object.assign(sim, { phase: 'attempt-failed', failures: sim.failures + 1, lastFailure: chosen });
+    return [failed(sim, step, chosen)];
+  };
 
 const failWith = failAttempt((_sim, step) => generatedFailure(step.pick));
 
@@ -108,13 +116,20 @@ const failExecution: Move = (sim, step) => {
   Object.assign(sim, { phase: 'idle', status: 'failed' });
   const reason = sim.failures > MAX_RETRIES ? 'retries-exhausted' : step.pick % 2 ? 'not-retryable' : 'needs-person';
   const { category, error } = sim.lastFailure!;
-  return [build.executionFailed(sim.taskId, { ...execution(sim), reason, category, message: error.message || error.type })];
+  return [
+    build.executionFailed(sim.taskId, { ...execution(sim), reason, category, message: error.message || error.type }),
+  ];
 };
 
 const skip: Move = (sim, step) => {
   Object.assign(sim, { phase: 'idle', status: 'skipped' });
   const human = step.pick % 2 === 0;
-  return [build.skipped(sim.taskId, { reason: human ? 'human-required' : 'dependencies-unmet', missing: human ? [] : ['B-100'] })];
+  return [
+    build.skipped(sim.taskId, {
+      reason: human ? 'human-required' : 'dependencies-unmet',
+      missing: human ? [] : ['B-100'],
+    }),
+  ];
 };
 
 const reset: Move = (sim) => {
@@ -126,12 +141,19 @@ const reset: Move = (sim) => {
 /** The moves valid for a task in its current phase (event-semantics.md). */
 export const validMoves = (sim: TaskSim): Move[] => {
   switch (sim.phase) {
-    case 'new': return [register];
-    case 'idle': return [start, start, skip, reset, ...definitionMoves(sim)];
+    case 'new':
+      return [register];
+    case 'idle':
+      return [start, start, skip, reset, ...definitionMoves(sim)];
     case 'running':
       return [progress, renew, complete, complete, failWith, abandon, interrupt, ...definitionMoves(sim)];
     case 'attempt-failed':
-      return [...(sim.recoveries < 2 ? [recover] : []), ...(sim.failures <= MAX_RETRIES ? [retry, retry] : []), failExecution];
-    case 'retrying': return [startNext, startNext, reset, ...definitionMoves(sim)];
+      return [
+        ...(sim.recoveries < 2 ? [recover] : []),
+        ...(sim.failures <= MAX_RETRIES ? [retry, retry] : []),
+        failExecution,
+      ];
+    case 'retrying':
+      return [startNext, startNext, reset, ...definitionMoves(sim)];
   }
 };

@@ -36,7 +36,8 @@ describe('history generator', () => {
       { numRuns: 50 },
     ));
 
-  it('numbers every stream from revision 0 without gaps', () => fc.assert(fc.property(arbitraryHistory(), checkStreams), { numRuns: 50 }));
+  it('numbers every stream from revision 0 without gaps', () =>
+    fc.assert(fc.property(arbitraryHistory(), checkStreams), { numRuns: 50 }));
 
   it('follows the execution lifecycle: attempts in order, one end per execution at its last attempt', () =>
     fc.assert(fc.property(arbitraryHistory(), checkExecutions), { numRuns: 50 }));
@@ -44,14 +45,18 @@ describe('history generator', () => {
   it('starts every task stream with TaskRegistered', () =>
     fc.assert(
       fc.property(arbitraryHistory(), (events) =>
-        events.filter((event) => event.revision === 0 && event.streamName.startsWith('task-')).every((event) => event.type === 'TaskRegistered'),
+        events
+          .filter((event) => event.revision === 0 && event.streamName.startsWith('task-'))
+          .every((event) => event.type === 'TaskRegistered'),
       ),
       { numRuns: 50 },
     ));
 
   it('covers the whole lifecycle across runs', () => {
     const seen = new Set<string>();
-    fc.sample(arbitraryHistory({ maxSteps: 80 }), { numRuns: 60, seed: 7 }).forEach((events) => events.forEach((event) => seen.add(event.type)));
+    fc.sample(arbitraryHistory({ maxSteps: 80 }), { numRuns: 60, seed: 7 }).forEach((events) =>
+      events.forEach((event) => seen.add(event.type)),
+    );
     expect([...seen].sort()).toEqual([...eventTypes].sort());
   });
 });

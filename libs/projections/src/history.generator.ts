@@ -54,7 +54,11 @@ const backlogParsed = (n: number): LedgerEvent => ({
  * Turns random steps into a valid history (event-semantics.md): each step moves one task (or
  * the backlog) by one of the moves valid in its phase. Deterministic for the same steps.
  */
-export const buildHistory = (taskCount: number, steps: readonly HistoryStep[], start = '2026-01-01T00:00:00.000Z'): ProjectedEvent[] => {
+export const buildHistory = (
+  taskCount: number,
+  steps: readonly HistoryStep[],
+  start = '2026-01-01T00:00:00.000Z',
+): ProjectedEvent[] => {
   const sims = Array.from({ length: taskCount }, (_, index) => newTaskSim(index));
   let executions = 0;
   const clock: SimClock = { now: Date.parse(start), nextExecutionId: () => testUuid(0x100000 + ++executions) };

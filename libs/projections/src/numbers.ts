@@ -9,4 +9,5 @@ export const round = (value: number, decimals: number): number => {
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? round(part / whole, 4) : null);
 
 /** Cuts text to `max` characters (an ellipsis marks the cut). */
-export const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+export const truncate = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;

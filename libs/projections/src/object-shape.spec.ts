@@ -9,7 +9,11 @@ interface Shape {
 
 const key = fc.constantFrom('id', 'count', 'at', 'extra', 'other', '0', '7');
 /** Objects with some of the keys, in any order, perhaps with keys of their own. */
-const anyObject = fc.uniqueArray(fc.tuple(key, fc.oneof(fc.string(), fc.integer(), fc.constant(null))), { selector: ([k]) => k, maxLength: 6 })
+const anyObject = fc
+  .uniqueArray(fc.tuple(key, fc.oneof(fc.string(), fc.integer(), fc.constant(null))), {
+    selector: ([k]) => k,
+    maxLength: 6,
+  })
   .map((entries) => Object.fromEntries(entries) as unknown as Shape);
 const next = fc.record({ id: fc.string(), count: fc.integer(), at: fc.option(fc.string()) });
 
@@ -31,7 +35,9 @@ describe('object shape', () => {
         fc.property(fc.oneof(anyObject, next), next, (current, fields) => {
           const keep = keyOrderKeeper<Shape>();
           const kept = keep(current, { id: fields.id, count: fields.count, at: fields.at });
-          expect(JSON.stringify(kept)).toBe(JSON.stringify({ ...current, id: fields.id, count: fields.count, at: fields.at }));
+          expect(JSON.stringify(kept)).toBe(
+            JSON.stringify({ ...current, id: fields.id, count: fields.count, at: fields.at }),
+          );
         }),
         { numRuns: 500 },
       ));

@@ -53,7 +53,12 @@ export interface PerformanceMetricsDoc extends Doc {
   updatedAt: string;
 }
 
-export const emptyDailyPerformance = (): DailyPerformance => ({ executions: 0, successes: 0, failures: 0, durations: emptySketch() });
+export const emptyDailyPerformance = (): DailyPerformance => ({
+  executions: 0,
+  successes: 0,
+  failures: 0,
+  durations: emptySketch(),
+});
 
 export const emptyPerformanceMetrics = (id: string, at: string): PerformanceMetricsDoc => ({
   id,

@@ -1,7 +1,17 @@
 import { given } from '../test/given';
 import { performanceMetricsProjection as projection } from './performance-metrics.projection';
 import { PerformanceMetricsDoc } from './performance-metrics.doc';
-import { at, attemptFailed, completed, deepFreeze, executionFailed, executionIdFor, registered, started, toProjected } from './testing';
+import {
+  at,
+  attemptFailed,
+  completed,
+  deepFreeze,
+  executionFailed,
+  executionIdFor,
+  registered,
+  started,
+  toProjected,
+} from './testing';
 
 const A = 'B-001';
 const B = 'B-002';
@@ -10,7 +20,12 @@ const run = (taskId: string, n: number, durationMs: number, attempt = 1) =>
 
 describe('performance_metrics read model', () => {
   describe('given executions that ended', () => {
-    const history = [registered(A), run(A, 1, 1000), run(A, 2, 3000), executionFailed(A, { executionId: executionIdFor(3) })];
+    const history = [
+      registered(A),
+      run(A, 1, 1000),
+      run(A, 2, 3000),
+      executionFailed(A, { executionId: executionIdFor(3) }),
+    ];
 
     it('counts executions, successes and failures with the success rate', () =>
       given(projection, history).then(A, {
@@ -27,9 +42,13 @@ describe('performance_metrics read model', () => {
 
     it('derives average, median and percentiles of the completed durations', () => {
       const durations = Array.from({ length: 100 }, (_, i) => (i + 1) * 10);
-      const doc = given(projection, durations.map((ms, i) => run(A, i + 1, ms))).doc(A);
+      const doc = given(
+        projection,
+        durations.map((ms, i) => run(A, i + 1, ms)),
+      ).doc(A);
       expect(doc).toMatchObject({ avgDurationMs: 505, minDurationMs: 10, maxDurationMs: 1000 });
-      const within1Percent = (value: number | null, exact: number) => expect(Math.abs(value! - exact) / exact).toBeLessThanOrEqual(0.01);
+      const within1Percent = (value: number | null, exact: number) =>
+        expect(Math.abs(value! - exact) / exact).toBeLessThanOrEqual(0.01);
       within1Percent(doc.medianDurationMs, 500);
       within1Percent(doc.p95DurationMs, 950);
       within1Percent(doc.p99DurationMs, 990);
@@ -48,13 +67,17 @@ describe('performance_metrics read model', () => {
   });
 
   describe('given executions that have not ended', () => {
-    it('has no document yet', () =>
-      given(projection, [registered(A), started(A), attemptFailed(A)]).thenNoDocument(A));
+    it('has no document yet', () => given(projection, [registered(A), started(A), attemptFailed(A)]).thenNoDocument(A));
   });
 
   describe('when executions needed retries', () => {
     it('counts the retries each used in the histogram and the total', () =>
-      given(projection, [run(A, 1, 10, 1), run(A, 2, 10, 3), executionFailed(A, { executionId: executionIdFor(3), attempt: 4 }), run(A, 4, 10, 9)]).then(A, {
+      given(projection, [
+        run(A, 1, 10, 1),
+        run(A, 2, 10, 3),
+        executionFailed(A, { executionId: executionIdFor(3), attempt: 4 }),
+        run(A, 4, 10, 9),
+      ]).then(A, {
         totalRetries: 0 + 2 + 3 + 8,
         retriesHistogram: { '0': 1, '1': 0, '2': 1, '3': 1, '4': 0, '5+': 1 },
       }));
@@ -68,7 +91,12 @@ describe('performance_metrics read model', () => {
         at('2026-01-02T09:00:00.000Z', executionFailed(A, { executionId: executionIdFor(3) })),
       ]).doc(A);
       expect(Object.keys(doc.daily)).toEqual(['2026-01-02']);
-      expect(doc.daily['2026-01-02']).toMatchObject({ executions: 3, successes: 2, failures: 1, durations: expect.objectContaining({ count: 2 }) });
+      expect(doc.daily['2026-01-02']).toMatchObject({
+        executions: 3,
+        successes: 2,
+        failures: 1,
+        durations: expect.objectContaining({ count: 2 }),
+      });
     });
 
     it('drops days older than 90 days before the newest execution, keeping the totals', () => {
@@ -82,7 +110,10 @@ describe('performance_metrics read model', () => {
     });
 
     it('keeps the most recent execution as the last one when an older one arrives late', () =>
-      given(projection, [at('2026-06-01T00:00:00.000Z', run(A, 1, 100)), at('2026-05-01T00:00:00.000Z', executionFailed(A, { executionId: executionIdFor(2) }))]).then(A, {
+      given(projection, [
+        at('2026-06-01T00:00:00.000Z', run(A, 1, 100)),
+        at('2026-05-01T00:00:00.000Z', executionFailed(A, { executionId: executionIdFor(2) })),
+      ]).then(A, {
         lastExecutionAt: '2026-06-01T00:00:00.000Z',
         lastOutcome: 'success',
         updatedAt: '2026-05-01T00:00:00.000Z',
@@ -91,7 +122,10 @@ describe('performance_metrics read model', () => {
     it('does not bucket a late-arriving execution older than the window', () =>
       expect(
         Object.keys(
-          given(projection, [at('2026-06-01T00:00:00.000Z', run(A, 1, 100)), at('2026-01-01T00:00:00.000Z', run(A, 2, 100))]).doc(A).daily,
+          given(projection, [
+            at('2026-06-01T00:00:00.000Z', run(A, 1, 100)),
+            at('2026-01-01T00:00:00.000Z', run(A, 2, 100)),
+          ]).doc(A).daily,
         ),
       ).toEqual(['2026-06-01']));
   });
@@ -107,12 +141,20 @@ describe('performance_metrics read model', () => {
   });
 
   describe('given a stored document shaped otherwise (keys in another order, keys of its own)', () => {
-    const [first, next] = toProjected([run(A, 1, 100, 2), run(A, 2, 300, 7)]) as Parameters<typeof projection.evolve>[1][];
+    const [first, next] = toProjected([run(A, 1, 100, 2), run(A, 2, 300, 7)]) as Parameters<
+      typeof projection.evolve
+    >[1][];
     const evolve = (doc: PerformanceMetricsDoc | null, event = next!) => projection.evolve(deepFreeze(doc), event, A)!;
     const stored = evolve(null, first);
     const reordered = (doc: PerformanceMetricsDoc) => {
       const { daily, id, ...rest } = doc;
-      return { daily, legacy: 'kept', ...rest, id, retriesHistogram: { ...doc.retriesHistogram, old: 1 } } as PerformanceMetricsDoc;
+      return {
+        daily,
+        legacy: 'kept',
+        ...rest,
+        id,
+        retriesHistogram: { ...doc.retriesHistogram, old: 1 },
+      } as PerformanceMetricsDoc;
     };
 
     it('keeps its key order and its own keys, with the same values as a usual document gets', () => {

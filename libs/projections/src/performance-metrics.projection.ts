@@ -119,7 +119,8 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
 export const performanceMetricsProjection = defineProjection({
   name: 'performance_metrics',
   version: 1,
-  description: 'Executions, success rate, duration percentiles (DDSketch), retries and daily trends per task and overall.',
+  description:
+    'Executions, success rate, duration percentiles (DDSketch), retries and daily trends per task and overall.',
   handles: ['TaskExecutionCompleted', 'TaskExecutionFailed'] as const,
   documentIds: (event) => [event.data.taskId, '_global'],
   evolve: (doc: PerformanceMetricsDoc | null, event, documentId): PerformanceMetricsDoc => {

@@ -26,7 +26,10 @@ const streamOf = (event: LedgerEvent): string =>
  * Envelopes as the store would hand them to a projection: ids `testUuid(firstId + i)`, per-stream
  * revisions from 0, and times `stepMs` apart unless an item gives its own (later items continue from it).
  */
-export const toProjected = (items: ReadonlyArray<LedgerEvent | TimedEvent>, options: ProjectedOptions = {}): ProjectedEvent[] => {
+export const toProjected = (
+  items: ReadonlyArray<LedgerEvent | TimedEvent>,
+  options: ProjectedOptions = {},
+): ProjectedEvent[] => {
   const revisions = new Map<string, number>();
   let time = Date.parse(options.start ?? '2026-01-01T00:00:00.000Z') - (options.stepMs ?? 1000);
   return items.map((item, index) => {

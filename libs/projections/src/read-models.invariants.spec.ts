@@ -65,7 +65,9 @@ describe('read models over any valid history', () => {
       fc.property(arbitraryHistory(), (events) => {
         const docs = foldAll(taskExecutionsProjection, events);
         docs.forEach((doc) =>
-          expect(doc.totalRetries).toBe(events.filter((event) => event.type === 'TaskRetryScheduled' && event.data.taskId === doc.id).length),
+          expect(doc.totalRetries).toBe(
+            events.filter((event) => event.type === 'TaskRetryScheduled' && event.data.taskId === doc.id).length,
+          ),
         );
       }),
       runs,

@@ -18,34 +18,46 @@ const isJsonStable = (doc: Doc): boolean => {
   return JSON.stringify(JSON.parse(text)) === text;
 };
 
-describe.each(readModels.map((projection) => [projection.name, projection] as const))('the %s read model', (_name, projection: AnyProjection) => {
-  describe('given any valid history', () => {
-    it('folds in random batches, with stops and restarts, to the same bytes as in one pass', () =>
-      fc.assert(
-        fc.property(history, splits, crashes, (events, cuts, stops) =>
-          expect(serialiseDocs(foldInBatches(projection, events, cuts, stops))).toBe(serialiseDocs(foldAll(projection, events))),
-        ),
-        runs,
-      ));
+describe.each(readModels.map((projection) => [projection.name, projection] as const))(
+  'the %s read model',
+  (_name, projection: AnyProjection) => {
+    describe('given any valid history', () => {
+      it('folds in random batches, with stops and restarts, to the same bytes as in one pass', () =>
+        fc.assert(
+          fc.property(history, splits, crashes, (events, cuts, stops) =>
+            expect(serialiseDocs(foldInBatches(projection, events, cuts, stops))).toBe(
+              serialiseDocs(foldAll(projection, events)),
+            ),
+          ),
+          runs,
+        ));
 
-    it('rebuilds from zero to exactly the documents the live build has', () =>
-      fc.assert(
-        fc.property(history, splits, splits, (events, live, rebuild) =>
-          expect(serialiseDocs(foldInBatches(projection, events, rebuild))).toBe(serialiseDocs(foldInBatches(projection, events, live))),
-        ),
-        runs,
-      ));
+      it('rebuilds from zero to exactly the documents the live build has', () =>
+        fc.assert(
+          fc.property(history, splits, splits, (events, live, rebuild) =>
+            expect(serialiseDocs(foldInBatches(projection, events, rebuild))).toBe(
+              serialiseDocs(foldInBatches(projection, events, live)),
+            ),
+          ),
+          runs,
+        ));
 
-    it('never throws and never mutates its inputs (documents and events are deep-frozen)', () =>
-      fc.assert(fc.property(history, (events) => expect(() => foldAll(projection, events)).not.toThrow()), runs));
+      it('never throws and never mutates its inputs (documents and events are deep-frozen)', () =>
+        fc.assert(
+          fc.property(history, (events) => expect(() => foldAll(projection, events)).not.toThrow()),
+          runs,
+        ));
 
-    it('writes only JSON-stable documents keyed by their id', () =>
-      fc.assert(
-        fc.property(history, (events) => [...foldAll(projection, events)].every(([id, doc]) => doc.id === id && isJsonStable(doc))),
-        runs,
-      ));
-  });
-});
+      it('writes only JSON-stable documents keyed by their id', () =>
+        fc.assert(
+          fc.property(history, (events) =>
+            [...foldAll(projection, events)].every(([id, doc]) => doc.id === id && isJsonStable(doc)),
+          ),
+          runs,
+        ));
+    });
+  },
+);
 
 describe('the fold harness', () => {
   it('catches an evolve that mutates its input document', () => {

@@ -5,7 +5,8 @@ type FieldChange = EventOfType<'TaskDefinitionChanged'>['data']['changes'][numbe
 
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
-const isNullableNumber = (value: unknown): boolean => value === null || (typeof value === 'number' && Number.isFinite(value));
+const isNullableNumber = (value: unknown): boolean =>
+  value === null || (typeof value === 'number' && Number.isFinite(value));
 const isStringArray = (value: unknown): boolean => Array.isArray(value) && value.every(isString);
 const isOneOf =
   (options: readonly string[]) =>
@@ -60,9 +61,14 @@ const pickFields = (source: TaskDefinitionFields): TaskDefinitionFields => ({
  * Applies a definition diff: each change sets its field to `to`. Changes to fields this read
  * model does not keep, or with a value of the wrong shape, are ignored (history is fact).
  */
-export const applyDefinitionChanges = (fields: TaskDefinitionFields, changes: readonly FieldChange[]): TaskDefinitionFields =>
+export const applyDefinitionChanges = (
+  fields: TaskDefinitionFields,
+  changes: readonly FieldChange[],
+): TaskDefinitionFields =>
   changes.reduce<TaskDefinitionFields>(
     (current, change) =>
-      isKeptField(change.field) && guards[change.field](change.to) ? pickFields({ ...current, [change.field]: change.to }) : current,
+      isKeptField(change.field) && guards[change.field](change.to)
+        ? pickFields({ ...current, [change.field]: change.to })
+        : current,
     pickFields(fields),
   );

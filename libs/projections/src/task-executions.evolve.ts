@@ -4,18 +4,28 @@ import { ProjectedEvent } from './projection';
 import { applyDefinitionChanges, definitionFields } from './task-definition-fields';
 import { CurrentExecution, NO_EXECUTION, TaskExecutionDoc } from './task-executions.doc';
 
-type On<T extends LedgerEventType> = (doc: TaskExecutionDoc, event: ProjectedEvent<EventOfType<T>>, at: string) => TaskExecutionDoc;
+type On<T extends LedgerEventType> = (
+  doc: TaskExecutionDoc,
+  event: ProjectedEvent<EventOfType<T>>,
+  at: string,
+) => TaskExecutionDoc;
 
 const belongs = (doc: TaskExecutionDoc, executionId: string): boolean =>
   doc.currentExecution !== null && doc.currentExecution.executionId === executionId;
 
 /** The current execution, with `change` applied when the event belongs to it. */
-const executionAfter = (doc: TaskExecutionDoc, executionId: string, change: (current: CurrentExecution) => CurrentExecution) =>
-  belongs(doc, executionId) ? change(doc.currentExecution!) : doc.currentExecution;
+const executionAfter = (
+  doc: TaskExecutionDoc,
+  executionId: string,
+  change: (current: CurrentExecution) => CurrentExecution,
+) => (belongs(doc, executionId) ? change(doc.currentExecution!) : doc.currentExecution);
 
 /** Applies `change` to the current execution when the event belongs to it (the same document when not). */
-const onExecution = (doc: TaskExecutionDoc, executionId: string, change: (current: CurrentExecution) => CurrentExecution) =>
-  belongs(doc, executionId) ? { ...doc, currentExecution: change(doc.currentExecution!) } : doc;
+const onExecution = (
+  doc: TaskExecutionDoc,
+  executionId: string,
+  change: (current: CurrentExecution) => CurrentExecution,
+) => (belongs(doc, executionId) ? { ...doc, currentExecution: change(doc.currentExecution!) } : doc);
 
 export const registered: On<'TaskRegistered'> = (doc, event, at) => ({
   ...doc,
@@ -50,14 +60,28 @@ export const started: On<'TaskExecutionStarted'> = (doc, event, at) => {
   if (doc.currentExecution !== null && doc.currentExecution.executionId === event.data.executionId) {
     return { ...doc, status: 'running', currentExecution: { ...attempt, startedAt: doc.currentExecution.startedAt } };
   }
-  return { ...doc, ...NO_EXECUTION, status: 'running', currentExecution: attempt, startedAt: at, executions: doc.executions + 1 };
+  return {
+    ...doc,
+    ...NO_EXECUTION,
+    status: 'running',
+    currentExecution: attempt,
+    startedAt: at,
+    executions: doc.executions + 1,
+  };
 };
 
 export const progressReported: On<'TaskProgressReported'> = (doc, event) =>
-  onExecution(doc, event.data.executionId, (current) => ({ ...current, progress: event.data.progress, message: event.data.message }));
+  onExecution(doc, event.data.executionId, (current) => ({
+    ...current,
+    progress: event.data.progress,
+    message: event.data.message,
+  }));
 
 export const leaseRenewed: On<'TaskLeaseRenewed'> = (doc, event) =>
-  onExecution(doc, event.data.executionId, (current) => ({ ...current, leaseExpiresAt: utcTimestamp(event.data.leaseExpiresAt) }));
+  onExecution(doc, event.data.executionId, (current) => ({
+    ...current,
+    leaseExpiresAt: utcTimestamp(event.data.leaseExpiresAt),
+  }));
 
 export const attemptFailed: On<'TaskAttemptFailed'> = (doc, event, at) => {
   const { error, classification, executionId, attempt } = event.data;
@@ -71,7 +95,11 @@ export const attemptFailed: On<'TaskAttemptFailed'> = (doc, event, at) => {
     attempt,
     at,
   };
-  return { ...doc, currentExecution: executionAfter(doc, executionId, (current) => ({ ...current, leaseExpiresAt: null })), lastError };
+  return {
+    ...doc,
+    currentExecution: executionAfter(doc, executionId, (current) => ({ ...current, leaseExpiresAt: null })),
+    lastError,
+  };
 };
 
 export const abandoned: On<'TaskExecutionAbandoned'> = (doc, event) =>
@@ -91,7 +119,11 @@ export const retryScheduled: On<'TaskRetryScheduled'> = (doc, event) => ({
 
 export const completed: On<'TaskExecutionCompleted'> = (doc, event, at) => ({
   ...doc,
-  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({ ...current, progress: 1, leaseExpiresAt: null })),
+  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({
+    ...current,
+    progress: 1,
+    leaseExpiresAt: null,
+  })),
   status: 'completed',
   completedAt: at,
   executionTimeMs: event.data.durationMs,
@@ -100,7 +132,11 @@ export const completed: On<'TaskExecutionCompleted'> = (doc, event, at) => ({
 
 export const executionFailed: On<'TaskExecutionFailed'> = (doc, event, at) => ({
   ...doc,
-  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({ ...current, leaseExpiresAt: null, nextAttemptAt: null })),
+  currentExecution: executionAfter(doc, event.data.executionId, (current) => ({
+    ...current,
+    leaseExpiresAt: null,
+    nextAttemptAt: null,
+  })),
   status: 'failed',
   completedAt: at,
   failure: { reason: event.data.reason, category: event.data.category, message: event.data.message },

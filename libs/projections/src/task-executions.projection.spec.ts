@@ -25,7 +25,9 @@ const failedOnce = [registered(T), started(T), attemptFailed(T), retryScheduled(
 describe('task_executions read model', () => {
   describe('given a registered task', () => {
     it('is pending with its definition', () =>
-      given(projection, [registered(T, { title: 'Parse backlog', priority: 'critical', points: 5, dependencies: ['B-001'] })]).then(T, {
+      given(projection, [
+        registered(T, { title: 'Parse backlog', priority: 'critical', points: 5, dependencies: ['B-001'] }),
+      ]).then(T, {
         id: T,
         taskId: T,
         title: 'Parse backlog',
@@ -66,21 +68,32 @@ describe('task_executions read model', () => {
     });
 
     it('marks a task removed from the backlog and keeps its history', () =>
-      given(projection, [registered(T), started(T), completed(T)]).when(removedFromBacklog(T)).then(T, {
-        removedFromBacklog: true,
-        status: 'completed',
-      }));
+      given(projection, [registered(T), started(T), completed(T)])
+        .when(removedFromBacklog(T))
+        .then(T, {
+          removedFromBacklog: true,
+          status: 'completed',
+        }));
 
     it('replaces the definition when the task re-appears, keeping the execution state', () =>
       given(projection, [registered(T), started(T), completed(T), removedFromBacklog(T)])
         .when(registered(T, { title: 'Back again', priority: 'low' }))
-        .then(T, { removedFromBacklog: false, title: 'Back again', priority: 'low', status: 'completed', registeredAt: '2026-01-01T00:00:00.000Z' }));
+        .then(T, {
+          removedFromBacklog: false,
+          title: 'Back again',
+          priority: 'low',
+          status: 'completed',
+          registeredAt: '2026-01-01T00:00:00.000Z',
+        }));
   });
 
   describe('when an execution runs', () => {
     it('is running with the current attempt, its lease and progress', () =>
       given(projection, [registered(T)])
-        .when(started(T, { leaseExpiresAt: '2026-01-01T02:05:00+02:00' }), progressReported(T, { progress: 0.4, message: 'compiling' }))
+        .when(
+          started(T, { leaseExpiresAt: '2026-01-01T02:05:00+02:00' }),
+          progressReported(T, { progress: 0.4, message: 'compiling' }),
+        )
         .then(T, {
           status: 'running',
           startedAt: '2026-01-01T00:00:01.000Z',
@@ -148,35 +161,64 @@ describe('task_executions read model', () => {
           startedAt: '2026-01-01T00:00:01.000Z',
           retryCount: 1,
           executions: 1,
-          currentExecution: expect.objectContaining({ attempt: 2, startedAt: '2026-01-01T00:00:01.000Z', attemptStartedAt: '2026-01-01T00:00:04.000Z' }),
+          currentExecution: expect.objectContaining({
+            attempt: 2,
+            startedAt: '2026-01-01T00:00:01.000Z',
+            attemptStartedAt: '2026-01-01T00:00:04.000Z',
+          }),
         }));
 
     it('is failed with the reason when the execution gives up', () =>
       given(projection, [registered(T), started(T), attemptFailed(T)])
         .when(executionFailed(T, { reason: 'not-retryable', category: 'permission', message: 'denied' }))
-        .then(T, { status: 'failed', completedAt: '2026-01-01T00:00:03.000Z', failure: { reason: 'not-retryable', category: 'permission', message: 'denied' } }));
+        .then(T, {
+          status: 'failed',
+          completedAt: '2026-01-01T00:00:03.000Z',
+          failure: { reason: 'not-retryable', category: 'permission', message: 'denied' },
+        }));
 
     it('clears the lease of an abandoned attempt', () =>
       given(projection, [registered(T), started(T)])
         .when(abandoned(T), attemptFailed(T, { error: { type: 'abandoned' } }))
-        .then(T, { currentExecution: expect.objectContaining({ leaseExpiresAt: null }), lastError: expect.objectContaining({ type: 'abandoned' }) }));
+        .then(T, {
+          currentExecution: expect.objectContaining({ leaseExpiresAt: null }),
+          lastError: expect.objectContaining({ type: 'abandoned' }),
+        }));
 
     it('starts counting retries again for a new execution but keeps the life total', () =>
       given(projection, [...failedOnce, started(T, { attempt: 2 }), executionFailed(T, { attempt: 2 })])
         .when(started(T, { executionId: second }))
-        .then(T, { status: 'running', retryCount: 0, totalRetries: 1, executions: 2, failure: null, completedAt: null }));
+        .then(T, {
+          status: 'running',
+          retryCount: 0,
+          totalRetries: 1,
+          executions: 2,
+          failure: null,
+          completedAt: null,
+        }));
   });
 
   describe('when a run skips or resets the task', () => {
     it('is skipped with the reason and the missing dependencies', () =>
       given(projection, [registered(T)])
         .when(skipped(T, { reason: 'dependencies-unmet', missing: ['B-001'], message: 'B-001 is not done' }))
-        .then(T, { status: 'skipped', skip: { reason: 'dependencies-unmet', missing: ['B-001'], message: 'B-001 is not done' } }));
+        .then(T, {
+          status: 'skipped',
+          skip: { reason: 'dependencies-unmet', missing: ['B-001'], message: 'B-001 is not done' },
+        }));
 
     it('is pending again after a reset, without a current execution', () =>
       given(projection, [...failedOnce, started(T, { attempt: 2 }), executionFailed(T, { attempt: 2 })])
         .when(stateReset(T))
-        .then(T, { status: 'pending', currentExecution: null, startedAt: null, completedAt: null, failure: null, retryCount: 0, totalRetries: 1 }));
+        .then(T, {
+          status: 'pending',
+          currentExecution: null,
+          startedAt: null,
+          completedAt: null,
+          failure: null,
+          retryCount: 0,
+          totalRetries: 1,
+        }));
   });
 
   describe('given events in any offset', () => {
@@ -188,6 +230,11 @@ describe('task_executions read model', () => {
 
   describe('given execution events before any registration', () => {
     it('keeps the execution state under a placeholder definition', () =>
-      given(projection, [started(T), completed(T)]).then(T, { registered: false, title: T, priority: 'unknown', status: 'completed' }));
+      given(projection, [started(T), completed(T)]).then(T, {
+        registered: false,
+        title: T,
+        priority: 'unknown',
+        status: 'completed',
+      }));
   });
 });

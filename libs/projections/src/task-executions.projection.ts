@@ -25,20 +25,34 @@ type Handled = ProjectedEvent<EventOfType<(typeof handles)[number]>>;
 
 const apply = (doc: TaskExecutionDoc, event: Handled, at: string): TaskExecutionDoc => {
   switch (event.type) {
-    case 'TaskRegistered': return on.registered(doc, event, at);
-    case 'TaskDefinitionChanged': return on.definitionChanged(doc, event, at);
-    case 'TaskRemovedFromBacklog': return on.removedFromBacklog(doc, event, at);
-    case 'TaskExecutionStarted': return on.started(doc, event, at);
-    case 'TaskProgressReported': return on.progressReported(doc, event, at);
-    case 'TaskLeaseRenewed': return on.leaseRenewed(doc, event, at);
-    case 'TaskAttemptFailed': return on.attemptFailed(doc, event, at);
-    case 'TaskRetryScheduled': return on.retryScheduled(doc, event, at);
-    case 'TaskExecutionCompleted': return on.completed(doc, event, at);
-    case 'TaskExecutionFailed': return on.executionFailed(doc, event, at);
-    case 'TaskSkipped': return on.skipped(doc, event, at);
-    case 'TaskExecutionAbandoned': return on.abandoned(doc, event, at);
-    case 'ExecutionStateReset': return on.stateReset(doc, event, at);
-    default: return assertNeverEvent(event, doc);
+    case 'TaskRegistered':
+      return on.registered(doc, event, at);
+    case 'TaskDefinitionChanged':
+      return on.definitionChanged(doc, event, at);
+    case 'TaskRemovedFromBacklog':
+      return on.removedFromBacklog(doc, event, at);
+    case 'TaskExecutionStarted':
+      return on.started(doc, event, at);
+    case 'TaskProgressReported':
+      return on.progressReported(doc, event, at);
+    case 'TaskLeaseRenewed':
+      return on.leaseRenewed(doc, event, at);
+    case 'TaskAttemptFailed':
+      return on.attemptFailed(doc, event, at);
+    case 'TaskRetryScheduled':
+      return on.retryScheduled(doc, event, at);
+    case 'TaskExecutionCompleted':
+      return on.completed(doc, event, at);
+    case 'TaskExecutionFailed':
+      return on.executionFailed(doc, event, at);
+    case 'TaskSkipped':
+      return on.skipped(doc, event, at);
+    case 'TaskExecutionAbandoned':
+      return on.abandoned(doc, event, at);
+    case 'ExecutionStateReset':
+      return on.stateReset(doc, event, at);
+    default:
+      return assertNeverEvent(event, doc);
   }
 };
 

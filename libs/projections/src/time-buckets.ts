@@ -22,7 +22,12 @@ const recordOf = <V>(entries: readonly (readonly [string, V])[]): Record<string,
 };
 
 /** `{ ...buckets, [key]: value }`, copied key by key for a large record (see `dictionaryObject`). */
-const withValue = <V>(buckets: Readonly<Record<string, V>>, keys: readonly string[], key: string, value: V): Record<string, V> => {
+const withValue = <V>(
+  buckets: Readonly<Record<string, V>>,
+  keys: readonly string[],
+  key: string,
+  value: V,
+): Record<string, V> => {
   if (keys.length <= LARGE_RECORD || hasKey(buckets, '__proto__')) return { ...buckets, [key]: value };
   const record = dictionaryObject<V>();
   for (const bucket of keys) record[bucket] = buckets[bucket]!;
@@ -49,7 +54,11 @@ export const bumpBucket = <V>(
   }
   const first = keys[0];
   const last = keys[keys.length - 1];
-  if (key >= cutoffKey && (first === undefined || first >= cutoffKey) && (last === undefined || key >= last || hasKey(buckets, key))) {
+  if (
+    key >= cutoffKey &&
+    (first === undefined || first >= cutoffKey) &&
+    (last === undefined || key >= last || hasKey(buckets, key))
+  ) {
     return withValue(buckets, keys, key, update(buckets[key]));
   }
   const entries: [string, V][] = [];

@@ -24,13 +24,24 @@ describe('analytics over the read models', () => {
       ['B-2', 0.6667, true],
       ['B-3', 0.3333, false],
     ]);
-    expect(page.items[0]!.trend).toMatchObject({ recentExecutions: 1, recentSuccessRate: 1, direction: 'insufficient-data' });
+    expect(page.items[0]!.trend).toMatchObject({
+      recentExecutions: 1,
+      recentSuccessRate: 1,
+      direction: 'insufficient-data',
+    });
   });
 
   it('given named tasks, predicts those, including one that never ran', async () => {
     const page = await predictions((await ledger).readStore, { taskIds: ['B-4'] });
-    expect(page.items[0]).toMatchObject({ taskId: 'B-4', executions: 0, posterior: { mean: 0.5 }, seedRule: { predictedSuccess: null } });
-    await expect(predictions((await ledger).readStore, { taskIds: ['B-404'] })).rejects.toMatchObject({ code: 'NotFound' });
+    expect(page.items[0]).toMatchObject({
+      taskId: 'B-4',
+      executions: 0,
+      posterior: { mean: 0.5 },
+      seedRule: { predictedSuccess: null },
+    });
+    await expect(predictions((await ledger).readStore, { taskIds: ['B-404'] })).rejects.toMatchObject({
+      code: 'NotFound',
+    });
   });
 
   it('estimates the backlog: B-3 (failed), B-4 and B-5 are pending, none with a completed duration', async () => {
@@ -50,6 +61,10 @@ describe('analytics over the read models', () => {
   });
 
   it('given only two completed durations overall, has no reference p99 and so flags nothing', async () => {
-    expect(await anomalies((await ledger).readStore)).toEqual({ durations: [], failureSpikes: [], referenceP99Ms: null });
+    expect(await anomalies((await ledger).readStore)).toEqual({
+      durations: [],
+      failureSpikes: [],
+      referenceP99Ms: null,
+    });
   });
 });

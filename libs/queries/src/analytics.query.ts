@@ -16,7 +16,16 @@ import {
   DEFAULT_HIGH_RETRY_THRESHOLD,
 } from '@taskledger/analytics';
 import { ReadStore } from '@taskledger/read-store';
-import { findAll, getDoc, GLOBAL_ID, METRICS, PerformanceMetricsDoc, requireTask, TASKS, TaskExecutionDoc } from './read-models.access';
+import {
+  findAll,
+  getDoc,
+  GLOBAL_ID,
+  METRICS,
+  PerformanceMetricsDoc,
+  requireTask,
+  TASKS,
+  TaskExecutionDoc,
+} from './read-models.access';
 
 export interface SlowTasksResult {
   thresholdMs: number;
@@ -26,7 +35,9 @@ export interface SlowTasksResult {
 /** Tasks averaging above the threshold (seed: 300 s); served by the index on avgDurationMs. */
 export const findSlowTasks = async (readStore: ReadStore, options: SlowTaskOptions = {}): Promise<SlowTasksResult> => {
   const thresholdMs = options.thresholdMs ?? DEFAULT_SLOW_THRESHOLD_MS;
-  const docs = await findAll<PerformanceMetricsDoc>(readStore, METRICS, { filter: { avgDurationMs: { gt: thresholdMs }, scope: 'task' } });
+  const docs = await findAll<PerformanceMetricsDoc>(readStore, METRICS, {
+    filter: { avgDurationMs: { gt: thresholdMs }, scope: 'task' },
+  });
   return { thresholdMs, tasks: slowTasks(docs, { thresholdMs }) };
 };
 
@@ -36,7 +47,10 @@ export interface HighRetryResult {
 }
 
 /** Tasks with more retries over their life than the threshold (seed: 3). */
-export const findHighRetryTasks = async (readStore: ReadStore, options: HighRetryOptions = {}): Promise<HighRetryResult> => {
+export const findHighRetryTasks = async (
+  readStore: ReadStore,
+  options: HighRetryOptions = {},
+): Promise<HighRetryResult> => {
   const threshold = options.threshold ?? DEFAULT_HIGH_RETRY_THRESHOLD;
   const docs = await findAll<TaskExecutionDoc>(readStore, TASKS, { filter: { totalRetries: { gt: threshold } } });
   return { threshold, tasks: highRetryTasks(docs, { threshold }) };
@@ -65,7 +79,10 @@ export const estimateBacklog = async (readStore: ReadStore): Promise<BacklogEsti
     getDoc<PerformanceMetricsDoc>(readStore, METRICS, GLOBAL_ID),
   ]);
   const estimates = durationEstimates(metrics);
-  const fallback = global?.medianDurationMs != null ? { medianMs: global.medianDurationMs, p95Ms: global.p95DurationMs ?? global.medianDurationMs } : null;
+  const fallback =
+    global?.medianDurationMs != null
+      ? { medianMs: global.medianDurationMs, p95Ms: global.p95DurationMs ?? global.medianDurationMs }
+      : null;
   const eta = backlogEta(tasks, estimates, fallback);
   const pending = new Set(tasks.filter((task) => task.status !== 'completed').map((task) => task.id));
   return { eta, estimates: [...estimates.values()].filter((estimate) => pending.has(estimate.taskId)) };

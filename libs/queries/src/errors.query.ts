@@ -54,10 +54,19 @@ export interface ErrorReportOptions {
   top?: number;
 }
 
-const share = (count: number, total: number): number | null => (total === 0 ? null : Math.round((count / total) * 10_000) / 10_000);
+const share = (count: number, total: number): number | null =>
+  total === 0 ? null : Math.round((count / total) * 10_000) / 10_000;
 
-const countShares = <K extends string>(counts: Record<K, number>, total: number, order: 'count' | 'given'): CountShare<K>[] => {
-  const entries = (Object.entries(counts) as [K, number][]).map(([key, count]) => ({ key, count, share: share(count, total) }));
+const countShares = <K extends string>(
+  counts: Record<K, number>,
+  total: number,
+  order: 'count' | 'given',
+): CountShare<K>[] => {
+  const entries = (Object.entries(counts) as [K, number][]).map(([key, count]) => ({
+    key,
+    count,
+    share: share(count, total),
+  }));
   return order === 'count' ? entries.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)) : entries;
 };
 
@@ -67,8 +76,12 @@ const temporal = (doc: ErrorStatisticsDoc): TemporalTrends => {
   return {
     firstErrorAt: doc.firstErrorAt,
     lastErrorAt: doc.lastErrorAt,
-    perHour: Object.entries(doc.hourly).sort().map(([hour, count]) => ({ hour, count })),
-    perDay: Object.entries(doc.daily).sort().map(([day, count]) => ({ day, count })),
+    perHour: Object.entries(doc.hourly)
+      .sort()
+      .map(([hour, count]) => ({ hour, count })),
+    perDay: Object.entries(doc.daily)
+      .sort()
+      .map(([day, count]) => ({ day, count })),
     byHourOfDay,
   };
 };
@@ -95,7 +108,10 @@ const retryPatterns = async (readStore: ReadStore): Promise<RetryPatterns> => {
 /** The seed's error analysis: every section of `errors --export-report`, from the `_global` error statistics. */
 export const errorReport = async (readStore: ReadStore, options: ErrorReportOptions = {}): Promise<ErrorReport> => {
   const position = await ledgerPosition(readStore);
-  const [found, retries] = await Promise.all([getDoc<ErrorStatisticsDoc>(readStore, ERRORS, GLOBAL_ID), retryPatterns(readStore)]);
+  const [found, retries] = await Promise.all([
+    getDoc<ErrorStatisticsDoc>(readStore, ERRORS, GLOBAL_ID),
+    retryPatterns(readStore),
+  ]);
   const doc = found ?? emptyErrors();
   return {
     ledgerPosition: position,
@@ -111,15 +127,49 @@ export const errorReport = async (readStore: ReadStore, options: ErrorReportOpti
   };
 };
 
-const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-const CATEGORIES: readonly ErrorCategory[] = ['network', 'file_system', 'database', 'permission', 'timeout', 'validation', 'execution', 'unknown'];
+const zeroes = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+const CATEGORIES: readonly ErrorCategory[] = [
+  'network',
+  'file_system',
+  'database',
+  'permission',
+  'timeout',
+  'validation',
+  'execution',
+  'unknown',
+];
 const SEVERITIES: readonly ErrorSeverity[] = ['low', 'medium', 'high', 'critical'];
 const noRecovery = { attempted: 0, succeeded: 0, failed: 0, notApplicable: 0 };
 
 /** What the report shows before the first error. */
 const emptyErrors = (): ErrorStatisticsDoc => ({
-  id: GLOBAL_ID, scope: 'global', category: null, totalErrors: 0, byCategory: zeroes(CATEGORIES), bySeverity: zeroes(SEVERITIES), byType: [],
-  mostCommonCategory: null, hourly: {}, daily: {}, fingerprints: [], evictedFingerprints: 0, topFingerprints: [],
-  recovery: { ...noRecovery, successRate: null, byAction: { 'extend-timeout': noRecovery, 'clear-scratch-dir': noRecovery, backoff: noRecovery, 'reopen-store': noRecovery, 'needs-person': noRecovery } },
-  firstErrorAt: null, lastErrorAt: null, latestEventAt: null, updatedAt: '',
+  id: GLOBAL_ID,
+  scope: 'global',
+  category: null,
+  totalErrors: 0,
+  byCategory: zeroes(CATEGORIES),
+  bySeverity: zeroes(SEVERITIES),
+  byType: [],
+  mostCommonCategory: null,
+  hourly: {},
+  daily: {},
+  fingerprints: [],
+  evictedFingerprints: 0,
+  topFingerprints: [],
+  recovery: {
+    ...noRecovery,
+    successRate: null,
+    byAction: {
+      'extend-timeout': noRecovery,
+      'clear-scratch-dir': noRecovery,
+      backoff: noRecovery,
+      'reopen-store': noRecovery,
+      'needs-person': noRecovery,
+    },
+  },
+  firstErrorAt: null,
+  lastErrorAt: null,
+  latestEventAt: null,
+  updatedAt: '',
 });

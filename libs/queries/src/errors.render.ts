@@ -7,7 +7,9 @@ const shares = (entries: readonly CountShare<string>[]): string[] =>
 
 const retryLines = (report: ErrorReport): string[] => {
   const retry = report.retryPatterns;
-  const histogram = Object.entries(retry.retriesHistogram).map(([retries, count]) => `${retries}: ${count}`).join(', ');
+  const histogram = Object.entries(retry.retriesHistogram)
+    .map(([retries, count]) => `${retries}: ${count}`)
+    .join(', ');
   return [
     'Retry pattern analysis:',
     `  Total retries: ${retry.totalRetries} over ${retry.executions} ended executions (${retry.averageRetriesPerExecution ?? '-'} per execution)`,
@@ -18,7 +20,10 @@ const retryLines = (report: ErrorReport): string[] => {
 
 const temporalLines = (report: ErrorReport): string[] => {
   const { temporal } = report;
-  const busiest = temporal.byHourOfDay.reduce((best, count, hour) => (count > temporal.byHourOfDay[best]! ? hour : best), 0);
+  const busiest = temporal.byHourOfDay.reduce(
+    (best, count, hour) => (count > temporal.byHourOfDay[best]! ? hour : best),
+    0,
+  );
   return [
     'Temporal trends (UTC):',
     `  First error: ${shortTime(temporal.firstErrorAt)}, last error: ${shortTime(temporal.lastErrorAt)}`,
@@ -51,16 +56,45 @@ export const renderErrorsText = (report: ErrorReport): string => {
     ...temporalLines(report),
     '',
     'Top error fingerprints:',
-    ...textTable(['count', 'category', 'type', 'last seen', 'example'], report.topFingerprints.map((f) => [String(f.count), f.category, f.errorType, shortTime(f.lastSeenAt), f.example.slice(0, 60)])),
+    ...textTable(
+      ['count', 'category', 'type', 'last seen', 'example'],
+      report.topFingerprints.map((f) => [
+        String(f.count),
+        f.category,
+        f.errorType,
+        shortTime(f.lastSeenAt),
+        f.example.slice(0, 60),
+      ]),
+    ),
   ];
   return `${lines.join('\n')}\n`;
 };
 
-export const ERRORS_CSV_HEADER = ['fingerprint_id', 'category', 'error_type', 'count', 'first_seen_at', 'last_seen_at', 'fingerprint', 'example', 'ledger_position'] as const;
+export const ERRORS_CSV_HEADER = [
+  'fingerprint_id',
+  'category',
+  'error_type',
+  'count',
+  'first_seen_at',
+  'last_seen_at',
+  'fingerprint',
+  'example',
+  'ledger_position',
+] as const;
 
 /** The top fingerprints as RFC 4180 records (ledger position as a column: RFC 4180 has no comments). */
 export const renderErrorsCsv = (report: ErrorReport): string =>
   toCsv(
     ERRORS_CSV_HEADER,
-    report.topFingerprints.map((f) => [f.id, f.category, f.errorType, f.count, f.firstSeenAt, f.lastSeenAt, f.fingerprint, f.example, report.ledgerPosition]),
+    report.topFingerprints.map((f) => [
+      f.id,
+      f.category,
+      f.errorType,
+      f.count,
+      f.firstSeenAt,
+      f.lastSeenAt,
+      f.fingerprint,
+      f.example,
+      report.ledgerPosition,
+    ]),
   );

@@ -11,7 +11,10 @@ describe('exports', () => {
     const [first, second] = await Promise.all([buildLedger(scenario()), buildLedger(scenario())]);
     for (const kind of EXPORT_KINDS) {
       for (const format of EXPORT_FORMATS) {
-        const [a, b] = await Promise.all([exportFile(first.readStore, kind, format), exportFile(second.readStore, kind, format)]);
+        const [a, b] = await Promise.all([
+          exportFile(first.readStore, kind, format),
+          exportFile(second.readStore, kind, format),
+        ]);
         expect(a.body).toBe(b.body);
         expect(a.ledgerPosition).toBe('16');
       }
@@ -46,7 +49,10 @@ describe('exports', () => {
         const status = await ledgerStatus(a);
         expect(EXECUTION_STATUSES.reduce((sum, name) => sum + status.byStatus[name], 0)).toBe(status.totalTasks);
         expect(status.lag).toBe(0);
-        for (const kind of EXPORT_KINDS) expect((await exportFile(a.readStore, kind, 'json')).body).toBe((await exportFile(b.readStore, kind, 'json')).body);
+        for (const kind of EXPORT_KINDS)
+          expect((await exportFile(a.readStore, kind, 'json')).body).toBe(
+            (await exportFile(b.readStore, kind, 'json')).body,
+          );
       }),
       { numRuns: 25 },
     );

@@ -31,16 +31,48 @@ export const tasksExport = async (readStore: ReadStore): Promise<TasksExport> =>
 };
 
 export const TASKS_CSV_HEADER = [
-  'task_id', 'title', 'priority', 'points', 'backlog_status', 'status', 'executions', 'retry_count', 'total_retries', 'started_at',
-  'completed_at', 'execution_time_ms', 'exit_code', 'last_error_category', 'last_error_message', 'human_required', 'dependencies', 'ledger_position',
+  'task_id',
+  'title',
+  'priority',
+  'points',
+  'backlog_status',
+  'status',
+  'executions',
+  'retry_count',
+  'total_retries',
+  'started_at',
+  'completed_at',
+  'execution_time_ms',
+  'exit_code',
+  'last_error_category',
+  'last_error_message',
+  'human_required',
+  'dependencies',
+  'ledger_position',
 ] as const;
 
 export const renderTasksCsv = (data: TasksExport): string =>
   toCsv(
     TASKS_CSV_HEADER,
     data.tasks.map((t) => [
-      t.id, t.title, t.priority, t.points, t.backlogStatus, t.status, t.executions, t.retryCount, t.totalRetries, t.startedAt, t.completedAt,
-      t.executionTimeMs, t.exitCode, t.lastError?.category ?? null, t.lastError?.message ?? null, t.humanRequired, t.dependencies.join(';'), data.ledgerPosition,
+      t.id,
+      t.title,
+      t.priority,
+      t.points,
+      t.backlogStatus,
+      t.status,
+      t.executions,
+      t.retryCount,
+      t.totalRetries,
+      t.startedAt,
+      t.completedAt,
+      t.executionTimeMs,
+      t.exitCode,
+      t.lastError?.category ?? null,
+      t.lastError?.message ?? null,
+      t.humanRequired,
+      t.dependencies.join(';'),
+      data.ledgerPosition,
     ]),
   );
 
@@ -53,7 +85,11 @@ const json = (data: { ledgerPosition: string | null }): ExportFile => ({
   body: renderJson(data),
 });
 
-const csv = (data: { ledgerPosition: string | null }, body: string): ExportFile => ({ ledgerPosition: data.ledgerPosition, contentType: 'text/csv; charset=utf-8', body });
+const csv = (data: { ledgerPosition: string | null }, body: string): ExportFile => ({
+  ledgerPosition: data.ledgerPosition,
+  contentType: 'text/csv; charset=utf-8',
+  body,
+});
 
 const renderers: Record<ExportKind, (readStore: ReadStore, format: ExportFormat) => Promise<ExportFile>> = {
   tasks: async (store, format) => {
@@ -74,4 +110,5 @@ const renderers: Record<ExportKind, (readStore: ReadStore, format: ExportFormat)
  * A reproducible export: deterministic order (by id), no wall-clock time, the ledger position
  * instead; the same read models give the same bytes.
  */
-export const exportFile = (readStore: ReadStore, kind: ExportKind, format: ExportFormat): Promise<ExportFile> => renderers[kind](readStore, format);
+export const exportFile = (readStore: ReadStore, kind: ExportKind, format: ExportFormat): Promise<ExportFile> =>
+  renderers[kind](readStore, format);

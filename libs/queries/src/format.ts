@@ -15,7 +15,13 @@ export const padRight = (text: string, width: number): string => text.padEnd(wid
 
 /** Plain-text table: a header row, a rule, and left-aligned columns sized to their widest cell. */
 export const textTable = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 };

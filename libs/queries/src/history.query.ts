@@ -41,7 +41,11 @@ const historyEvent = (event: RecordedEvent): HistoryEvent => ({
  * The audit trail straight from the task's stream, oldest first (no read model involved).
  * LedgerError('NotFound') when the stream has no events.
  */
-export const taskHistory = async (eventStore: EventStore, taskId: string, query: HistoryQuery = {}): Promise<TaskHistory> => {
+export const taskHistory = async (
+  eventStore: EventStore,
+  taskId: string,
+  query: HistoryQuery = {},
+): Promise<TaskHistory> => {
   const stream = taskStream(taskId);
   const last = await eventStore.streamRevision(stream);
   if (last === 'no_stream') throw taskNotFound(taskId);

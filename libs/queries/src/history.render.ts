@@ -12,26 +12,47 @@ export const keyFacts = (event: Pick<HistoryEvent, 'type' | 'data'>): string => 
   const error = (data['error'] ?? {}) as Facts;
   const classification = (data['classification'] ?? {}) as Facts;
   switch (event.type) {
-    case 'TaskExecutionStarted': return pick(data, ['attempt', 'timeoutMs']).join(' ');
-    case 'TaskProgressReported': return pick(data, ['attempt', 'progress', 'message']).join(' ');
+    case 'TaskExecutionStarted':
+      return pick(data, ['attempt', 'timeoutMs']).join(' ');
+    case 'TaskProgressReported':
+      return pick(data, ['attempt', 'progress', 'message']).join(' ');
     case 'TaskAttemptFailed':
-      return [...pick(data, ['attempt', 'durationMs']), ...pick(classification, ['category', 'severity']), ...pick(error, ['exitCode', 'signal', 'type'])].join(' ');
-    case 'TaskRetryScheduled': return pick(data, ['nextAttempt', 'delayMs', 'reason']).join(' ');
-    case 'TaskExecutionCompleted': return pick(data, ['attempt', 'durationMs', 'exitCode']).join(' ');
-    case 'TaskExecutionFailed': return pick(data, ['attempt', 'reason', 'category']).join(' ');
-    case 'TaskSkipped': return pick(data, ['reason']).join(' ');
-    case 'RecoveryActionAttempted': return pick(data, ['attempt', 'category', 'action', 'outcome']).join(' ');
-    case 'ExecutionStateReset': return pick(data, ['previousStatus', 'reason']).join(' ');
-    case 'TaskExecutionAbandoned': return pick(data, ['attempt', 'detectedBy']).join(' ');
-    case 'TaskDefinitionChanged': return `changed=${((data['changes'] ?? []) as Facts[]).map((change) => change['field']).join(',')}`;
-    default: return '';
+      return [
+        ...pick(data, ['attempt', 'durationMs']),
+        ...pick(classification, ['category', 'severity']),
+        ...pick(error, ['exitCode', 'signal', 'type']),
+      ].join(' ');
+    case 'TaskRetryScheduled':
+      return pick(data, ['nextAttempt', 'delayMs', 'reason']).join(' ');
+    case 'TaskExecutionCompleted':
+      return pick(data, ['attempt', 'durationMs', 'exitCode']).join(' ');
+    case 'TaskExecutionFailed':
+      return pick(data, ['attempt', 'reason', 'category']).join(' ');
+    case 'TaskSkipped':
+      return pick(data, ['reason']).join(' ');
+    case 'RecoveryActionAttempted':
+      return pick(data, ['attempt', 'category', 'action', 'outcome']).join(' ');
+    case 'ExecutionStateReset':
+      return pick(data, ['previousStatus', 'reason']).join(' ');
+    case 'TaskExecutionAbandoned':
+      return pick(data, ['attempt', 'detectedBy']).join(' ');
+    case 'TaskDefinitionChanged':
+      return `changed=${((data['changes'] ?? []) as Facts[]).map((change) => change['field']).join(',')}`;
+    default:
+      return '';
   }
 };
 
 /** One line per event: time, type, actor, correlation id, key facts. */
 export const renderHistoryText = (history: TaskHistory): string => {
   const lines = history.events.map((event) =>
-    [shortTime(event.occurredAt), event.type.padEnd(24), `actor=${event.metadata.actor}`, `correlation=${event.metadata.correlationId}`, keyFacts(event)]
+    [
+      shortTime(event.occurredAt),
+      event.type.padEnd(24),
+      `actor=${event.metadata.actor}`,
+      `correlation=${event.metadata.correlationId}`,
+      keyFacts(event),
+    ]
       .filter((part) => part !== '')
       .join('  '),
   );

@@ -11,7 +11,14 @@ export type { TaskFilter, TaskListQuery, TaskSortField } from './tasks.query';
 export { taskHistory } from './history.query';
 export type { HistoryEvent, HistoryQuery, TaskHistory } from './history.query';
 export { keyFacts, renderHistoryText } from './history.render';
-export { emptyPerformanceRow, overallPerformance, performancePage, performanceRow, performanceStats, taskPerformance } from './performance.query';
+export {
+  emptyPerformanceRow,
+  overallPerformance,
+  performancePage,
+  performanceRow,
+  performanceStats,
+  taskPerformance,
+} from './performance.query';
 export type { PerformanceRow, PerformanceStats } from './performance.query';
 export { METRICS_CSV_HEADER, renderMetricsCsv, renderStatsText } from './performance.render';
 export { errorReport } from './errors.query';
@@ -21,6 +28,14 @@ export { correlations, estimateBacklog, estimateTask, findHighRetryTasks, findSl
 export type { BacklogEstimate, HighRetryResult, SlowTasksResult } from './analytics.query';
 export { anomalies, latestOutcomes, predictions } from './predictions.query';
 export type { AnomalyReport, PredictionPage } from './predictions.query';
-export { EXPORT_FORMATS, EXPORT_KINDS, exportFile, renderJson, renderTasksCsv, TASKS_CSV_HEADER, tasksExport } from './exports.query';
+export {
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  exportFile,
+  renderJson,
+  renderTasksCsv,
+  TASKS_CSV_HEADER,
+  tasksExport,
+} from './exports.query';
 export type { ExportFile, ExportFormat, ExportKind, TasksExport } from './exports.query';
 export { projectionsStatus } from './projections.query';

@@ -6,7 +6,10 @@ import { ReadStore } from '@taskledger/read-store';
  * How fresh the read models are: the lowest checkpoint position among them (every event up to it
  * is reflected in every read model); null while any of them has applied nothing.
  */
-export const ledgerPosition = async (readStore: ReadStore, projections: readonly AnyProjection[] = readModels): Promise<string | null> => {
+export const ledgerPosition = async (
+  readStore: ReadStore,
+  projections: readonly AnyProjection[] = readModels,
+): Promise<string | null> => {
   let lowest: string | null = null;
   for (const projection of projections) {
     const position = (await readStore.getCheckpoint(projection.name))?.position ?? null;

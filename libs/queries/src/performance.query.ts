@@ -1,7 +1,15 @@
 import type { RetriesHistogram } from '@taskledger/projections';
 import { FindResult, ReadStore } from '@taskledger/read-store';
 import { ledgerPosition } from './ledger-position';
-import { findAll, findDocs, getDoc, GLOBAL_ID, METRICS, PerformanceMetricsDoc, requireTask } from './read-models.access';
+import {
+  findAll,
+  findDocs,
+  getDoc,
+  GLOBAL_ID,
+  METRICS,
+  PerformanceMetricsDoc,
+  requireTask,
+} from './read-models.access';
 
 /** Performance of one task (or of all: taskId null), without the raw sketch and daily buckets. */
 export interface PerformanceRow {
@@ -30,8 +38,19 @@ export interface PerformanceStats {
 const EMPTY_HISTOGRAM: RetriesHistogram = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5+': 0 };
 
 export const emptyPerformanceRow = (taskId: string | null): PerformanceRow => ({
-  taskId, executions: 0, successes: 0, failures: 0, successRate: null, avgDurationMs: null, medianDurationMs: null,
-  p95DurationMs: null, p99DurationMs: null, totalRetries: 0, retriesHistogram: { ...EMPTY_HISTOGRAM }, lastExecutionAt: null, lastOutcome: null,
+  taskId,
+  executions: 0,
+  successes: 0,
+  failures: 0,
+  successRate: null,
+  avgDurationMs: null,
+  medianDurationMs: null,
+  p95DurationMs: null,
+  p99DurationMs: null,
+  totalRetries: 0,
+  retriesHistogram: { ...EMPTY_HISTOGRAM },
+  lastExecutionAt: null,
+  lastOutcome: null,
 });
 
 export const performanceRow = (doc: PerformanceMetricsDoc): PerformanceRow => ({
@@ -67,8 +86,15 @@ export const performanceStats = async (readStore: ReadStore): Promise<Performanc
 };
 
 /** A page of task rows by id, for the API. */
-export const performancePage = async (readStore: ReadStore, page: { limit: number; cursor?: string | null }): Promise<FindResult<PerformanceRow>> => {
-  const found = await findDocs<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' }, limit: page.limit, cursor: page.cursor ?? null });
+export const performancePage = async (
+  readStore: ReadStore,
+  page: { limit: number; cursor?: string | null },
+): Promise<FindResult<PerformanceRow>> => {
+  const found = await findDocs<PerformanceMetricsDoc>(readStore, METRICS, {
+    filter: { scope: 'task' },
+    limit: page.limit,
+    cursor: page.cursor ?? null,
+  });
   return { items: found.items.map(performanceRow), nextCursor: found.nextCursor };
 };
 

@@ -17,8 +17,14 @@ export const renderStatsText = (stats: PerformanceStats): string => {
     ...textTable(
       ['task', 'runs', 'success', 'avg', 'median', 'p95', 'retries', 'last run'],
       stats.tasks.map((row) => [
-        row.taskId ?? '-', String(row.executions), percent(row.successRate), seconds(row.avgDurationMs), seconds(row.medianDurationMs),
-        seconds(row.p95DurationMs), String(row.totalRetries), `${shortTime(row.lastExecutionAt)} ${row.lastOutcome ?? ''}`.trim(),
+        row.taskId ?? '-',
+        String(row.executions),
+        percent(row.successRate),
+        seconds(row.avgDurationMs),
+        seconds(row.medianDurationMs),
+        seconds(row.p95DurationMs),
+        String(row.totalRetries),
+        `${shortTime(row.lastExecutionAt)} ${row.lastOutcome ?? ''}`.trim(),
       ]),
     ),
   ];
@@ -26,13 +32,35 @@ export const renderStatsText = (stats: PerformanceStats): string => {
 };
 
 export const METRICS_CSV_HEADER = [
-  'task_id', 'executions', 'successes', 'failures', 'success_rate', 'avg_duration_ms', 'median_duration_ms', 'p95_duration_ms',
-  'p99_duration_ms', 'total_retries', 'last_execution_at', 'last_outcome', 'ledger_position',
+  'task_id',
+  'executions',
+  'successes',
+  'failures',
+  'success_rate',
+  'avg_duration_ms',
+  'median_duration_ms',
+  'p95_duration_ms',
+  'p99_duration_ms',
+  'total_retries',
+  'last_execution_at',
+  'last_outcome',
+  'ledger_position',
 ] as const;
 
 const metricsRecord = (row: PerformanceRow, position: string | null) => [
-  row.taskId, row.executions, row.successes, row.failures, row.successRate, row.avgDurationMs, row.medianDurationMs, row.p95DurationMs,
-  row.p99DurationMs, row.totalRetries, row.lastExecutionAt, row.lastOutcome, position,
+  row.taskId,
+  row.executions,
+  row.successes,
+  row.failures,
+  row.successRate,
+  row.avgDurationMs,
+  row.medianDurationMs,
+  row.p95DurationMs,
+  row.p99DurationMs,
+  row.totalRetries,
+  row.lastExecutionAt,
+  row.lastOutcome,
+  position,
 ];
 
 /**
@@ -40,4 +68,7 @@ const metricsRecord = (row: PerformanceRow, position: string | null) => [
  * column (the same on every row) rather than a header line.
  */
 export const renderMetricsCsv = (stats: PerformanceStats): string =>
-  toCsv(METRICS_CSV_HEADER, stats.tasks.map((row) => metricsRecord(row, stats.ledgerPosition)));
+  toCsv(
+    METRICS_CSV_HEADER,
+    stats.tasks.map((row) => metricsRecord(row, stats.ledgerPosition)),
+  );

@@ -12,7 +12,18 @@ import {
   SuccessPrediction,
 } from '@taskledger/analytics';
 import { ReadStore } from '@taskledger/read-store';
-import { ExecutionHistoryDoc, findAll, findDocs, getDoc, getDocs, GLOBAL_ID, HISTORY, METRICS, PerformanceMetricsDoc, requireTask } from './read-models.access';
+import {
+  ExecutionHistoryDoc,
+  findAll,
+  findDocs,
+  getDoc,
+  getDocs,
+  GLOBAL_ID,
+  HISTORY,
+  METRICS,
+  PerformanceMetricsDoc,
+  requireTask,
+} from './read-models.access';
 import { emptyPerformanceRow } from './performance.query';
 
 const outcomeOf = (doc: ExecutionHistoryDoc): ExecutionOutcome => {
@@ -27,7 +38,11 @@ const outcomeOf = (doc: ExecutionHistoryDoc): ExecutionOutcome => {
 };
 
 /** The task's latest ended executions, via the [taskId, timestamp] index. */
-export const latestOutcomes = async (readStore: ReadStore, taskId: string, limit: number): Promise<ExecutionOutcome[]> => {
+export const latestOutcomes = async (
+  readStore: ReadStore,
+  taskId: string,
+  limit: number,
+): Promise<ExecutionOutcome[]> => {
   const page = await findDocs<ExecutionHistoryDoc>(readStore, HISTORY, {
     filter: { taskId, status: { in: ['completed', 'failed'] } },
     sort: [{ field: 'timestamp', direction: 'desc' }],
@@ -39,7 +54,10 @@ export const latestOutcomes = async (readStore: ReadStore, taskId: string, limit
 type Counted = ExecutionCounts & { id: string; taskId: string | null };
 
 /** The named tasks' counts (zeros for a task that never ended an execution); LedgerError('NotFound') for an unknown task. */
-const namedTasks = async (readStore: ReadStore, taskIds: readonly string[]): Promise<{ items: Counted[]; nextCursor: null }> => {
+const namedTasks = async (
+  readStore: ReadStore,
+  taskIds: readonly string[],
+): Promise<{ items: Counted[]; nextCursor: null }> => {
   const docs = await getDocs<PerformanceMetricsDoc>(readStore, METRICS, taskIds);
   const items: Counted[] = [];
   for (const [index, taskId] of taskIds.entries()) {
@@ -61,11 +79,15 @@ export const predictions = async (
   query: { taskIds?: readonly string[]; limit?: number; cursor?: string | null } & PredictionOptions = {},
 ): Promise<PredictionPage> => {
   const { taskIds, limit = 100, cursor = null, ...options } = query;
-  const page = taskIds ? await namedTasks(readStore, taskIds) : await findDocs<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' }, limit, cursor });
+  const page = taskIds
+    ? await namedTasks(readStore, taskIds)
+    : await findDocs<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' }, limit, cursor });
   const items: SuccessPrediction[] = [];
   for (const doc of page.items) {
     const taskId = doc.taskId ?? doc.id;
-    items.push(predictSuccess(taskId, doc, await latestOutcomes(readStore, taskId, options.trendWindow ?? 10), options));
+    items.push(
+      predictSuccess(taskId, doc, await latestOutcomes(readStore, taskId, options.trendWindow ?? 10), options),
+    );
   }
   return { items, nextCursor: page.nextCursor };
 };
@@ -91,7 +113,10 @@ export const anomalies = async (
   const enough = (global?.durations.count ?? 0) >= (query.anomaly?.minHistory ?? 10);
   const referenceP99Ms = enough ? (global?.p99DurationMs ?? null) : null;
   return {
-    durations: durationAnomalies(docs.filter((doc) => doc.status === 'completed').map(outcomeOf), { referenceP99Ms, ...query.anomaly }),
+    durations: durationAnomalies(docs.filter((doc) => doc.status === 'completed').map(outcomeOf), {
+      referenceP99Ms,
+      ...query.anomaly,
+    }),
     failureSpikes: failureRateSpikes(global?.daily ?? {}, query.spikes),
     referenceP99Ms,
   };

@@ -1,5 +1,10 @@
 import { LedgerError } from '@taskledger/events';
-import type { ErrorStatisticsDoc, ExecutionHistoryDoc, PerformanceMetricsDoc, TaskExecutionDoc } from '@taskledger/projections';
+import type {
+  ErrorStatisticsDoc,
+  ExecutionHistoryDoc,
+  PerformanceMetricsDoc,
+  TaskExecutionDoc,
+} from '@taskledger/projections';
 import {
   errorStatisticsProjection,
   executionHistoryProjection,
@@ -27,11 +32,18 @@ const emptyWhenMissing = async <T>(read: () => Promise<T>, empty: T): Promise<T>
   }
 };
 
-export const findDocs = <T extends StoredDocument>(store: ReadStore, collection: string, query: FindQuery = {}): Promise<FindResult<T>> =>
-  emptyWhenMissing(() => store.find<T>(collection, query), { items: [], nextCursor: null });
+export const findDocs = <T extends StoredDocument>(
+  store: ReadStore,
+  collection: string,
+  query: FindQuery = {},
+): Promise<FindResult<T>> => emptyWhenMissing(() => store.find<T>(collection, query), { items: [], nextCursor: null });
 
 /** Every matching document, read page by page. */
-export const findAll = async <T extends StoredDocument>(store: ReadStore, collection: string, query: Omit<FindQuery, 'limit' | 'cursor'> = {}): Promise<T[]> => {
+export const findAll = async <T extends StoredDocument>(
+  store: ReadStore,
+  collection: string,
+  query: Omit<FindQuery, 'limit' | 'cursor'> = {},
+): Promise<T[]> => {
   const all: T[] = [];
   let cursor: string | null = null;
   do {
@@ -48,10 +60,18 @@ export const countDocs = (store: ReadStore, collection: string, filter: Filter =
 export const getDoc = <T extends StoredDocument>(store: ReadStore, collection: string, id: string): Promise<T | null> =>
   emptyWhenMissing(() => store.get<T>(collection, id), null);
 
-export const getDocs = <T extends StoredDocument>(store: ReadStore, collection: string, ids: readonly string[]): Promise<(T | null)[]> =>
-  emptyWhenMissing(() => store.getMany<T>(collection, ids), ids.map(() => null));
+export const getDocs = <T extends StoredDocument>(
+  store: ReadStore,
+  collection: string,
+  ids: readonly string[],
+): Promise<(T | null)[]> =>
+  emptyWhenMissing(
+    () => store.getMany<T>(collection, ids),
+    ids.map(() => null),
+  );
 
-export const taskNotFound = (taskId: string): LedgerError => new LedgerError('NotFound', `task ${taskId} not found`, { taskId });
+export const taskNotFound = (taskId: string): LedgerError =>
+  new LedgerError('NotFound', `task ${taskId} not found`, { taskId });
 
 /** The task's document; LedgerError('NotFound') when the ledger has never heard of it. */
 export const requireTask = async (store: ReadStore, taskId: string): Promise<TaskExecutionDoc> => {

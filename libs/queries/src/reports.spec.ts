@@ -10,9 +10,19 @@ describe('performance stats', () => {
 
   it('gives overall figures and one row per task that ended an execution', async () => {
     const stats = await performanceStats((await ledger).readStore);
-    expect(stats.overall).toMatchObject({ executions: 3, successes: 2, failures: 1, successRate: 0.6667, totalRetries: 1 });
+    expect(stats.overall).toMatchObject({
+      executions: 3,
+      successes: 2,
+      failures: 1,
+      successRate: 0.6667,
+      totalRetries: 1,
+    });
     expect(stats.overall.avgDurationMs).toBe(201_000);
-    expect(stats.tasks.map((row) => [row.taskId, row.executions, row.successRate])).toEqual([['B-1', 1, 1], ['B-2', 1, 1], ['B-3', 1, 0]]);
+    expect(stats.tasks.map((row) => [row.taskId, row.executions, row.successRate])).toEqual([
+      ['B-1', 1, 1],
+      ['B-2', 1, 1],
+      ['B-3', 1, 0],
+    ]);
     expect(stats.ledgerPosition).toBe('16');
   });
 
@@ -47,23 +57,54 @@ describe('error report', () => {
   it('has frequency by category, severity distribution, recovery, retry patterns, temporal trends and fingerprints', async () => {
     const report = await errorReport((await ledger).readStore);
     expect(report.totalErrors).toBe(2);
-    expect(report.byCategory.slice(0, 2)).toEqual([{ key: 'network', count: 1, share: 0.5 }, { key: 'timeout', count: 1, share: 0.5 }]);
-    expect(report.bySeverity).toEqual([
-      { key: 'low', count: 0, share: 0 }, { key: 'medium', count: 1, share: 0.5 }, { key: 'high', count: 1, share: 0.5 }, { key: 'critical', count: 0, share: 0 },
+    expect(report.byCategory.slice(0, 2)).toEqual([
+      { key: 'network', count: 1, share: 0.5 },
+      { key: 'timeout', count: 1, share: 0.5 },
     ]);
-    expect(report.retryPatterns).toMatchObject({ executions: 3, totalRetries: 1, retriedExecutions: 1, succeededAfterRetry: 1, retrySuccessRate: 1 });
+    expect(report.bySeverity).toEqual([
+      { key: 'low', count: 0, share: 0 },
+      { key: 'medium', count: 1, share: 0.5 },
+      { key: 'high', count: 1, share: 0.5 },
+      { key: 'critical', count: 0, share: 0 },
+    ]);
+    expect(report.retryPatterns).toMatchObject({
+      executions: 3,
+      totalRetries: 1,
+      retriedExecutions: 1,
+      succeededAfterRetry: 1,
+      retrySuccessRate: 1,
+    });
     expect(report.temporal.perHour).toEqual([{ hour: '2026-01-05T09', count: 2 }]);
     expect(report.temporal.perDay).toEqual([{ day: '2026-01-05', count: 2 }]);
     expect(report.temporal.byHourOfDay[9]).toBe(2);
-    expect(report.topFingerprints.map((f) => f.example).sort()).toEqual(['connection refused, "retrying"', 'timed out after 60s']);
+    expect(report.topFingerprints.map((f) => f.example).sort()).toEqual([
+      'connection refused, "retrying"',
+      'timed out after 60s',
+    ]);
     expect(Object.keys(report)).toEqual([
-      'ledgerPosition', 'totalErrors', 'mostCommonCategory', 'byCategory', 'bySeverity', 'byType', 'recovery', 'retryPatterns', 'temporal', 'topFingerprints',
+      'ledgerPosition',
+      'totalErrors',
+      'mostCommonCategory',
+      'byCategory',
+      'bySeverity',
+      'byType',
+      'recovery',
+      'retryPatterns',
+      'temporal',
+      'topFingerprints',
     ]);
   });
 
   it('renders every section in text', async () => {
     const text = renderErrorsText(await errorReport((await ledger).readStore));
-    for (const heading of ['Errors by category:', 'Severity distribution:', 'Recovery success rate:', 'Retry pattern analysis:', 'Temporal trends (UTC):', 'Top error fingerprints:']) {
+    for (const heading of [
+      'Errors by category:',
+      'Severity distribution:',
+      'Recovery success rate:',
+      'Retry pattern analysis:',
+      'Temporal trends (UTC):',
+      'Top error fingerprints:',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('  network: 1 (50.0%)');

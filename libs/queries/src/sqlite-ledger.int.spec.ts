@@ -18,7 +18,10 @@ describe('queries over SQLite files', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'taskledger-queries-'));
     const file = join(dir, 'ledger.db');
-    sqlite = await buildLedger(scenario(), { eventStore: new SqliteEventStore(file), readStore: new SqliteReadStore(file) });
+    sqlite = await buildLedger(scenario(), {
+      eventStore: new SqliteEventStore(file),
+      readStore: new SqliteReadStore(file),
+    });
     memory = await buildLedger(scenario());
   });
 
@@ -34,13 +37,19 @@ describe('queries over SQLite files', () => {
 
   it('pages through filtered tasks with cursors', async () => {
     const first = await listTasks(sqlite.readStore, { filter: { status: 'completed' }, limit: 1 });
-    const second = await listTasks(sqlite.readStore, { filter: { status: 'completed' }, limit: 1, cursor: first.nextCursor });
+    const second = await listTasks(sqlite.readStore, {
+      filter: { status: 'completed' },
+      limit: 1,
+      cursor: first.nextCursor,
+    });
     expect([...first.items, ...second.items].map((task) => task.id)).toEqual(['B-1', 'B-2']);
     expect(second.nextCursor).toBeNull();
   });
 
   it('reads the audit trail from the SQLite event store', async () => {
-    expect(await taskHistory(sqlite.eventStore, 'B-2', { from: 1, limit: 2 })).toEqual(await taskHistory(memory.eventStore, 'B-2', { from: 1, limit: 2 }));
+    expect(await taskHistory(sqlite.eventStore, 'B-2', { from: 1, limit: 2 })).toEqual(
+      await taskHistory(memory.eventStore, 'B-2', { from: 1, limit: 2 }),
+    );
   });
 
   it('gives the trend from the [taskId, timestamp] index as in memory', async () => {
@@ -49,7 +58,10 @@ describe('queries over SQLite files', () => {
 
   it('exports byte-identical files from SQLite and memory read models', async () => {
     for (const kind of EXPORT_KINDS) {
-      for (const format of EXPORT_FORMATS) expect((await exportFile(sqlite.readStore, kind, format)).body).toBe((await exportFile(memory.readStore, kind, format)).body);
+      for (const format of EXPORT_FORMATS)
+        expect((await exportFile(sqlite.readStore, kind, format)).body).toBe(
+          (await exportFile(memory.readStore, kind, format)).body,
+        );
     }
   });
 });

@@ -34,8 +34,12 @@ describe('ledger status', () => {
 
     it("renders the seed's layout", async () => {
       const text = renderStatusText(await ledgerStatus(await buildLedger(scenario())));
-      expect(text).toContain('Execution Status:\nTotal tasks: 5\nPending tasks: 1\n\nStatus breakdown:\n  pending: 1\n');
-      expect(text).toContain('Recent executions:\n  B-3: failed (2026-01-05T09:31:00Z)\n  B-2: completed (2026-01-05T09:23:00Z)\n');
+      expect(text).toContain(
+        'Execution Status:\nTotal tasks: 5\nPending tasks: 1\n\nStatus breakdown:\n  pending: 1\n',
+      );
+      expect(text).toContain(
+        'Recent executions:\n  B-3: failed (2026-01-05T09:31:00Z)\n  B-2: completed (2026-01-05T09:23:00Z)\n',
+      );
       expect(text).toContain('Success rate: 66.7% of 3 ended executions');
       expect(text).toContain('Projection lag: 0 events');
     });
@@ -44,7 +48,9 @@ describe('ledger status', () => {
   describe('given an event appended after the read models caught up', () => {
     it('reports the lag and the position the read models are at', async () => {
       const ledger = await buildLedger(scenario());
-      await ledger.eventStore.append('task-B-9', toEnvelopes([registered('B-9')], testContext({ firstId: 500 })), { expectedRevision: 'any' });
+      await ledger.eventStore.append('task-B-9', toEnvelopes([registered('B-9')], testContext({ firstId: 500 })), {
+        expectedRevision: 'any',
+      });
       const status = await ledgerStatus(ledger);
       expect(status).toMatchObject({ lag: 1, ledgerPosition: '16', headPosition: '17', totalTasks: 5 });
     });
@@ -53,7 +59,14 @@ describe('ledger status', () => {
   describe('given a fresh ledger where no read model was built yet', () => {
     it('answers with zeros instead of failing', async () => {
       const status = await ledgerStatus({ eventStore: new MemoryEventStore(), readStore: new MemoryReadStore() });
-      expect(status).toMatchObject({ totalTasks: 0, pendingTasks: 0, recent: [], successRate: null, ledgerPosition: null, lag: 0 });
+      expect(status).toMatchObject({
+        totalTasks: 0,
+        pendingTasks: 0,
+        recent: [],
+        successRate: null,
+        ledgerPosition: null,
+        lag: 0,
+      });
       expect(renderStatusText(status)).toContain('Recent executions:\n  (none yet)');
     });
   });
@@ -72,7 +85,9 @@ describe('cached ledger status (for servers)', () => {
     const ledger = await buildLedger(scenario());
     const status = cachedLedgerStatus(ledger);
     expect(await status()).toEqual(await ledgerStatus(ledger));
-    await ledger.eventStore.append('task-B-9', toEnvelopes([registered('B-9')], testContext({ firstId: 500 })), { expectedRevision: 'any' });
+    await ledger.eventStore.append('task-B-9', toEnvelopes([registered('B-9')], testContext({ firstId: 500 })), {
+      expectedRevision: 'any',
+    });
     expect(await status()).toMatchObject({ totalTasks: 5, lag: 1, headPosition: '17' });
     await new ProjectionRuntime({ ...ledger, projections: readModels }).catchUp();
     expect(await status()).toMatchObject({ totalTasks: 6, pendingTasks: 2, lag: 0, ledgerPosition: '17' });

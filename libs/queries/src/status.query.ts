@@ -2,9 +2,26 @@ import { EventStore, parsePosition, positionToString } from '@taskledger/event-s
 import type { ExecutionStatus } from '@taskledger/projections';
 import { ReadStore } from '@taskledger/read-store';
 import { ledgerPosition } from './ledger-position';
-import { countDocs, ExecutionHistoryDoc, findDocs, getDoc, GLOBAL_ID, HISTORY, METRICS, PerformanceMetricsDoc, TASKS } from './read-models.access';
+import {
+  countDocs,
+  ExecutionHistoryDoc,
+  findDocs,
+  getDoc,
+  GLOBAL_ID,
+  HISTORY,
+  METRICS,
+  PerformanceMetricsDoc,
+  TASKS,
+} from './read-models.access';
 
-export const EXECUTION_STATUSES: readonly ExecutionStatus[] = ['pending', 'running', 'retrying', 'completed', 'failed', 'skipped'];
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'pending',
+  'running',
+  'retrying',
+  'completed',
+  'failed',
+  'skipped',
+];
 
 export interface RecentExecution {
   taskId: string;
@@ -36,18 +53,29 @@ export interface StatusOptions {
   recent?: number;
 }
 
-const byNewest = (a: RecentExecution, b: RecentExecution): number => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.taskId < b.taskId ? -1 : 1);
+const byNewest = (a: RecentExecution, b: RecentExecution): number =>
+  a.at < b.at ? 1 : a.at > b.at ? -1 : a.taskId < b.taskId ? -1 : 1;
 
 /** One indexed query per outcome ([status, timestamp] index), merged: never a scan of the history. */
 export const recentExecutions = async (readStore: ReadStore, limit: number): Promise<RecentExecution[]> => {
   const pages = await Promise.all(
     (['completed', 'failed'] as const).map((status) =>
-      findDocs<ExecutionHistoryDoc>(readStore, HISTORY, { filter: { status }, sort: [{ field: 'timestamp', direction: 'desc' }], limit }),
+      findDocs<ExecutionHistoryDoc>(readStore, HISTORY, {
+        filter: { status },
+        sort: [{ field: 'timestamp', direction: 'desc' }],
+        limit,
+      }),
     ),
   );
   return pages
     .flatMap((page) => page.items)
-    .map((doc) => ({ taskId: doc.taskId, status: doc.status as RecentExecution['status'], at: doc.timestamp, executionId: doc.executionId, attempt: doc.attempt }))
+    .map((doc) => ({
+      taskId: doc.taskId,
+      status: doc.status as RecentExecution['status'],
+      at: doc.timestamp,
+      executionId: doc.executionId,
+      attempt: doc.attempt,
+    }))
     .sort(byNewest)
     .slice(0, limit);
 };
@@ -56,8 +84,13 @@ export const recentExecutions = async (readStore: ReadStore, limit: number): Pro
 const IN_BACKLOG = { removedFromBacklog: false } as const;
 
 const statusCounts = async (readStore: ReadStore): Promise<Record<ExecutionStatus, number>> => {
-  const counts = await Promise.all(EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { ...IN_BACKLOG, status })));
-  return Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<ExecutionStatus, number>;
+  const counts = await Promise.all(
+    EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { ...IN_BACKLOG, status })),
+  );
+  return Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<
+    ExecutionStatus,
+    number
+  >;
 };
 
 type ReadModelStatus = Omit<LedgerStatus, 'headPosition' | 'lag'>;
@@ -92,18 +125,25 @@ const withFreshness = async (eventStore: EventStore, status: ReadModelStatus): P
 };
 
 /** The seed's `status` plus success rate and projection lag: counts and small indexed reads, never every task. */
-export const ledgerStatus = async (stores: { readStore: ReadStore; eventStore: EventStore }, options: StatusOptions = {}): Promise<LedgerStatus> =>
-  withFreshness(stores.eventStore, await readModelStatus(stores.readStore, options));
+export const ledgerStatus = async (
+  stores: { readStore: ReadStore; eventStore: EventStore },
+  options: StatusOptions = {},
+): Promise<LedgerStatus> => withFreshness(stores.eventStore, await readModelStatus(stores.readStore, options));
 
 const checkpointKey = async (readStore: ReadStore): Promise<string> =>
-  (await readStore.listCheckpoints()).map((checkpoint) => `${checkpoint.name}@${checkpoint.position}v${checkpoint.version}`).join(' ');
+  (await readStore.listCheckpoints())
+    .map((checkpoint) => `${checkpoint.name}@${checkpoint.position}v${checkpoint.version}`)
+    .join(' ');
 
 /**
  * `ledgerStatus` for a long-running server: the read-model part is recomputed only when a
  * checkpoint moved (documents and checkpoints commit together, so an unchanged set of checkpoints
  * means unchanged documents); head and lag are read on every call. Concurrent calls share work.
  */
-export const cachedLedgerStatus = (stores: { readStore: ReadStore; eventStore: EventStore }, options: StatusOptions = {}): (() => Promise<LedgerStatus>) => {
+export const cachedLedgerStatus = (
+  stores: { readStore: ReadStore; eventStore: EventStore },
+  options: StatusOptions = {},
+): (() => Promise<LedgerStatus>) => {
   let memo: { key: string; status: Promise<ReadModelStatus> } | null = null;
   return async () => {
     const key = await checkpointKey(stores.readStore);

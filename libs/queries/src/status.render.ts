@@ -12,7 +12,9 @@ export const renderStatusText = (status: LedgerStatus): string => {
     ...EXECUTION_STATUSES.map((name) => `  ${name}: ${status.byStatus[name]}`),
     '',
     'Recent executions:',
-    ...(status.recent.length === 0 ? ['  (none yet)'] : status.recent.map((run) => `  ${run.taskId}: ${run.status} (${shortTime(run.at)})`)),
+    ...(status.recent.length === 0
+      ? ['  (none yet)']
+      : status.recent.map((run) => `  ${run.taskId}: ${run.status} (${shortTime(run.at)})`)),
     '',
     `Success rate: ${percent(status.successRate)} of ${status.executions} ended executions`,
     `Projection lag: ${status.lag} events (read models at position ${status.ledgerPosition ?? 'none'}, log head ${status.headPosition ?? 'none'})`,

@@ -22,7 +22,11 @@ describe('task queries', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listTasks>> = await listTasks(readStore, { limit: 2, cursor, sort: { field: 'updatedAt', direction: 'desc' } });
+      const page: Awaited<ReturnType<typeof listTasks>> = await listTasks(readStore, {
+        limit: 2,
+        cursor,
+        sort: { field: 'updatedAt', direction: 'desc' },
+      });
       seen.push(...page.items.map((task) => task.id));
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -32,11 +36,16 @@ describe('task queries', () => {
   it('given a cursor from another sort, fails with InvalidQuery on the cursor', async () => {
     const { readStore } = await ledger;
     const first = await listTasks(readStore, { limit: 1 });
-    await expect(listTasks(readStore, { cursor: first.nextCursor, sort: { field: 'status', direction: 'asc' } })).rejects.toMatchObject({ code: 'InvalidQuery', details: { field: 'cursor' } });
+    await expect(
+      listTasks(readStore, { cursor: first.nextCursor, sort: { field: 'status', direction: 'asc' } }),
+    ).rejects.toMatchObject({ code: 'InvalidQuery', details: { field: 'cursor' } });
   });
 
   it('given an unknown task, fails with NotFound', async () => {
-    await expect(getTask((await ledger).readStore, 'B-404')).rejects.toMatchObject({ name: 'LedgerError', code: 'NotFound' });
+    await expect(getTask((await ledger).readStore, 'B-404')).rejects.toMatchObject({
+      name: 'LedgerError',
+      code: 'NotFound',
+    });
     expect((await getTask((await ledger).readStore, 'B-2')).totalRetries).toBe(1);
   });
 });
@@ -48,10 +57,27 @@ describe('task history (audit trail)', () => {
     const history = await taskHistory((await ledger).eventStore, 'B-2');
     expect(history.task).toBe('B-2');
     expect(history.events.map((event) => event.type)).toEqual([
-      'TaskRegistered', 'TaskExecutionStarted', 'TaskAttemptFailed', 'TaskRetryScheduled', 'TaskExecutionStarted', 'TaskExecutionCompleted',
+      'TaskRegistered',
+      'TaskExecutionStarted',
+      'TaskAttemptFailed',
+      'TaskRetryScheduled',
+      'TaskExecutionStarted',
+      'TaskExecutionCompleted',
     ]);
-    expect(Object.keys(history.events[0]!)).toEqual(['position', 'revision', 'id', 'type', 'occurredAt', 'data', 'metadata']);
-    expect(history.events[2]).toMatchObject({ revision: 2, position: '9', metadata: { actor: 'test', correlationId: 'test-run' } });
+    expect(Object.keys(history.events[0]!)).toEqual([
+      'position',
+      'revision',
+      'id',
+      'type',
+      'occurredAt',
+      'data',
+      'metadata',
+    ]);
+    expect(history.events[2]).toMatchObject({
+      revision: 2,
+      position: '9',
+      metadata: { actor: 'test', correlationId: 'test-run' },
+    });
     expect(history.nextFrom).toBeUndefined();
   });
 
@@ -69,13 +95,18 @@ describe('task history (audit trail)', () => {
     const text = renderHistoryText(await taskHistory((await ledger).eventStore, 'B-2'));
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
-    expect(lines[3]).toMatch(/^2026-01-05T09:21:00Z {2}TaskAttemptFailed +actor=test {2}correlation=test-run {2}attempt=1 durationMs=500 category=network severity=high exitCode=1/);
+    expect(lines[3]).toMatch(
+      /^2026-01-05T09:21:00Z {2}TaskAttemptFailed +actor=test {2}correlation=test-run {2}attempt=1 durationMs=500 category=network severity=high exitCode=1/,
+    );
     expect(lines[4]).toContain('nextAttempt=2 delayMs=2000 reason=retryable');
     expect(lines[6]).toContain('TaskExecutionCompleted');
     expect(lines[6]).toContain('attempt=2 durationMs=2000 exitCode=0');
   });
 
   it('given a task with no stream, fails with NotFound', async () => {
-    await expect(taskHistory((await ledger).eventStore, 'B-404')).rejects.toMatchObject({ name: 'LedgerError', code: 'NotFound' });
+    await expect(taskHistory((await ledger).eventStore, 'B-404')).rejects.toMatchObject({
+      name: 'LedgerError',
+      code: 'NotFound',
+    });
   });
 });

@@ -9,7 +9,16 @@ export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** Fields tasks can be sorted by. */
-export const TASK_SORT_FIELDS = ['id', 'updatedAt', 'status', 'priority', 'backlogStatus', 'completedAt', 'executionTimeMs', 'totalRetries'] as const;
+export const TASK_SORT_FIELDS = [
+  'id',
+  'updatedAt',
+  'status',
+  'priority',
+  'backlogStatus',
+  'completedAt',
+  'executionTimeMs',
+  'totalRetries',
+] as const;
 export type TaskSortField = (typeof TASK_SORT_FIELDS)[number];
 
 export interface TaskFilter {
@@ -33,8 +42,14 @@ export interface TaskListQuery {
 export const listTasks = (readStore: ReadStore, query: TaskListQuery = {}): Promise<FindResult<TaskExecutionDoc>> => {
   const sort: SortKey[] = query.sort ? [{ field: query.sort.field, direction: query.sort.direction }] : [];
   const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-  return findDocs<TaskExecutionDoc>(readStore, TASKS, { filter: { ...query.filter }, sort, limit, cursor: query.cursor ?? null });
+  return findDocs<TaskExecutionDoc>(readStore, TASKS, {
+    filter: { ...query.filter },
+    sort,
+    limit,
+    cursor: query.cursor ?? null,
+  });
 };
 
 /** One task's definition and execution state; LedgerError('NotFound') when unknown. */
-export const getTask = (readStore: ReadStore, taskId: string): Promise<TaskExecutionDoc> => requireTask(readStore, taskId);
+export const getTask = (readStore: ReadStore, taskId: string): Promise<TaskExecutionDoc> =>
+  requireTask(readStore, taskId);

@@ -18,7 +18,13 @@ describe('query API (inject)', () => {
   });
 
   it('GET /status gives counts, recent executions, success rate and lag', async () => {
-    expect(await json('/status')).toMatchObject({ totalTasks: 5, pendingTasks: 1, byStatus: { completed: 2, failed: 1, running: 1 }, successRate: 0.6667, lag: 0 });
+    expect(await json('/status')).toMatchObject({
+      totalTasks: 5,
+      pendingTasks: 1,
+      byStatus: { completed: 2, failed: 1, running: 1 },
+      successRate: 0.6667,
+      lag: 0,
+    });
   });
 
   it('every response carries X-Ledger-Position, errors included', async () => {
@@ -30,7 +36,10 @@ describe('query API (inject)', () => {
   describe('GET /tasks', () => {
     it('filters by status, backlogStatus, priority and humanRequired', async () => {
       expect((await json('/tasks?status=completed')).items.map((t: { id: string }) => t.id)).toEqual(['B-1', 'B-2']);
-      expect((await json('/tasks?priority=medium&backlogStatus=todo')).items.map((t: { id: string }) => t.id)).toEqual(['B-2', 'B-5']);
+      expect((await json('/tasks?priority=medium&backlogStatus=todo')).items.map((t: { id: string }) => t.id)).toEqual([
+        'B-2',
+        'B-5',
+      ]);
       expect((await json('/tasks?humanRequired=true')).items.map((t: { id: string }) => t.id)).toEqual(['B-4']);
     });
 
@@ -72,7 +81,12 @@ describe('query API (inject)', () => {
 
   describe('GET /tasks/:id and its history', () => {
     it('returns the task, or 404 for an unknown one, or 400 for an id with whitespace', async () => {
-      expect(await json('/tasks/B-2')).toMatchObject({ id: 'B-2', status: 'completed', totalRetries: 1, dependencies: ['B-1'] });
+      expect(await json('/tasks/B-2')).toMatchObject({
+        id: 'B-2',
+        status: 'completed',
+        totalRetries: 1,
+        dependencies: ['B-1'],
+      });
       expect((await get('/tasks/B-404')).statusCode).toBe(404);
       expect((await get('/tasks/B-404')).json()).toEqual({ error: 'NotFound', reason: 'task B-404 not found' });
       expect((await get('/tasks/B%201')).json()).toMatchObject({ error: 'BadRequest', field: 'id' });
@@ -82,10 +96,17 @@ describe('query API (inject)', () => {
       const first = await json('/tasks/B-2/history?limit=4');
       expect(first.events.map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2, 3]);
       expect(first.nextFrom).toBe(4);
-      expect(first.events[2]).toMatchObject({ type: 'TaskAttemptFailed', position: '9', metadata: { actor: 'test', correlationId: 'test-run' } });
+      expect(first.events[2]).toMatchObject({
+        type: 'TaskAttemptFailed',
+        position: '9',
+        metadata: { actor: 'test', correlationId: 'test-run' },
+      });
       const rest = await json(`/tasks/B-2/history?from=${first.nextFrom}&limit=4`);
       expect(rest).toMatchObject({ task: 'B-2', nextFrom: null });
-      expect(rest.events.map((e: { type: string }) => e.type)).toEqual(['TaskExecutionStarted', 'TaskExecutionCompleted']);
+      expect(rest.events.map((e: { type: string }) => e.type)).toEqual([
+        'TaskExecutionStarted',
+        'TaskExecutionCompleted',
+      ]);
       expect((await get('/tasks/B-404/history')).statusCode).toBe(404);
       expect((await get('/tasks/B-2/history?from=-1')).json()).toMatchObject({ field: 'from' });
     });
@@ -96,7 +117,9 @@ describe('query API (inject)', () => {
       const page = await json('/metrics?limit=2');
       expect(page.overall).toMatchObject({ executions: 3, totalRetries: 1 });
       expect(page.tasks.map((r: { taskId: string }) => r.taskId)).toEqual(['B-1', 'B-2']);
-      expect((await json(`/metrics?limit=2&cursor=${page.nextCursor}`)).tasks.map((r: { taskId: string }) => r.taskId)).toEqual(['B-3']);
+      expect(
+        (await json(`/metrics?limit=2&cursor=${page.nextCursor}`)).tasks.map((r: { taskId: string }) => r.taskId),
+      ).toEqual(['B-3']);
       expect(await json('/metrics/B-1')).toMatchObject({ taskId: 'B-1', avgDurationMs: 400_000 });
       expect((await get('/metrics/B-404')).statusCode).toBe(404);
     });
@@ -104,14 +127,23 @@ describe('query API (inject)', () => {
     it('GET /errors has every section', async () => {
       const report = await json('/errors?top=5');
       expect(report).toMatchObject({ totalErrors: 2, retryPatterns: { retriedExecutions: 1, succeededAfterRetry: 1 } });
-      expect(Object.keys(report)).toEqual(expect.arrayContaining(['byCategory', 'bySeverity', 'recovery', 'temporal', 'topFingerprints']));
+      expect(Object.keys(report)).toEqual(
+        expect.arrayContaining(['byCategory', 'bySeverity', 'recovery', 'temporal', 'topFingerprints']),
+      );
       expect((await get('/errors?top=0')).statusCode).toBe(400);
     });
 
     it('GET /projections lists every read model, live with no lag', async () => {
       const { projections } = await json('/projections');
-      expect(projections.map((p: { name: string; lag: number; position: string }) => [p.name, p.lag, p.position])).toEqual(
-        expect.arrayContaining([['task_executions', 0, '16'], ['execution_history', 0, '16'], ['performance_metrics', 0, '16'], ['error_statistics', 0, '16']]),
+      expect(
+        projections.map((p: { name: string; lag: number; position: string }) => [p.name, p.lag, p.position]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['task_executions', 0, '16'],
+          ['execution_history', 0, '16'],
+          ['performance_metrics', 0, '16'],
+          ['error_statistics', 0, '16'],
+        ]),
       );
     });
   });
@@ -121,12 +153,18 @@ describe('query API (inject)', () => {
       expect(await json('/analytics/slow')).toMatchObject({ thresholdMs: 300_000, tasks: [{ taskId: 'B-1' }] });
       expect((await json('/analytics/slow?thresholdSeconds=500')).tasks).toEqual([]);
       expect((await json('/analytics/high-retry')).tasks).toEqual([]);
-      expect((await json('/analytics/high-retry?threshold=0')).tasks).toMatchObject([{ taskId: 'B-2', totalRetries: 1 }]);
+      expect((await json('/analytics/high-retry?threshold=0')).tasks).toMatchObject([
+        { taskId: 'B-2', totalRetries: 1 },
+      ]);
     });
 
     it('predictions, correlations, anomalies and estimates answer with their documented shapes', async () => {
       const predictions = await json('/analytics/predictions?priorAlpha=2&priorBeta=2');
-      expect(predictions.items[0]).toMatchObject({ taskId: 'B-1', posterior: { priorAlpha: 2, alpha: 3, beta: 2 }, seedRule: { predictedSuccess: true } });
+      expect(predictions.items[0]).toMatchObject({
+        taskId: 'B-1',
+        posterior: { priorAlpha: 2, alpha: 3, beta: 2 },
+        seedRule: { predictedSuccess: true },
+      });
       expect((await json('/analytics/predictions?taskId=B-3')).items).toMatchObject([{ taskId: 'B-3', failures: 1 }]);
       expect((await json('/analytics/correlations')).correlations).toHaveLength(3);
       expect(await json('/analytics/anomalies')).toMatchObject({ durations: [], failureSpikes: [] });

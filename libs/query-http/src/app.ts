@@ -23,14 +23,33 @@ export interface ApiOptions extends ApiContext {
 }
 
 const systemRoutes = (routes: () => AnyRoute[]): AnyRoute[] => [
-  route({ url: '/health', summary: 'Liveness: answers without touching the stores or needing a token.', tag: 'system', public: true, query: NoQuery, handle: async () => ({ status: 'ok' }) }),
-  route({ url: '/openapi.json', summary: 'This API described in OpenAPI 3.1.', tag: 'system', query: NoQuery, handle: async () => openApiDocument(routes(), VERSION) }),
+  route({
+    url: '/health',
+    summary: 'Liveness: answers without touching the stores or needing a token.',
+    tag: 'system',
+    public: true,
+    query: NoQuery,
+    handle: async () => ({ status: 'ok' }),
+  }),
+  route({
+    url: '/openapi.json',
+    summary: 'This API described in OpenAPI 3.1.',
+    tag: 'system',
+    query: NoQuery,
+    handle: async () => openApiDocument(routes(), VERSION),
+  }),
 ];
 
 /** Every route of the API, in documentation order. */
 export const apiRoutes = (context: ApiContext): AnyRoute[] => {
   const routes: AnyRoute[] = [];
-  routes.push(...systemRoutes(() => routes), ...reportRoutes(context), ...taskRoutes(context), ...analyticsRoutes(context), ...exportRoutes(context));
+  routes.push(
+    ...systemRoutes(() => routes),
+    ...reportRoutes(context),
+    ...taskRoutes(context),
+    ...analyticsRoutes(context),
+    ...exportRoutes(context),
+  );
   return routes;
 };
 
@@ -45,13 +64,20 @@ const register = (app: FastifyInstance, spec: AnyRoute): void => {
 /** Builds the read-only API over the given stores; never listens (main.ts does). */
 export const buildApp = (options: ApiOptions): FastifyInstance => {
   // No access log per request (it would dominate the cost of cheap reads); failures are logged once by the error handler.
-  const app = Fastify({ logger: options.logger ?? false, logController: new LogController({ disableRequestLogging: true }), exposeHeadRoutes: false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
+    exposeHeadRoutes: false,
+  });
   const authorised = options.token ? bearerMatcher(options.token) : () => true;
   const position = positionCache(options.readStore, options.positionTtlMs ?? 1000);
   app.addHook('onRequest', async (request, reply) => {
     const isPublic = (request.routeOptions.config as { public?: boolean } | undefined)?.public === true;
     if (!isPublic && !authorised(request.headers.authorization)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'Unauthorized', reason: 'a valid bearer token is required' });
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'Unauthorized', reason: 'a valid bearer token is required' });
     }
     reply.header('x-ledger-position', (await position()) ?? 'none');
     return undefined;
@@ -62,7 +88,9 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
     else request.log.info({ status: mapped.status, reason: mapped.body.reason }, 'request rejected');
     return reply.code(mapped.status).send(mapped.body);
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'NotFound', reason: `no route ${request.method} ${request.url.split('?')[0]}` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'NotFound', reason: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
   for (const spec of apiRoutes(options)) register(app, spec);
   return app;
 };

@@ -28,10 +28,14 @@ export const mapError = (error: unknown): MappedError => {
     return { status: 400, body: { error: 'BadRequest', field: fieldOf(issue), reason: reasonOf(issue) } };
   }
   if (isReadStoreError(error, 'InvalidQuery')) {
-    return { status: 400, body: { error: 'BadRequest', field: String(error.details?.['field'] ?? '(query)'), reason: error.message } };
+    return {
+      status: 400,
+      body: { error: 'BadRequest', field: String(error.details?.['field'] ?? '(query)'), reason: error.message },
+    };
   }
   if (isLedgerError(error, 'NotFound')) return { status: 404, body: { error: 'NotFound', reason: error.message } };
-  if (isLedgerError(error, 'InvalidArgument')) return { status: 400, body: { error: 'BadRequest', reason: error.message } };
+  if (isLedgerError(error, 'InvalidArgument'))
+    return { status: 400, body: { error: 'BadRequest', reason: error.message } };
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, body: { error: status === 404 ? 'NotFound' : 'BadRequest', reason: (error as Error).message } };

@@ -22,7 +22,11 @@ describe('exports over HTTP', () => {
     const [header, ...rows] = parseCsv(response.body);
     expect(header![0]).toBe('task_id');
     expect(header![header!.length - 1]).toBe('ledger_position');
-    expect(rows.map((row) => [row[0], row[1], row[row.length - 1]])).toEqual([['B-1', '1', '16'], ['B-2', '1', '16'], ['B-3', '1', '16']]);
+    expect(rows.map((row) => [row[0], row[1], row[row.length - 1]])).toEqual([
+      ['B-1', '1', '16'],
+      ['B-2', '1', '16'],
+      ['B-3', '1', '16'],
+    ]);
   });
 
   it('round-trips quoted text: the error with a comma and quotes comes back intact', async () => {
@@ -34,7 +38,10 @@ describe('exports over HTTP', () => {
     const tasks = (await app.inject({ url: '/export/tasks.json' })).json();
     expect(tasks.ledgerPosition).toBe('16');
     expect(tasks.tasks).toHaveLength(5);
-    expect((await app.inject({ url: '/export/errors.json' })).json()).toMatchObject({ ledgerPosition: '16', totalErrors: 2 });
+    expect((await app.inject({ url: '/export/errors.json' })).json()).toMatchObject({
+      ledgerPosition: '16',
+      totalErrors: 2,
+    });
   });
 
   it('gives byte-identical exports for the same read models', async () => {

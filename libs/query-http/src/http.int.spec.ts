@@ -13,12 +13,16 @@ describe('query API over real HTTP and SQLite files', () => {
   let app: FastifyInstance;
   let base: string;
   const token = 'int-test-token';
-  const get = (path: string, authorised = true) => fetch(`${base}${path}`, { headers: authorised ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, authorised = true) =>
+    fetch(`${base}${path}`, { headers: authorised ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'taskledger-api-'));
     const file = join(dir, 'ledger.db');
-    ledger = await buildLedger(undefined, { eventStore: new SqliteEventStore(file), readStore: new SqliteReadStore(file) });
+    ledger = await buildLedger(undefined, {
+      eventStore: new SqliteEventStore(file),
+      readStore: new SqliteReadStore(file),
+    });
     app = buildApp({ ...ledger, token });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   });
@@ -42,15 +46,26 @@ describe('query API over real HTTP and SQLite files', () => {
   });
 
   it('pages /tasks through the SQLite read store', async () => {
-    const first = (await (await get('/tasks?status=completed&limit=1')).json()) as { items: { id: string }[]; nextCursor: string };
-    const second = (await (await get(`/tasks?status=completed&limit=1&cursor=${first.nextCursor}`)).json()) as { items: { id: string }[]; nextCursor: null };
+    const first = (await (await get('/tasks?status=completed&limit=1')).json()) as {
+      items: { id: string }[];
+      nextCursor: string;
+    };
+    const second = (await (await get(`/tasks?status=completed&limit=1&cursor=${first.nextCursor}`)).json()) as {
+      items: { id: string }[];
+      nextCursor: null;
+    };
     expect([...first.items, ...second.items].map((task) => task.id)).toEqual(['B-1', 'B-2']);
     expect(second.nextCursor).toBeNull();
   });
 
   it('serves the audit trail from the SQLite event store', async () => {
     const history = (await (await get('/tasks/B-3/history')).json()) as { events: { type: string }[]; nextFrom: null };
-    expect(history.events.map((event) => event.type)).toEqual(['TaskRegistered', 'TaskExecutionStarted', 'TaskAttemptFailed', 'TaskExecutionFailed']);
+    expect(history.events.map((event) => event.type)).toEqual([
+      'TaskRegistered',
+      'TaskExecutionStarted',
+      'TaskAttemptFailed',
+      'TaskExecutionFailed',
+    ]);
     expect(history.nextFrom).toBeNull();
   });
 

@@ -3,13 +3,36 @@ import { MemoryEventStore } from '@taskledger/event-store';
 import { MemoryReadStore } from '@taskledger/read-store';
 import { apiRoutes, buildApp } from './app';
 
-type Operation = { parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[]; responses: Record<string, unknown> };
-type Document = { openapi: string; paths: Record<string, { get: Operation }>; components: { schemas: Record<string, unknown> } };
+type Operation = {
+  parameters: { name: string; in: string; required: boolean; schema: Record<string, unknown> }[];
+  responses: Record<string, unknown>;
+};
+type Document = {
+  openapi: string;
+  paths: Record<string, { get: Operation }>;
+  components: { schemas: Record<string, unknown> };
+};
 
 const EXPECTED_PATHS = [
-  '/health', '/status', '/tasks', '/tasks/{id}', '/tasks/{id}/history', '/metrics', '/metrics/{taskId}', '/errors',
-  '/analytics/slow', '/analytics/high-retry', '/analytics/predictions', '/analytics/correlations', '/analytics/anomalies', '/analytics/estimate',
-  '/projections', '/export/metrics.csv', '/export/tasks.json', '/export/errors.json', '/openapi.json',
+  '/health',
+  '/status',
+  '/tasks',
+  '/tasks/{id}',
+  '/tasks/{id}/history',
+  '/metrics',
+  '/metrics/{taskId}',
+  '/errors',
+  '/analytics/slow',
+  '/analytics/high-retry',
+  '/analytics/predictions',
+  '/analytics/correlations',
+  '/analytics/anomalies',
+  '/analytics/estimate',
+  '/projections',
+  '/export/metrics.csv',
+  '/export/tasks.json',
+  '/export/errors.json',
+  '/openapi.json',
 ];
 
 describe('OpenAPI document', () => {
@@ -45,9 +68,24 @@ describe('OpenAPI document', () => {
 
   it('documents the /tasks filters exactly as they are validated', () => {
     const parameters = document.paths['/tasks']!.get.parameters;
-    expect(parameters.map((p) => p.name)).toEqual(['status', 'backlogStatus', 'priority', 'humanRequired', 'sort', 'limit', 'cursor']);
-    expect(parameters.find((p) => p.name === 'limit')!.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 500, default: 50 });
-    expect(parameters.find((p) => p.name === 'status')!.schema).toMatchObject({ enum: ['pending', 'running', 'retrying', 'completed', 'failed', 'skipped'] });
+    expect(parameters.map((p) => p.name)).toEqual([
+      'status',
+      'backlogStatus',
+      'priority',
+      'humanRequired',
+      'sort',
+      'limit',
+      'cursor',
+    ]);
+    expect(parameters.find((p) => p.name === 'limit')!.schema).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+    });
+    expect(parameters.find((p) => p.name === 'status')!.schema).toMatchObject({
+      enum: ['pending', 'running', 'retrying', 'completed', 'failed', 'skipped'],
+    });
   });
 
   it('routes documented with a path parameter answer 404 for unknown tasks and document it', () => {

@@ -24,7 +24,8 @@ export interface RouteSpec<Q = Record<string, never>, P = Record<string, never>>
 }
 
 /** Declares a route; the identity function, there for type inference. */
-export const route = <Q = Record<string, never>, P = Record<string, never>>(spec: RouteSpec<Q, P>): RouteSpec<Q, P> => spec;
+export const route = <Q = Record<string, never>, P = Record<string, never>>(spec: RouteSpec<Q, P>): RouteSpec<Q, P> =>
+  spec;
 
 /** Any route, its input types erased (handle is a method, so specs with narrower inputs fit). */
 export type AnyRoute = RouteSpec<unknown, unknown>;

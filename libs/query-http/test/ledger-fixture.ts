@@ -5,4 +5,5 @@ export { scenario };
 export type { Ledger };
 
 /** The shared query scenario's ledger (or the given events'), read models caught up. */
-export const buildLedger = (events: readonly ProjectedEvent[] = scenario(), ledger?: Ledger): Promise<Ledger> => buildQueriesLedger(events, ledger);
+export const buildLedger = (events: readonly ProjectedEvent[] = scenario(), ledger?: Ledger): Promise<Ledger> =>
+  buildQueriesLedger(events, ledger);

@@ -20,7 +20,11 @@ export const collectionsContract = ({ store }: ContractContext): void => {
       await store().ensureCollection('history', { indexes: [['taskId', 'at']], deferIndexes: true });
       expect(await store().listCollections()).toEqual([{ name: 'history', indexes: [['taskId', 'at']] }]);
       await store().commit({
-        changes: [3, 1, 2].map((at) => ({ op: 'put' as const, collection: 'history', doc: { id: `h-${at}`, taskId: 't', at } })),
+        changes: [3, 1, 2].map((at) => ({
+          op: 'put' as const,
+          collection: 'history',
+          doc: { id: `h-${at}`, taskId: 't', at },
+        })),
       });
       const query = { filter: { taskId: 't' }, sort: [{ field: 'at', direction: 'desc' as const }] };
       const ids = async () => (await store().find('history', query)).items.map((doc) => doc.id);
@@ -63,11 +67,17 @@ export const collectionsContract = ({ store }: ContractContext): void => {
       });
 
       it('keeps serving the live collection until the swap, then the rebuilt one with its indexes', async () => {
-        expect((await store().find('executions', { filter: { status: 'live' } })).items).toEqual([{ id: 'old', status: 'live' }]);
+        expect((await store().find('executions', { filter: { status: 'live' } })).items).toEqual([
+          { id: 'old', status: 'live' },
+        ]);
         await store().swapCollection('executions__v2', 'executions');
-        expect((await store().find('executions', { filter: { status: 'rebuilt' } })).items).toEqual([{ id: 'new', status: 'rebuilt' }]);
+        expect((await store().find('executions', { filter: { status: 'rebuilt' } })).items).toEqual([
+          { id: 'new', status: 'rebuilt' },
+        ]);
         expect(await store().get('executions', 'old')).toBeNull();
-        expect(await store().listCollections()).toEqual([{ name: 'executions', indexes: [['status'], ['taskId', 'timestamp']] }]);
+        expect(await store().listCollections()).toEqual([
+          { name: 'executions', indexes: [['status'], ['taskId', 'timestamp']] },
+        ]);
         await rejectsWith(store().get('executions__v2', 'new'), 'CollectionNotFound');
       });
 

@@ -3,9 +3,14 @@ import { rejectsWith } from '../test/expect-error';
 import type { ContractContext } from './read-store.contract';
 import type { StoredDocument } from './read-store.port';
 
-const fieldName = fc.string({ minLength: 1, maxLength: 6 }).filter((key) => key !== 'id' && key !== '_id' && !key.startsWith('$'));
+const fieldName = fc
+  .string({ minLength: 1, maxLength: 6 })
+  .filter((key) => key !== 'id' && key !== '_id' && !key.startsWith('$'));
 const jsonDocument = fc
-  .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 })))
+  .tuple(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }),
+    fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 3 })),
+  )
   .map(([id, fields]) => ({ ...fields, id }));
 
 export const documentsContract = ({ store }: ContractContext): void => {
@@ -13,7 +18,13 @@ export const documentsContract = ({ store }: ContractContext): void => {
     beforeEach(() => store().ensureCollection('tasks'));
 
     it('reads back a put document as the same JSON, with the key order it was given', async () => {
-      const doc = { title: 'Parse', id: 't-1', nested: { z: 1, a: [1, 'two', null, true, { b: -0.5 }] }, big: 1e21, text: 'é😀\u0000' };
+      const doc = {
+        title: 'Parse',
+        id: 't-1',
+        nested: { z: 1, a: [1, 'two', null, true, { b: -0.5 }] },
+        big: 1e21,
+        text: 'é😀\u0000',
+      };
       await store().put('tasks', doc);
       expect(JSON.stringify(await store().get('tasks', 't-1'))).toBe(JSON.stringify(doc));
     });
@@ -78,7 +89,15 @@ export const documentsContract = ({ store }: ContractContext): void => {
     it('refuses documents it cannot store faithfully, with InvalidDocument', async () => {
       const circular: Record<string, unknown> = { id: 'loop' };
       circular['self'] = circular;
-      const bad: unknown[] = [{ id: 1 }, { id: '' }, { title: 'no id' }, { id: 'x', _id: 'y' }, { id: 'x', $set: 1 }, { id: 'x', n: 10n }, circular];
+      const bad: unknown[] = [
+        { id: 1 },
+        { id: '' },
+        { title: 'no id' },
+        { id: 'x', _id: 'y' },
+        { id: 'x', $set: 1 },
+        { id: 'x', n: 10n },
+        circular,
+      ];
       for (const doc of bad) await rejectsWith(store().put('tasks', doc as StoredDocument), 'InvalidDocument');
       expect(await store().count('tasks')).toBe(0);
     });

@@ -27,7 +27,11 @@ export const findContract = ({ store }: ContractContext): void => {
   describe('find and count', () => {
     beforeEach(async () => {
       await store().ensureCollection('values', { indexes: [['v'], ['group', 'v']] });
-      const docs = Object.entries(VALUES).map(([id, v]) => ({ id, group: id.startsWith('text') ? 'text' : 'other', v }));
+      const docs = Object.entries(VALUES).map(([id, v]) => ({
+        id,
+        group: id.startsWith('text') ? 'text' : 'other',
+        v,
+      }));
       await store().commit({ changes: docs.map((doc) => ({ op: 'put', collection: 'values', doc })) });
     });
 
@@ -76,7 +80,12 @@ export const findContract = ({ store }: ContractContext): void => {
     });
 
     it('combines conditions on several fields with AND, ids included', async () => {
-      expect(await ids({ group: 'text', v: { gte: 'a' } })).toEqual(['textA', 'textAccent', 'textEmoji', 'textPrivate']);
+      expect(await ids({ group: 'text', v: { gte: 'a' } })).toEqual([
+        'textA',
+        'textAccent',
+        'textEmoji',
+        'textPrivate',
+      ]);
       expect(await ids({ id: { in: ['one', 'zero', 'nope'] }, v: { gt: 0 } })).toEqual(['one']);
       expect(await ids({ id: { gte: 'text', lt: 'textB' } })).toEqual(['textA', 'textAccent']);
       expect(await ids({ id: 'yes' })).toEqual(['yes']);
@@ -91,12 +100,30 @@ export const findContract = ({ store }: ContractContext): void => {
 
     it('sorts numbers numerically and strings by code point, nulls and missing first', async () => {
       const result = await store().find('values', { filter: { group: 'text' }, sort: [{ field: 'v' }] });
-      expect(result.items.map((doc) => doc.id)).toEqual(['textOne', 'textB', 'textA', 'textAccent', 'textPrivate', 'textEmoji']);
-      const numbers = await store().find('values', { filter: { v: { in: [null, 0, 1, 1.5, -2, 1e21] } }, sort: [{ field: 'v', direction: 'desc' }] });
-      expect(numbers.items.map((doc) => doc.id)).toEqual(['big', 'oneAndHalf', 'one', 'zero', 'minus', 'null', 'missing']);
+      expect(result.items.map((doc) => doc.id)).toEqual([
+        'textOne',
+        'textB',
+        'textA',
+        'textAccent',
+        'textPrivate',
+        'textEmoji',
+      ]);
+      const numbers = await store().find('values', {
+        filter: { v: { in: [null, 0, 1, 1.5, -2, 1e21] } },
+        sort: [{ field: 'v', direction: 'desc' }],
+      });
+      expect(numbers.items.map((doc) => doc.id)).toEqual([
+        'big',
+        'oneAndHalf',
+        'one',
+        'zero',
+        'minus',
+        'null',
+        'missing',
+      ]);
     });
 
-    it('sorts on several fields, then by id in the last key\'s direction', async () => {
+    it("sorts on several fields, then by id in the last key's direction", async () => {
       const sort = [{ field: 'group', direction: 'desc' as const }, { field: 'absent' }];
       const result = await store().find('values', { filter: { v: { in: [null, 1, 'a', 'B'] } }, sort });
       expect(result.items.map((doc) => doc.id)).toEqual(['textA', 'textB', 'missing', 'null', 'one']);
@@ -115,7 +142,7 @@ export const findContract = ({ store }: ContractContext): void => {
     it('refuses bad queries with InvalidQuery naming the field', async () => {
       const bad: [FindQuery, string][] = [
         [{ filter: { 'a.b': 1 } }, 'a.b'],
-        [{ filter: { '$where': 1 } }, '$where'],
+        [{ filter: { $where: 1 } }, '$where'],
         [{ filter: { "v') OR 1=1 --": 1 } }, "v') OR 1=1 --"],
         [{ filter: { v: { ne: 1 } as never } }, 'v'],
         [{ filter: { v: { gt: 1, lt: 'z' } as never } }, 'v'],
@@ -137,7 +164,10 @@ export const findContract = ({ store }: ContractContext): void => {
 
     it('refuses a cursor from a different sort', async () => {
       const page = await store().find('values', { sort: [{ field: 'v' }], limit: 2 });
-      const error = await rejectsWith(store().find('values', { sort: [{ field: 'group' }], cursor: page.nextCursor }), 'InvalidQuery');
+      const error = await rejectsWith(
+        store().find('values', { sort: [{ field: 'group' }], cursor: page.nextCursor }),
+        'InvalidQuery',
+      );
       expect(error.details).toEqual({ field: 'cursor' });
     });
   });

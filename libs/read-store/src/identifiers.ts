@@ -7,7 +7,8 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
  * Collection names end up in SQL table names and MongoDB namespaces, so they are restricted to
  * lower case (SQLite table names ignore case), digits, `_` and `-`.
  */
-export const isCollectionName = (name: unknown): name is string => typeof name === 'string' && COLLECTION_NAME.test(name);
+export const isCollectionName = (name: unknown): name is string =>
+  typeof name === 'string' && COLLECTION_NAME.test(name);
 
 export const assertCollectionName = (name: unknown): string => {
   if (isCollectionName(name)) return name;
@@ -33,15 +34,20 @@ export const parseIndexes = (collection: string, indexes: readonly (readonly str
   indexes.map((fields) => {
     const problem = indexProblem(fields);
     if (problem === null) return [...fields];
-    throw new ReadStoreError('InvalidArgument', `invalid index ${JSON.stringify(fields)} on "${collection}": ${problem}`, {
-      collection,
-      index: fields,
-    });
+    throw new ReadStoreError(
+      'InvalidArgument',
+      `invalid index ${JSON.stringify(fields)} on "${collection}": ${problem}`,
+      {
+        collection,
+        index: fields,
+      },
+    );
   });
 
 const indexProblem = (fields: readonly string[]): string | null => {
   if (!Array.isArray(fields) || fields.length === 0) return 'an index names at least one field';
-  if (fields.some((field) => typeof field !== 'string' || !isFieldName(field))) return 'fields must be top-level identifiers';
+  if (fields.some((field) => typeof field !== 'string' || !isFieldName(field)))
+    return 'fields must be top-level identifiers';
   if (fields.includes('id')) return 'the id is always indexed and is appended to every index';
   if (new Set(fields).size !== fields.length) return 'a field appears twice';
   return null;

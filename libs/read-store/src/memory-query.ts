@@ -23,7 +23,9 @@ export const matchesCondition = (doc: PlainDoc, condition: Condition): boolean =
     case 'in':
       return condition.values.some((expected) => equals(value, expected));
     case 'range':
-      return typeof value === condition.type && condition.bounds.every((b) => withinBound(value as never, b.op, b.value));
+      return (
+        typeof value === condition.type && condition.bounds.every((b) => withinBound(value as never, b.op, b.value))
+      );
   }
 };
 
@@ -58,7 +60,10 @@ export const findInMemory = <R>(
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > limit && last !== undefined
-      ? encodeCursor(sortSignature(query.sort), { values: last.key.slice(0, -1), id: String(last.key[last.key.length - 1]) })
+      ? encodeCursor(sortSignature(query.sort), {
+          values: last.key.slice(0, -1),
+          id: String(last.key[last.key.length - 1]),
+        })
       : null;
   return { page: page.map((row) => row.entry), nextCursor };
 };

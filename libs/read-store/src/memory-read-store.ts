@@ -12,7 +12,14 @@ import type {
   UnitOfWork,
 } from './read-store.port';
 import { compareStrings } from './value-order';
-import { assertId, checkCollectionsExist, checkpointFrom, PreparedCheckpoint, PreparedUnit, prepareUnit } from './write-validation';
+import {
+  assertId,
+  checkCollectionsExist,
+  checkpointFrom,
+  PreparedCheckpoint,
+  PreparedUnit,
+  prepareUnit,
+} from './write-validation';
 
 interface Entry {
   readonly json: string;
@@ -68,7 +75,10 @@ export class MemoryReadStore implements ReadStore {
     return parsed<T>(this.docs(collection).get(assertId(collection, id)));
   }
 
-  async getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]): Promise<(T | null)[]> {
+  async getMany<T extends StoredDocument = AnyDocument>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<(T | null)[]> {
     const docs = this.docs(collection);
     return ids.map((id) => parsed<T>(docs.get(assertId(collection, id))));
   }
@@ -81,7 +91,10 @@ export class MemoryReadStore implements ReadStore {
     return this.commit({ changes: [{ op: 'delete', collection, id }] });
   }
 
-  async find<T extends StoredDocument = AnyDocument>(collection: string, query: FindQuery = {}): Promise<FindResult<T>> {
+  async find<T extends StoredDocument = AnyDocument>(
+    collection: string,
+    query: FindQuery = {},
+  ): Promise<FindResult<T>> {
     const parsedQuery = parseFindQuery(query);
     const { page, nextCursor } = findInMemory(this.docs(collection).values(), docOf, parsedQuery);
     return { items: page.map((entry) => parsed<T>(entry) as T), nextCursor };

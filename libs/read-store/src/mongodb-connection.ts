@@ -34,13 +34,21 @@ export const mongoError = (url: string, error: unknown): unknown => {
   }
   if (serverCode(error) === ILLEGAL_OPERATION && /[Tt]ransaction/.test((error as Error).message)) {
     const problem = 'does not support transactions; run it as a replica set (a single-node one will do)';
-    return new ReadStoreError('StoreUnavailable', `read store MongoDB ${server} ${problem}`, { url: server }, { cause: error });
+    return new ReadStoreError(
+      'StoreUnavailable',
+      `read store MongoDB ${server} ${problem}`,
+      { url: server },
+      { cause: error },
+    );
   }
   return error;
 };
 
 /** Runs `work` in one transaction; the driver retries it on transient errors, so it must be repeatable. */
-export const inTransaction = async (client: MongoClient, work: (session: ClientSession) => Promise<void>): Promise<void> => {
+export const inTransaction = async (
+  client: MongoClient,
+  work: (session: ClientSession) => Promise<void>,
+): Promise<void> => {
   const session = client.startSession();
   try {
     await session.withTransaction(() => work(session));

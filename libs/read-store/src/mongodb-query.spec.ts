@@ -2,26 +2,51 @@ import fc from 'fast-check';
 import { mongoMatches } from '../test/mongo-query-evaluator';
 import { compareKeys, matchesCondition, sortKeyOf } from './memory-query';
 import { mongoError, redactUrl } from './mongodb-connection';
-import { bulkOperations, declaredIndexFields, indexDescription, keysetFilter, positionOf, toMongoFilter, toMongoFind } from './mongodb-query';
+import {
+  bulkOperations,
+  declaredIndexFields,
+  indexDescription,
+  keysetFilter,
+  positionOf,
+  toMongoFilter,
+  toMongoFind,
+} from './mongodb-query';
 import { Filter, parseFilter, parseFindQuery, parseSort } from './query';
 import { isReadStoreError } from './read-store.errors';
 
-const scalar = fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 2 }), fc.constantFrom('', 'a', 'B', 'é', '\ue000', '😀'), fc.boolean());
+const scalar = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: -2, max: 2 }),
+  fc.constantFrom('', 'a', 'B', 'é', '\ue000', '😀'),
+  fc.boolean(),
+);
 const fieldValue = fc.oneof(fc.constant(undefined), scalar, fc.array(scalar, { maxLength: 3 }), fc.constant({ a: 1 }));
 const doc = (value: fc.Arbitrary<unknown>) =>
-  fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), v: value, w: value }).map((d) => ({ ...d }) as Record<string, unknown>);
+  fc
+    .record({ id: fc.constantFrom('a', 'b', 'c', 'd'), v: value, w: value })
+    .map((d) => ({ ...d }) as Record<string, unknown>);
 const nonEmpty = (range: object): boolean => Object.keys(range).length > 0;
 const fieldFilter = fc.oneof(
   scalar,
   fc.record({ in: fc.array(scalar, { maxLength: 3 }) }),
-  fc.record({ gt: fc.integer({ min: -2, max: 2 }), lte: fc.integer({ min: -2, max: 2 }) }, { requiredKeys: [] }).filter(nonEmpty),
-  fc.record({ gte: fc.constantFrom('', 'a', 'é'), lt: fc.constantFrom('B', '😀') }, { requiredKeys: [] }).filter(nonEmpty),
+  fc
+    .record({ gt: fc.integer({ min: -2, max: 2 }), lte: fc.integer({ min: -2, max: 2 }) }, { requiredKeys: [] })
+    .filter(nonEmpty),
+  fc
+    .record({ gte: fc.constantFrom('', 'a', 'é'), lt: fc.constantFrom('B', '😀') }, { requiredKeys: [] })
+    .filter(nonEmpty),
 );
-const filter = fc.record({ v: fieldFilter, w: fieldFilter, id: fc.constantFrom('a', 'c') }, { requiredKeys: [] }) as fc.Arbitrary<Filter>;
-const sort = fc.uniqueArray(fc.record({ field: fc.constantFrom('v', 'w', 'id'), direction: fc.constantFrom('asc' as const, 'desc' as const) }), {
-  maxLength: 3,
-  selector: (key) => key.field,
-});
+const filter = fc.record(
+  { v: fieldFilter, w: fieldFilter, id: fc.constantFrom('a', 'c') },
+  { requiredKeys: [] },
+) as fc.Arbitrary<Filter>;
+const sort = fc.uniqueArray(
+  fc.record({ field: fc.constantFrom('v', 'w', 'id'), direction: fc.constantFrom('asc' as const, 'desc' as const) }),
+  {
+    maxLength: 3,
+    selector: (key) => key.field,
+  },
+);
 
 const asStored = (d: Record<string, unknown>) => ({ _id: d['id'], ...JSON.parse(JSON.stringify(d)) });
 
@@ -30,7 +55,9 @@ describe('mongodb query translation', () => {
     fc.assert(
       fc.property(doc(fieldValue), filter, (candidate, query) => {
         const conditions = parseFilter(query);
-        const expected = conditions.every((condition) => matchesCondition(JSON.parse(JSON.stringify(candidate)), condition));
+        const expected = conditions.every((condition) =>
+          matchesCondition(JSON.parse(JSON.stringify(candidate)), condition),
+        );
         expect(mongoMatches(asStored(candidate), toMongoFilter(conditions))).toBe(expected);
       }),
       { numRuns: 2000 },
@@ -39,12 +66,17 @@ describe('mongodb query translation', () => {
 
   it('selects exactly the documents after the cursor in sort order, across types and nulls', () => {
     fc.assert(
-      fc.property(doc(fc.oneof(fc.constant(undefined), scalar)), doc(fc.oneof(fc.constant(undefined), scalar)), sort, (candidate, last, keys) => {
-        const parsed = parseSort(keys);
-        const after = compareKeys(sortKeyOf(candidate, parsed), sortKeyOf(last, parsed), parsed) > 0;
-        const cursorFrom = JSON.parse(JSON.stringify(last));
-        expect(mongoMatches(asStored(candidate), keysetFilter(parsed, positionOf(cursorFrom, parsed)))).toBe(after);
-      }),
+      fc.property(
+        doc(fc.oneof(fc.constant(undefined), scalar)),
+        doc(fc.oneof(fc.constant(undefined), scalar)),
+        sort,
+        (candidate, last, keys) => {
+          const parsed = parseSort(keys);
+          const after = compareKeys(sortKeyOf(candidate, parsed), sortKeyOf(last, parsed), parsed) > 0;
+          const cursorFrom = JSON.parse(JSON.stringify(last));
+          expect(mongoMatches(asStored(candidate), keysetFilter(parsed, positionOf(cursorFrom, parsed)))).toBe(after);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -57,10 +89,17 @@ describe('mongodb query translation', () => {
   });
 
   it('sorts by the keys then _id, and asks for one more document than the page', () => {
-    const query = parseFindQuery({ filter: { status: 'done' }, sort: [{ field: 'timestamp', direction: 'desc' }], limit: 20 });
+    const query = parseFindQuery({
+      filter: { status: 'done' },
+      sort: [{ field: 'timestamp', direction: 'desc' }],
+      limit: 20,
+    });
     expect(toMongoFind(query)).toEqual({
       filter: { status: { $eq: 'done', $not: { $type: 'array' } } },
-      sort: [['timestamp', -1], ['_id', -1]],
+      sort: [
+        ['timestamp', -1],
+        ['_id', -1],
+      ],
       limit: 21,
     });
     expect(toMongoFind(parseFindQuery({})).limit).toBe(0);
@@ -79,29 +118,45 @@ describe('mongodb documents and indexes', () => {
       { replaceOne: { filter: { _id: 'x' }, replacement: { b: 1, id: 'x' }, upsert: true } },
       { deleteOne: { filter: { _id: 'x' } } },
     ]);
-    expect(Object.keys((operations.get('a')![0] as { replaceOne: { replacement: object } }).replaceOne.replacement)).toEqual(['b', 'id']);
+    expect(
+      Object.keys((operations.get('a')![0] as { replaceOne: { replacement: object } }).replaceOne.replacement),
+    ).toEqual(['b', 'id']);
   });
 
   it('indexes the declared fields then _id, and reads the declaration back from the index name', () => {
     const description = indexDescription(['taskId', 'timestamp']);
-    expect(Object.entries(description.key)).toEqual([['taskId', 1], ['timestamp', 1], ['_id', 1]]);
-    expect(declaredIndexFields([{ name: '_id_' }, { name: description.name }, { name: 'someone_elses' }])).toEqual([['taskId', 'timestamp']]);
+    expect(Object.entries(description.key)).toEqual([
+      ['taskId', 1],
+      ['timestamp', 1],
+      ['_id', 1],
+    ]);
+    expect(declaredIndexFields([{ name: '_id_' }, { name: description.name }, { name: 'someone_elses' }])).toEqual([
+      ['taskId', 'timestamp'],
+    ]);
     expect(indexDescription(['a_b']).name).not.toBe(indexDescription(['a', 'b']).name);
   });
 
   it('takes the cursor position from the stored document, missing fields as null', () => {
-    expect(positionOf({ id: 'x', a: 3 }, parseSort([{ field: 'a' }, { field: 'b' }]))).toEqual({ values: [3, null], id: 'x' });
+    expect(positionOf({ id: 'x', a: 3 }, parseSort([{ field: 'a' }, { field: 'b' }]))).toEqual({
+      values: [3, null],
+      id: 'x',
+    });
   });
 });
 
 describe('mongodb errors', () => {
   it('hides the password in the server it names', () => {
-    expect(redactUrl('mongodb://app:s3cret@db1:27017,db2/ledger?replicaSet=rs0')).toBe('mongodb://app:***@db1:27017,db2/ledger?replicaSet=rs0');
+    expect(redactUrl('mongodb://app:s3cret@db1:27017,db2/ledger?replicaSet=rs0')).toBe(
+      'mongodb://app:***@db1:27017,db2/ledger?replicaSet=rs0',
+    );
   });
 
   it('maps an unreachable server and a server without transactions to StoreUnavailable', () => {
     const unreachable = Object.assign(new Error('connect ECONNREFUSED'), { name: 'MongoServerSelectionError' });
-    const standalone = Object.assign(new Error('Transaction numbers are only allowed on a replica set member or mongos'), { code: 20 });
+    const standalone = Object.assign(
+      new Error('Transaction numbers are only allowed on a replica set member or mongos'),
+      { code: 20 },
+    );
     for (const error of [unreachable, standalone]) {
       const mapped = mongoError('mongodb://u:p@h/db', error);
       expect(isReadStoreError(mapped, 'StoreUnavailable')).toBe(true);

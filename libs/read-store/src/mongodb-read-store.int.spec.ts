@@ -7,7 +7,9 @@ import { PENDING } from './mongodb-unit-of-work';
 
 const url = process.env['MONGODB_URL'];
 const skipReason =
-  url === undefined || url === '' ? 'set MONGODB_URL to a replica set (e.g. mongodb://localhost:27017/?replicaSet=rs0) to run it' : undefined;
+  url === undefined || url === ''
+    ? 'set MONGODB_URL to a replica set (e.g. mongodb://localhost:27017/?replicaSet=rs0) to run it'
+    : undefined;
 
 jest.setTimeout(30_000);
 
@@ -42,41 +44,45 @@ describeReadStoreContract(
   skipReason,
 );
 
-(skipReason === undefined ? describe : describe.skip)('mongodb read store after a crash in the middle of a swap', () => {
-  it('completes the swap and its checkpoint before any checkpoint is read', async () => {
-    const { database, drop } = freshDatabase();
-    const store = await MongoReadStore.connect({ url: url as string, database });
-    try {
-      await store.ensureCollection('executions');
-      await store.ensureCollection('executions__v2', { indexes: [['status']] });
-      await store.put('executions__v2', { id: 'new', status: 'rebuilt' });
-      await store.commit({ checkpoints: [{ name: 'executions', position: '1', version: 1 }] });
-      const raw = new MongoClient(url as string);
-      await raw
-        .db(database)
-        .collection<{ _id: string; [field: string]: unknown }>(PENDING)
-        .insertOne({
-          _id: 'swap',
-          swaps: [{ source: 'executions__v2', target: 'executions' }],
-          checkpoints: [{ _id: 'executions', position: '9', version: 2, state: null }],
-          deleteCheckpoints: [],
-        });
-      await raw.close();
-      expect(await store.getCheckpoint('executions')).toEqual({ name: 'executions', position: '9', version: 2 });
-      expect(await store.get('executions', 'new')).toEqual({ id: 'new', status: 'rebuilt' });
-      expect(await store.listCollections()).toEqual([{ name: 'executions', indexes: [['status']] }]);
-    } finally {
-      await store.close();
-      await drop();
-    }
-  });
-});
+(skipReason === undefined ? describe : describe.skip)(
+  'mongodb read store after a crash in the middle of a swap',
+  () => {
+    it('completes the swap and its checkpoint before any checkpoint is read', async () => {
+      const { database, drop } = freshDatabase();
+      const store = await MongoReadStore.connect({ url: url as string, database });
+      try {
+        await store.ensureCollection('executions');
+        await store.ensureCollection('executions__v2', { indexes: [['status']] });
+        await store.put('executions__v2', { id: 'new', status: 'rebuilt' });
+        await store.commit({ checkpoints: [{ name: 'executions', position: '1', version: 1 }] });
+        const raw = new MongoClient(url as string);
+        await raw
+          .db(database)
+          .collection<{ _id: string; [field: string]: unknown }>(PENDING)
+          .insertOne({
+            _id: 'swap',
+            swaps: [{ source: 'executions__v2', target: 'executions' }],
+            checkpoints: [{ _id: 'executions', position: '9', version: 2, state: null }],
+            deleteCheckpoints: [],
+          });
+        await raw.close();
+        expect(await store.getCheckpoint('executions')).toEqual({ name: 'executions', position: '9', version: 2 });
+        expect(await store.get('executions', 'new')).toEqual({ id: 'new', status: 'rebuilt' });
+        expect(await store.listCollections()).toEqual([{ name: 'executions', indexes: [['status']] }]);
+      } finally {
+        await store.close();
+        await drop();
+      }
+    });
+  },
+);
 
 describe('mongodb read store without a server', () => {
   it('fails to connect with StoreUnavailable naming the server, password hidden', async () => {
-    const error = await MongoReadStore.connect({ url: 'mongodb://app:secret@127.0.0.1:9/ledger', serverSelectionTimeoutMs: 200 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await MongoReadStore.connect({
+      url: 'mongodb://app:secret@127.0.0.1:9/ledger',
+      serverSelectionTimeoutMs: 200,
+    }).catch((caught: unknown) => caught);
     expect(isReadStoreError(error, 'StoreUnavailable')).toBe(true);
     expect((error as Error).message).toContain('mongodb://app:***@127.0.0.1:9/ledger');
     expect((error as Error).message).not.toContain('secret');

@@ -2,12 +2,34 @@ import type { Db, MongoClient } from 'mongodb';
 import { assertCollectionName, isCollectionName, parseIndexes } from './identifiers';
 import { KnownCollections } from './mongodb-collections';
 import { isNamespaceExists, isNamespaceNotFound, loadDriver, mongoError } from './mongodb-connection';
-import { declaredIndexFields, indexDescription, positionOf, toMongoFilter, toMongoFind, WITHOUT_MONGO_ID } from './mongodb-query';
-import { CHECKPOINTS, CheckpointRecord, commitUnit, completePendingSwap, fromRecord, PENDING } from './mongodb-unit-of-work';
+import {
+  declaredIndexFields,
+  indexDescription,
+  positionOf,
+  toMongoFilter,
+  toMongoFind,
+  WITHOUT_MONGO_ID,
+} from './mongodb-query';
+import {
+  CHECKPOINTS,
+  CheckpointRecord,
+  commitUnit,
+  completePendingSwap,
+  fromRecord,
+  PENDING,
+} from './mongodb-unit-of-work';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
 import { ReadStoreError } from './read-store.errors';
-import type { AnyDocument, Checkpoint, CollectionInfo, CollectionOptions, ReadStore, StoredDocument, UnitOfWork } from './read-store.port';
+import type {
+  AnyDocument,
+  Checkpoint,
+  CollectionInfo,
+  CollectionOptions,
+  ReadStore,
+  StoredDocument,
+  UnitOfWork,
+} from './read-store.port';
 import { assertId, checkCollectionsExist, prepareUnit } from './write-validation';
 
 export interface MongoReadStoreOptions {
@@ -48,7 +70,8 @@ export class MongoReadStore implements ReadStore {
       client = new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5000 });
       await client.connect();
       const store = new MongoReadStore(client, client.db(options.database), options.url);
-      for (const name of [CHECKPOINTS, PENDING]) await store.db.createCollection(name).catch(ignoreIf(isNamespaceExists));
+      for (const name of [CHECKPOINTS, PENDING])
+        await store.db.createCollection(name).catch(ignoreIf(isNamespaceExists));
       await completePendingSwap(client, store.db);
       return store;
     } catch (error) {
@@ -76,9 +99,15 @@ export class MongoReadStore implements ReadStore {
   async listCollections(): Promise<CollectionInfo[]> {
     return this.guard(async () => {
       const infos = await this.db.listCollections({}, { nameOnly: true }).toArray();
-      const names = infos.map((info) => info.name).filter(isCollectionName).sort();
+      const names = infos
+        .map((info) => info.name)
+        .filter(isCollectionName)
+        .sort();
       return Promise.all(
-        names.map(async (name) => ({ name, indexes: declaredIndexFields(await this.db.collection(name).listIndexes().toArray()) })),
+        names.map(async (name) => ({
+          name,
+          indexes: declaredIndexFields(await this.db.collection(name).listIndexes().toArray()),
+        })),
       );
     });
   }
@@ -95,7 +124,10 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
-  async getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]): Promise<(T | null)[]> {
+  async getMany<T extends StoredDocument = AnyDocument>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<(T | null)[]> {
     const keys = ids.map((id) => assertId(collection, id));
     const unique = [...new Set(keys)];
     const found = new Map<string, unknown>();
@@ -103,7 +135,8 @@ export class MongoReadStore implements ReadStore {
       const docs = await this.collections.existing(collection);
       for (let start = 0; start < unique.length; start += GET_MANY_CHUNK) {
         const chunk = unique.slice(start, start + GET_MANY_CHUNK);
-        for (const doc of await docs.find({ _id: { $in: chunk } }, { projection: WITHOUT_MONGO_ID }).toArray()) found.set(doc['id'], doc);
+        for (const doc of await docs.find({ _id: { $in: chunk } }, { projection: WITHOUT_MONGO_ID }).toArray())
+          found.set(doc['id'], doc);
       }
     });
     const handedOut = new Set<string>();
@@ -124,7 +157,10 @@ export class MongoReadStore implements ReadStore {
     return this.commit({ changes: [{ op: 'delete', collection, id }] });
   }
 
-  async find<T extends StoredDocument = AnyDocument>(collection: string, query: FindQuery = {}): Promise<FindResult<T>> {
+  async find<T extends StoredDocument = AnyDocument>(
+    collection: string,
+    query: FindQuery = {},
+  ): Promise<FindResult<T>> {
     const parsed = parseFindQuery(query);
     const { filter, sort, limit } = toMongoFind(parsed);
     const rows = await this.guard(async () => {
@@ -133,13 +169,16 @@ export class MongoReadStore implements ReadStore {
     });
     const pageSize = parsed.limit ?? rows.length;
     const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
-    const nextCursor = last === undefined ? null : encodeCursor(sortSignature(parsed.sort), positionOf(last, parsed.sort));
+    const nextCursor =
+      last === undefined ? null : encodeCursor(sortSignature(parsed.sort), positionOf(last, parsed.sort));
     return { items: rows.slice(0, pageSize) as unknown as T[], nextCursor };
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     const conditions = parseFilter(filter);
-    return this.guard(async () => (await this.collections.existing(collection)).countDocuments(toMongoFilter(conditions)));
+    return this.guard(async () =>
+      (await this.collections.existing(collection)).countDocuments(toMongoFilter(conditions)),
+    );
   }
 
   async commit(unit: UnitOfWork): Promise<void> {

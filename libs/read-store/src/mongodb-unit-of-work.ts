@@ -40,7 +40,12 @@ const writeChanges = async (db: Db, unit: PreparedUnit, session: ClientSession):
   }
 };
 
-const writeCheckpoints = async (db: Db, records: readonly CheckpointRecord[], deletes: readonly string[], session: ClientSession) => {
+const writeCheckpoints = async (
+  db: Db,
+  records: readonly CheckpointRecord[],
+  deletes: readonly string[],
+  session: ClientSession,
+) => {
   const checkpoints = db.collection<CheckpointRecord>(CHECKPOINTS);
   for (const record of records) await checkpoints.replaceOne({ _id: record._id }, record, { session, upsert: true });
   if (deletes.length > 0) await checkpoints.deleteMany({ _id: { $in: [...deletes] } }, { session });

@@ -35,7 +35,9 @@ describe('query parsing', () => {
       { field: 'at', direction: 'desc' },
       { field: 'id', direction: 'desc' },
     ]);
-    expect(parseSort([{ field: 'id', direction: 'desc' }, { field: 'at' }])).toEqual([{ field: 'id', direction: 'desc' }]);
+    expect(parseSort([{ field: 'id', direction: 'desc' }, { field: 'at' }])).toEqual([
+      { field: 'id', direction: 'desc' },
+    ]);
     expect(parseSort()).toEqual([{ field: 'id', direction: 'asc' }]);
     expect(invalidField(() => parseSort([{ field: 'at' }, { field: 'at' }]))).toBe('at');
   });
@@ -45,19 +47,36 @@ describe('cursors', () => {
   const signature = 'at:asc,id:asc';
 
   it('decode to the position they encode', () => {
-    const value = fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ unit: 'binary' }));
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.string({ unit: 'binary' }),
+    );
     fc.assert(
       fc.property(value, fc.string({ unit: 'binary' }), (at, id) => {
         const position = { values: [at], id };
-        expect(decodeCursor(encodeCursor(signature, position), signature)).toEqual({ values: [Object.is(at, -0) ? 0 : at], id });
+        expect(decodeCursor(encodeCursor(signature, position), signature)).toEqual({
+          values: [Object.is(at, -0) ? 0 : at],
+          id,
+        });
       }),
     );
   });
 
   it('refuses anything that is not a cursor for this sort', () => {
     const other = encodeCursor('status:asc,id:asc', { values: ['x'], id: 'y' });
-    const garbage = ['', 'not a cursor!', Buffer.from('{"s":1}').toString('base64url'), Buffer.from('[]').toString('base64url')];
-    for (const cursor of [other, ...garbage]) expect(invalidField(() => decodeCursor(cursor, signature))).toBe('cursor');
-    expect(invalidField(() => parseFindQuery({ sort: [{ field: 'status' }], cursor: encodeCursor(signature, { values: [1], id: 'a' }) }))).toBe('cursor');
+    const garbage = [
+      '',
+      'not a cursor!',
+      Buffer.from('{"s":1}').toString('base64url'),
+      Buffer.from('[]').toString('base64url'),
+    ];
+    for (const cursor of [other, ...garbage])
+      expect(invalidField(() => decodeCursor(cursor, signature))).toBe('cursor');
+    expect(
+      invalidField(() =>
+        parseFindQuery({ sort: [{ field: 'status' }], cursor: encodeCursor(signature, { values: [1], id: 'a' }) }),
+      ),
+    ).toBe('cursor');
   });
 });

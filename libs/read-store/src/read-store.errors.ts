@@ -1,11 +1,6 @@
 /** Codes callers switch on; apps map them to exit codes and HTTP statuses in one place. */
 export type ReadStoreErrorCode =
-  | 'InvalidQuery'
-  | 'InvalidDocument'
-  | 'InvalidArgument'
-  | 'CollectionNotFound'
-  | 'StoreUnavailable'
-  | 'StoreBusy';
+  'InvalidQuery' | 'InvalidDocument' | 'InvalidArgument' | 'CollectionNotFound' | 'StoreUnavailable' | 'StoreBusy';
 
 /** A real Error with a typed code; never switch on the message text. */
 export class ReadStoreError extends Error {
@@ -27,6 +22,10 @@ export const invalidQuery = (field: string, problem: string): ReadStoreError =>
   new ReadStoreError('InvalidQuery', `invalid query on "${field}": ${problem}`, { field });
 
 export const collectionNotFound = (collection: string): ReadStoreError =>
-  new ReadStoreError('CollectionNotFound', `collection "${collection}" does not exist; create it with ensureCollection`, {
-    collection,
-  });
+  new ReadStoreError(
+    'CollectionNotFound',
+    `collection "${collection}" does not exist; create it with ensureCollection`,
+    {
+      collection,
+    },
+  );

@@ -20,9 +20,16 @@ describe('sqlite field columns', () => {
 
     it('holds what json_extract returns for it, so indexed and unindexed queries agree', () =>
       fc.assert(
-        fc.property(fc.oneof(jsonValue, fc.string({ unit: 'binary' }), fc.constantFrom(true, false, -0, 1e21, 0.1, '', 'a\ud800b', undefined)), (value) => {
-          expect(same.get(JSON.stringify({ v: value }), columnValue(value))).toBe(1);
-        }),
+        fc.property(
+          fc.oneof(
+            jsonValue,
+            fc.string({ unit: 'binary' }),
+            fc.constantFrom(true, false, -0, 1e21, 0.1, '', 'a\ud800b', undefined),
+          ),
+          (value) => {
+            expect(same.get(JSON.stringify({ v: value }), columnValue(value))).toBe(1);
+          },
+        ),
         { numRuns: 500 },
       ));
   });
@@ -30,10 +37,14 @@ describe('sqlite field columns', () => {
   describe('given field names', () => {
     it('gives each field its own column, even when names differ only by case, and reads the field back', () =>
       fc.assert(
-        fc.property(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,20}$/), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,20}$/), (a, b) => {
-          expect(fieldOfColumn(columnName(a))).toBe(a);
-          if (a !== b) expect(columnName(a).toLowerCase()).not.toBe(columnName(b).toLowerCase());
-        }),
+        fc.property(
+          fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,20}$/),
+          fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,20}$/),
+          (a, b) => {
+            expect(fieldOfColumn(columnName(a))).toBe(a);
+            if (a !== b) expect(columnName(a).toLowerCase()).not.toBe(columnName(b).toLowerCase());
+          },
+        ),
       ));
   });
 
@@ -48,8 +59,13 @@ describe('sqlite field columns', () => {
       await first.put('tasks', { id: 't-1', status: 'todo' });
       await second.ensureCollection('tasks', { indexes: [['status']] });
       await first.put('tasks', { id: 't-2', status: 'done' });
-      expect((await second.find('tasks', { filter: { status: 'done' } })).items).toEqual([{ id: 't-2', status: 'done' }]);
-      expect((await first.find('tasks', { sort: [{ field: 'status' }] })).items.map((doc) => doc.id)).toEqual(['t-2', 't-1']);
+      expect((await second.find('tasks', { filter: { status: 'done' } })).items).toEqual([
+        { id: 't-2', status: 'done' },
+      ]);
+      expect((await first.find('tasks', { sort: [{ field: 'status' }] })).items.map((doc) => doc.id)).toEqual([
+        't-2',
+        't-1',
+      ]);
       await Promise.all([first.close(), second.close()]);
     });
 
@@ -66,13 +82,17 @@ describe('sqlite field columns', () => {
       old.close();
       const store = new SqliteReadStore(path);
       await store.ensureCollection('tasks', { indexes: [['status']] });
-      expect((await store.find('tasks', { filter: { status: 'todo' } })).items).toEqual([{ id: 't-1', status: 'todo' }]);
+      expect((await store.find('tasks', { filter: { status: 'todo' } })).items).toEqual([
+        { id: 't-1', status: 'todo' },
+      ]);
       expect((await store.find('tasks', { filter: { status: true } })).items).toEqual([{ id: 't-2', status: true }]);
       expect(await store.listCollections()).toEqual([{ name: 'tasks', indexes: [['status']] }]);
       await store.close();
       const check = new Database(path, { readonly: true });
       expect(readColumnFields(check, '"rs_tasks"')).toEqual(['status']);
-      const plan = check.prepare(`EXPLAIN QUERY PLAN SELECT id FROM "rs_tasks" WHERE "${columnName('status')}" = 'todo'`).all();
+      const plan = check
+        .prepare(`EXPLAIN QUERY PLAN SELECT id FROM "rs_tasks" WHERE "${columnName('status')}" = 'todo'`)
+        .all();
       expect(JSON.stringify(plan)).toMatch(/USING (COVERING )?INDEX rs_ix_tasks_status_0001/);
       check.close();
     });

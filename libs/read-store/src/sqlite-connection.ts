@@ -25,7 +25,11 @@ export const openSqliteDatabase = (path: string, busyTimeoutMs: number): Databas
   try {
     db = new Database(path);
   } catch (error) {
-    throw unavailable(path, `cannot be opened (${(error as Error).message}); check the path and its permissions`, error);
+    throw unavailable(
+      path,
+      `cannot be opened (${(error as Error).message}); check the path and its permissions`,
+      error,
+    );
   }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
@@ -44,7 +48,11 @@ const prepareDirectory = (path: string): void => {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw unavailable(path, `cannot be created: its directory cannot be made (${errorCode(error) || (error as Error).message})`, error);
+    throw unavailable(
+      path,
+      `cannot be created: its directory cannot be made (${errorCode(error) || (error as Error).message})`,
+      error,
+    );
   }
   const isDirectory = (() => {
     try {
@@ -71,6 +79,7 @@ export const sqliteError = (path: string, error: unknown): unknown => {
   if (code.startsWith('SQLITE_READONLY')) {
     return unavailable(path, 'is read-only for this process; fix its permissions or choose another path', error);
   }
-  if (/^SQLITE_(CANTOPEN|CORRUPT|IOERR|FULL|PERM)/.test(code)) return unavailable(path, `cannot be used (${message})`, error);
+  if (/^SQLITE_(CANTOPEN|CORRUPT|IOERR|FULL|PERM)/.test(code))
+    return unavailable(path, `cannot be used (${message})`, error);
   return error;
 };

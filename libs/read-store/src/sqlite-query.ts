@@ -75,10 +75,16 @@ const join = (parts: readonly SqlQuery[], separator: string): SqlQuery => ({
 });
 
 export const whereSql = (conditions: readonly Condition[], columns: ColumnFields = NO_COLUMNS): SqlQuery =>
-  conditions.length === 0 ? { sql: '1', params: [] } : join(conditions.map((condition) => conditionSql(columns, condition)), ' AND ');
+  conditions.length === 0
+    ? { sql: '1', params: [] }
+    : join(
+        conditions.map((condition) => conditionSql(columns, condition)),
+        ' AND ',
+      );
 
 const sqlValue = (value: unknown): SqlValue => {
-  if (value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  if (value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+    return value;
   throw invalidQuery('cursor', 'not a cursor returned by find');
 };
 
@@ -96,7 +102,11 @@ const equalSql = (columns: ColumnFields, field: string, value: SqlValue): SqlQue
   return value === null ? { sql: `${sql} IS NULL`, params: [] } : { sql: `${sql} = ?`, params: [value] };
 };
 
-export const keysetSql = (sort: readonly ParsedSortKey[], after: CursorPosition, columns: ColumnFields = NO_COLUMNS): SqlQuery => {
+export const keysetSql = (
+  sort: readonly ParsedSortKey[],
+  after: CursorPosition,
+  columns: ColumnFields = NO_COLUMNS,
+): SqlQuery => {
   const values = [...after.values, after.id].map(sqlValue);
   const branches: SqlQuery[] = [];
   sort.forEach((key, index) => {
@@ -117,7 +127,10 @@ export const keysetSql = (sort: readonly ParsedSortKey[], after: CursorPosition,
 export const findSql = (collection: string, query: ParsedQuery, columns: ColumnFields = NO_COLUMNS): SqlQuery => {
   const where = whereSql(query.conditions, columns);
   const keyset = query.after === null ? { sql: '1', params: [] } : keysetSql(query.sort, query.after, columns);
-  const keys = query.sort.slice(0, -1).map((key, index) => `, ${fieldSql(columns, key.field)} AS k${index}`).join('');
+  const keys = query.sort
+    .slice(0, -1)
+    .map((key, index) => `, ${fieldSql(columns, key.field)} AS k${index}`)
+    .join('');
   const order = query.sort.map((key) => `${fieldSql(columns, key.field)} ${key.direction.toUpperCase()}`).join(', ');
   return {
     sql: `SELECT id, doc${keys} FROM ${tableName(collection)} WHERE ${where.sql} AND ${keyset.sql} ORDER BY ${order} LIMIT ?`,
@@ -125,7 +138,11 @@ export const findSql = (collection: string, query: ParsedQuery, columns: ColumnF
   };
 };
 
-export const countSql = (collection: string, conditions: readonly Condition[], columns: ColumnFields = NO_COLUMNS): SqlQuery => {
+export const countSql = (
+  collection: string,
+  conditions: readonly Condition[],
+  columns: ColumnFields = NO_COLUMNS,
+): SqlQuery => {
   const where = whereSql(conditions, columns);
   return { sql: `SELECT count(*) FROM ${tableName(collection)} WHERE ${where.sql}`, params: where.params };
 };

@@ -33,7 +33,10 @@ describe('sqlite read store files', () => {
     const path = dir.file('nested/deeper/read.db');
     const first = new SqliteReadStore(path);
     await first.ensureCollection('tasks');
-    await first.commit({ changes: [{ op: 'put', collection: 'tasks', doc: { id: 't-1' } }], checkpoints: [{ name: 'p', position: '7', version: 1 }] });
+    await first.commit({
+      changes: [{ op: 'put', collection: 'tasks', doc: { id: 't-1' } }],
+      checkpoints: [{ name: 'p', position: '7', version: 1 }],
+    });
     await first.close();
     const reopened = new SqliteReadStore(path);
     expect(await reopened.get('tasks', 't-1')).toEqual({ id: 't-1' });
@@ -42,7 +45,11 @@ describe('sqlite read store files', () => {
   });
 
   it.each([
-    ['a file that is not a SQLite database', () => writeFileSync(dir.file('notes.txt'), 'my notes, not a database\n'.repeat(200)), 'notes.txt'],
+    [
+      'a file that is not a SQLite database',
+      () => writeFileSync(dir.file('notes.txt'), 'my notes, not a database\n'.repeat(200)),
+      'notes.txt',
+    ],
     ['a directory', () => mkdirSync(dir.file('folder')), 'folder'],
     ['a path under a regular file', () => writeFileSync(dir.file('plain'), 'x'), 'plain/read.db'],
   ])('refuses %s with StoreUnavailable naming the path', async (_, arrange, name) => {
@@ -56,7 +63,9 @@ describe('sqlite read store files', () => {
   it('shares a file with an event store without touching its tables', async () => {
     const path = dir.file('ledger.db');
     const events = new Database(path);
-    events.exec("CREATE TABLE events (position INTEGER PRIMARY KEY, type TEXT); INSERT INTO events (type) VALUES ('TaskRegistered')");
+    events.exec(
+      "CREATE TABLE events (position INTEGER PRIMARY KEY, type TEXT); INSERT INTO events (type) VALUES ('TaskRegistered')",
+    );
     const store = new SqliteReadStore(path);
     await store.ensureCollection('events');
     await store.put('events', { id: 'e-1' });
@@ -92,7 +101,11 @@ describe('sqlite read store indexes and swaps across connections', () => {
   /** A fresh connection each time: EXPLAIN does not reload a schema another connection changed. */
   const plan = (path: string, query: Parameters<typeof parseFindQuery>[0]): string => {
     const db = new Database(path, { readonly: true });
-    const { sql, params } = findSql('executions', parseFindQuery(query), new Set(readColumnFields(db, tableName('executions'))));
+    const { sql, params } = findSql(
+      'executions',
+      parseFindQuery(query),
+      new Set(readColumnFields(db, tableName('executions'))),
+    );
     const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
     db.close();
     return rows.map((row) => row.detail).join('; ');
@@ -131,7 +144,9 @@ describe('sqlite read store indexes and swaps across connections', () => {
     expect(plan(path, { filter: { status: 'done' } })).not.toMatch(/rs_ix_/);
     await other.ensureCollection('executions', { indexes: [['status']] });
     expect(plan(path, { filter: { status: 'done' } })).toMatch(/USING INDEX rs_ix_executions__v2_status/);
-    expect((await writer.find('executions', { filter: { status: 'done' } })).items).toEqual([{ id: 'e-1', status: 'done' }]);
+    expect((await writer.find('executions', { filter: { status: 'done' } })).items).toEqual([
+      { id: 'e-1', status: 'done' },
+    ]);
     await Promise.all([writer.close(), other.close()]);
   });
 

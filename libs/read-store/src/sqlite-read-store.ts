@@ -3,11 +3,32 @@ import { assertCollectionName, parseIndexes } from './identifiers';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
 import { ReadStoreError } from './read-store.errors';
-import type { AnyDocument, Checkpoint, CollectionInfo, CollectionOptions, DocumentChange, ReadStore, StoredDocument, UnitOfWork } from './read-store.port';
+import type {
+  AnyDocument,
+  Checkpoint,
+  CollectionInfo,
+  CollectionOptions,
+  DocumentChange,
+  ReadStore,
+  StoredDocument,
+  UnitOfWork,
+} from './read-store.port';
 import { openSqliteDatabase, sqliteError } from './sqlite-connection';
 import { countSql, findSql } from './sqlite-query';
-import { CheckpointStatements, DocStatements, prepareCheckpointStatements, prepareDocStatements, putDocument } from './sqlite-statements';
-import { dropCollectionTables, ensureCollectionTables, initialiseSchema, listCollectionInfos, swapCollectionTables } from './sqlite-schema';
+import {
+  CheckpointStatements,
+  DocStatements,
+  prepareCheckpointStatements,
+  prepareDocStatements,
+  putDocument,
+} from './sqlite-statements';
+import {
+  dropCollectionTables,
+  ensureCollectionTables,
+  initialiseSchema,
+  listCollectionInfos,
+  swapCollectionTables,
+} from './sqlite-schema';
 import { assertId, checkpointFrom, PreparedUnit, prepareUnit } from './write-validation';
 
 export interface SqliteReadStoreOptions {
@@ -29,7 +50,9 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly docStatements = new Map<string, DocStatements>();
   private readonly queryStatements = new Map<string, Database.Statement>();
-  private readonly commitTransaction: Database.Transaction<(unit: PreparedUnit, changes: readonly DocumentChange[]) => void>;
+  private readonly commitTransaction: Database.Transaction<
+    (unit: PreparedUnit, changes: readonly DocumentChange[]) => void
+  >;
   private readonly readTransaction: Database.Transaction<(read: () => unknown) => unknown>;
   private readonly checkpointSql: CheckpointStatements;
   private readonly schemaVersion: Database.Statement<[], number>;
@@ -84,7 +107,10 @@ export class SqliteReadStore implements ReadStore {
     return json === undefined ? null : (JSON.parse(json) as T);
   }
 
-  async getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]): Promise<(T | null)[]> {
+  async getMany<T extends StoredDocument = AnyDocument>(
+    collection: string,
+    ids: readonly string[],
+  ): Promise<(T | null)[]> {
     const keys = ids.map((id) => assertId(collection, id));
     const rows = this.guard(() => this.statements(collection).getMany.all(JSON.stringify(keys)));
     const found = new Map(rows.map((row) => [row.id, row.doc]));
@@ -102,7 +128,10 @@ export class SqliteReadStore implements ReadStore {
     return this.commit({ changes: [{ op: 'delete', collection, id }] });
   }
 
-  async find<T extends StoredDocument = AnyDocument>(collection: string, query: FindQuery = {}): Promise<FindResult<T>> {
+  async find<T extends StoredDocument = AnyDocument>(
+    collection: string,
+    query: FindQuery = {},
+  ): Promise<FindResult<T>> {
     const name = assertCollectionName(collection);
     const parsed = parseFindQuery(query);
     const rows = this.read(() => {
@@ -114,7 +143,10 @@ export class SqliteReadStore implements ReadStore {
     const nextCursor =
       last === undefined
         ? null
-        : encodeCursor(sortSignature(parsed.sort), { values: parsed.sort.slice(0, -1).map((_, index) => last[`k${index}`]), id: last.id });
+        : encodeCursor(sortSignature(parsed.sort), {
+            values: parsed.sort.slice(0, -1).map((_, index) => last[`k${index}`]),
+            id: last.id,
+          });
     return { items: rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T), nextCursor };
   }
 
@@ -123,7 +155,9 @@ export class SqliteReadStore implements ReadStore {
     const conditions = parseFilter(filter);
     return this.read(() => {
       const { sql, params } = countSql(name, conditions, this.statements(name).columns);
-      return this.cached(sql).pluck().get(...params) as number;
+      return this.cached(sql)
+        .pluck()
+        .get(...params) as number;
     });
   }
 
@@ -153,7 +187,8 @@ export class SqliteReadStore implements ReadStore {
   private apply(unit: PreparedUnit, changes: readonly DocumentChange[]): void {
     unit.changes.forEach((change, index) => {
       const statements = this.statements(change.collection);
-      if (change.op === 'put') putDocument(statements, change.id, change.json, (changes[index] as { doc: Record<string, unknown> }).doc);
+      if (change.op === 'put')
+        putDocument(statements, change.id, change.json, (changes[index] as { doc: Record<string, unknown> }).doc);
       else statements.remove.run(change.id);
     });
     for (const swap of unit.swaps) swapCollectionTables(this.db, swap);
@@ -204,7 +239,8 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private guard<T>(operation: () => T): T {
-    if (this.closed) throw new ReadStoreError('StoreUnavailable', `read store database ${this.path} is closed`, { path: this.path });
+    if (this.closed)
+      throw new ReadStoreError('StoreUnavailable', `read store database ${this.path} is closed`, { path: this.path });
     try {
       return operation();
     } catch (error) {

@@ -27,15 +27,15 @@ interface StoredIndex {
 }
 
 const storedIndexes = (db: Database.Database, collection: string): StoredIndex[] | null => {
-  const row = db.prepare('SELECT indexes FROM rs__collections WHERE name = ?').pluck().get(collection) as string | undefined;
+  const row = db.prepare('SELECT indexes FROM rs__collections WHERE name = ?').pluck().get(collection) as
+    string | undefined;
   return row === undefined ? null : (JSON.parse(row) as StoredIndex[]);
 };
 
 const saveIndexes = (db: Database.Database, collection: string, indexes: readonly StoredIndex[]): void => {
-  db.prepare('INSERT INTO rs__collections (name, indexes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET indexes = excluded.indexes').run(
-    collection,
-    JSON.stringify(indexes),
-  );
+  db.prepare(
+    'INSERT INTO rs__collections (name, indexes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET indexes = excluded.indexes',
+  ).run(collection, JSON.stringify(indexes));
 };
 
 /**
@@ -54,7 +54,8 @@ const indexExists = (db: Database.Database, name: string): boolean =>
  */
 const createIndex = (db: Database.Database, collection: string, index: StoredIndex, defer = false): void => {
   addFieldColumns(db, tableName(collection), index.fields);
-  if (!defer && !indexExists(db, index.name)) withCache(db, INDEX_BUILD_CACHE_KIB, () => db.exec(createIndexSql(collection, index.name, index.fields)));
+  if (!defer && !indexExists(db, index.name))
+    withCache(db, INDEX_BUILD_CACHE_KIB, () => db.exec(createIndexSql(collection, index.name, index.fields)));
 };
 
 /**
@@ -86,9 +87,15 @@ const upgradeExpressionIndexes = (db: Database.Database, collection: string, ind
  * Call inside a write transaction. Declared indexes are recorded at once; with `deferIndexes`
  * only their columns are made, and the next call without it builds every recorded index missing.
  */
-export const ensureCollectionTables = (db: Database.Database, collection: string, declared: readonly string[][], deferIndexes = false): void => {
+export const ensureCollectionTables = (
+  db: Database.Database,
+  collection: string,
+  declared: readonly string[][],
+  deferIndexes = false,
+): void => {
   const indexes = storedIndexes(db, collection);
-  if (indexes === null) db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+  if (indexes === null)
+    db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
   else upgradeExpressionIndexes(db, collection, indexes);
   const current = [...(indexes ?? [])];
   for (const index of current) createIndex(db, collection, index, deferIndexes);
@@ -116,6 +123,9 @@ export const swapCollectionTables = (db: Database.Database, { source, target }: 
 };
 
 export const listCollectionInfos = (db: Database.Database): CollectionInfo[] =>
-  (db.prepare('SELECT name, indexes FROM rs__collections ORDER BY name').all() as { name: string; indexes: string }[]).map(
-    (row) => ({ name: row.name, indexes: (JSON.parse(row.indexes) as StoredIndex[]).map((index) => index.fields) }),
-  );
+  (
+    db.prepare('SELECT name, indexes FROM rs__collections ORDER BY name').all() as { name: string; indexes: string }[]
+  ).map((row) => ({
+    name: row.name,
+    indexes: (JSON.parse(row.indexes) as StoredIndex[]).map((index) => index.fields),
+  }));

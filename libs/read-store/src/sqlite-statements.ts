@@ -17,7 +17,10 @@ const putSql = (table: string, fields: readonly string[]): string => {
   const columns = fields.map(quotedColumn);
   const names = ['id', 'doc', ...columns].join(', ');
   const values = ['doc', ...columns].map((column) => `${column} = excluded.${column}`).join(', ');
-  return `INSERT INTO ${table} (${names}) VALUES (${names.split(', ').map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${values}`;
+  return `INSERT INTO ${table} (${names}) VALUES (${names
+    .split(', ')
+    .map(() => '?')
+    .join(', ')}) ON CONFLICT (id) DO UPDATE SET ${values}`;
 };
 
 /** Throws SQLite's "no such table" when the collection does not exist. */
@@ -36,7 +39,12 @@ export const prepareDocStatements = (db: Database.Database, collection: string):
 };
 
 /** Inserts or replaces the document: its JSON text and the value of each field column. */
-export const putDocument = (statements: DocStatements, id: string, json: string, doc: Readonly<Record<string, unknown>>): void => {
+export const putDocument = (
+  statements: DocStatements,
+  id: string,
+  json: string,
+  doc: Readonly<Record<string, unknown>>,
+): void => {
   const values: SqlValue[] = [id, json];
   for (const field of statements.fields) values.push(columnValue(doc[field]));
   statements.put.run(values);

@@ -39,7 +39,10 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
         checkpoints: [checkpoint('20')],
       });
       expect(await snapshot(store())).toEqual({
-        executions: [{ id: 'e-1', status: 'done' }, { id: 'e-2', status: 'running' }],
+        executions: [
+          { id: 'e-1', status: 'done' },
+          { id: 'e-2', status: 'running' },
+        ],
         metrics: [],
         checkpoints: [checkpoint('20')],
       });
@@ -66,9 +69,21 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
         checkpoints: [checkpoint('30')],
       };
       const failures: [string, UnitOfWork, 'InvalidDocument' | 'CollectionNotFound' | 'InvalidArgument'][] = [
-        ['a document that cannot be serialised', { ...valid, changes: [...valid.changes!, badDoc()] }, 'InvalidDocument'],
-        ['a change to a missing collection', { ...valid, changes: [...valid.changes!, toMissing] }, 'CollectionNotFound'],
-        ['a swap of a missing collection', { ...valid, swaps: [{ source: 'missing', target: 'metrics' }] }, 'CollectionNotFound'],
+        [
+          'a document that cannot be serialised',
+          { ...valid, changes: [...valid.changes!, badDoc()] },
+          'InvalidDocument',
+        ],
+        [
+          'a change to a missing collection',
+          { ...valid, changes: [...valid.changes!, toMissing] },
+          'CollectionNotFound',
+        ],
+        [
+          'a swap of a missing collection',
+          { ...valid, swaps: [{ source: 'missing', target: 'metrics' }] },
+          'CollectionNotFound',
+        ],
         ['an invalid checkpoint', { ...valid, checkpoints: [checkpoint('40', { version: -1 })] }, 'InvalidArgument'],
       ];
       it.each(failures)('leaves documents and checkpoint unchanged after %s', async (_, unit, code) => {
@@ -99,7 +114,10 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
       const other = await subject().openSecondClient();
       try {
         expect(await other.get('executions', 'e-1')).toEqual({ id: 'e-1', status: 'running' });
-        await store().commit({ changes: [{ op: 'put', collection: 'executions', doc: { id: 'e-9' } }], checkpoints: [checkpoint('99')] });
+        await store().commit({
+          changes: [{ op: 'put', collection: 'executions', doc: { id: 'e-9' } }],
+          checkpoints: [checkpoint('99')],
+        });
         expect(await other.get('executions', 'e-9')).toEqual({ id: 'e-9' });
         expect(await other.getCheckpoint('executions')).toEqual(checkpoint('99'));
         await other.put('metrics', { id: 'm-9' });
@@ -111,5 +129,9 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
   });
 };
 
-const badDoc = () => ({ op: 'put' as const, collection: 'executions', doc: { id: 'e-3', count: 1n } as unknown as StoredDocument });
+const badDoc = () => ({
+  op: 'put' as const,
+  collection: 'executions',
+  doc: { id: 'e-3', count: 1n } as unknown as StoredDocument,
+});
 const toMissing = { op: 'put' as const, collection: 'missing', doc: { id: 'x' } };

@@ -1,6 +1,13 @@
 import { assertCollectionName } from './identifiers';
 import { collectionNotFound, ReadStoreError } from './read-store.errors';
-import type { Checkpoint, CollectionSwap, DocumentChange, JsonValue, StoredDocument, UnitOfWork } from './read-store.port';
+import type {
+  Checkpoint,
+  CollectionSwap,
+  DocumentChange,
+  JsonValue,
+  StoredDocument,
+  UnitOfWork,
+} from './read-store.port';
 
 export type PreparedChange =
   | { readonly op: 'put'; readonly collection: string; readonly id: string; readonly json: string }
@@ -22,7 +29,12 @@ export interface PreparedUnit {
 
 const invalidDocument = (collection: string, id: unknown, problem: string, cause?: unknown): ReadStoreError => {
   const shown = typeof id === 'string' ? JSON.stringify(id) : '(no valid id)';
-  return new ReadStoreError('InvalidDocument', `document ${shown} in "${collection}" ${problem}`, { collection, id }, { cause });
+  return new ReadStoreError(
+    'InvalidDocument',
+    `document ${shown} in "${collection}" ${problem}`,
+    { collection, id },
+    { cause },
+  );
 };
 
 const invalidArgument = (problem: string, details: Record<string, unknown>): ReadStoreError =>
@@ -36,14 +48,16 @@ export const serializeDocument = (collection: string, doc: StoredDocument): { id
   const id: unknown = doc.id;
   if (typeof id !== 'string' || id === '') throw invalidDocument(collection, id, 'needs a non-empty string id');
   const reserved = reservedField(doc);
-  if (reserved !== null) throw invalidDocument(collection, id, `uses the reserved field name ${reserved} (_id, or starting with $)`);
+  if (reserved !== null)
+    throw invalidDocument(collection, id, `uses the reserved field name ${reserved} (_id, or starting with $)`);
   let json: string | undefined;
   try {
     json = JSON.stringify(doc);
   } catch (error) {
     throw invalidDocument(collection, id, `cannot be serialised as JSON (${(error as Error).message})`, error);
   }
-  if (typeof json !== 'string' || !json.startsWith('{')) throw invalidDocument(collection, id, 'does not serialise to an object');
+  if (typeof json !== 'string' || !json.startsWith('{'))
+    throw invalidDocument(collection, id, 'does not serialise to an object');
   return { id, json };
 };
 
@@ -60,7 +74,8 @@ export const assertId = (collection: string, id: unknown): string => {
 
 export const prepareCheckpoint = (checkpoint: Checkpoint): PreparedCheckpoint => {
   const { name, position, version, state } = checkpoint ?? {};
-  if (typeof name !== 'string' || name === '') throw invalidArgument('a checkpoint needs a non-empty name', { checkpoint });
+  if (typeof name !== 'string' || name === '')
+    throw invalidArgument('a checkpoint needs a non-empty name', { checkpoint });
   if (position !== null && typeof position !== 'string') {
     throw invalidArgument(`checkpoint "${name}": position is a string or null`, { checkpoint: name });
   }
@@ -69,7 +84,10 @@ export const prepareCheckpoint = (checkpoint: Checkpoint): PreparedCheckpoint =>
   }
   const stateJson = state === undefined ? null : serializeState(name, state);
   const normalised: Checkpoint = { name, position, version };
-  return { checkpoint: stateJson === null ? normalised : { ...normalised, state: JSON.parse(stateJson) as JsonValue }, stateJson };
+  return {
+    checkpoint: stateJson === null ? normalised : { ...normalised, state: JSON.parse(stateJson) as JsonValue },
+    stateJson,
+  };
 };
 
 const serializeState = (name: string, state: JsonValue): string => {
@@ -85,8 +103,15 @@ const serializeState = (name: string, state: JsonValue): string => {
 };
 
 /** Reads a checkpoint back from its stored parts. */
-export const checkpointFrom = (name: string, position: string | null, version: number, stateJson: string | null): Checkpoint =>
-  stateJson === null ? { name, position, version } : { name, position, version, state: JSON.parse(stateJson) as JsonValue };
+export const checkpointFrom = (
+  name: string,
+  position: string | null,
+  version: number,
+  stateJson: string | null,
+): Checkpoint =>
+  stateJson === null
+    ? { name, position, version }
+    : { name, position, version, state: JSON.parse(stateJson) as JsonValue };
 
 const prepareChange = (change: DocumentChange): PreparedChange => {
   const collection = assertCollectionName(change?.collection);

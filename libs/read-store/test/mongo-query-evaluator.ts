@@ -32,7 +32,10 @@ const RANGE: Record<string, (order: number) => boolean> = {
 };
 
 const isOperators = (condition: unknown): condition is Filter =>
-  typeof condition === 'object' && condition !== null && !Array.isArray(condition) && Object.keys(condition).every((key) => key.startsWith('$'));
+  typeof condition === 'object' &&
+  condition !== null &&
+  !Array.isArray(condition) &&
+  Object.keys(condition).every((key) => key.startsWith('$'));
 
 const matchOperator = (value: unknown, operator: string, argument: unknown): boolean => {
   if (operator === '$eq') {
@@ -43,7 +46,9 @@ const matchOperator = (value: unknown, operator: string, argument: unknown): boo
   if (operator === '$not') return !matchField(value, argument);
   if (operator === '$type') {
     const types = ([] as unknown[]).concat(argument);
-    return types.some((type) => (type === 'array' ? Array.isArray(value) : candidates(value).some((c) => bsonType(c) === type)));
+    return types.some((type) =>
+      type === 'array' ? Array.isArray(value) : candidates(value).some((c) => bsonType(c) === type),
+    );
   }
   const test = RANGE[operator];
   if (test === undefined) throw new Error(`the model does not know ${operator}`);

@@ -16,8 +16,10 @@ describe('splitting a command string into argv', () => {
   });
 
   it('given any argv, when quoted for display and split again, then it comes back unchanged', () => {
-    fc.assert(fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (argv) => {
-      expect(splitArgv(argv.map(quoteWord).join(' '))).toEqual(argv);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (argv) => {
+        expect(splitArgv(argv.map(quoteWord).join(' '))).toEqual(argv);
+      }),
+    );
   });
 });

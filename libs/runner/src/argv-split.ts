@@ -16,7 +16,11 @@ export const splitArgv = (command: string): string[] => {
     if (quote === "'") {
       if (char === "'") quote = null;
       else word += char;
-    } else if (char === '\\' && index + 1 < command.length && (quote === null || '"\\$`'.includes(command[index + 1]!))) {
+    } else if (
+      char === '\\' &&
+      index + 1 < command.length &&
+      (quote === null || '"\\$`'.includes(command[index + 1]!))
+    ) {
       word = (word ?? '') + command[++index];
     } else if (quote === '"') {
       if (char === '"') quote = null;
@@ -37,4 +41,5 @@ export const splitArgv = (command: string): string[] => {
 };
 
 /** A word as a shell would need it quoted, for display. */
-export const quoteWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+export const quoteWord = (word: string): string =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

@@ -5,13 +5,17 @@ import type { AttemptResult } from './executor.port';
 type Exited = Extract<AttemptResult, { kind: 'exited' }>;
 
 const lastLine = (text: string): string | null => {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const last = lines[lines.length - 1];
   return last === undefined ? null : last.length > 200 ? `${last.slice(0, 197)}...` : last;
 };
 
 const exitMessage = (result: Exited, timeoutMs: number | null): string => {
-  const ended = result.signal !== null ? `killed by ${result.signal}` : `exited with code ${result.exitCode ?? 'unknown'}`;
+  const ended =
+    result.signal !== null ? `killed by ${result.signal}` : `exited with code ${result.exitCode ?? 'unknown'}`;
   const how = result.timedOut ? `timed out after ${timeoutMs ?? '?'} ms (${ended})` : ended;
   const detail = lastLine(result.stderrTail);
   return detail === null ? how : `${how}: ${detail}`;

@@ -15,18 +15,36 @@ export type AttemptEnd =
   | { kind: 'interrupted' }
   | { kind: 'lost' };
 
-const isLost = (error: unknown): boolean => isExecutionError(error, 'ExecutionNotFound') || isExecutionError(error, 'AttemptMismatch');
+const isLost = (error: unknown): boolean =>
+  isExecutionError(error, 'ExecutionNotFound') || isExecutionError(error, 'AttemptMismatch');
 
 const signalName = (signal: AbortSignal): string | null => (typeof signal.reason === 'string' ? signal.reason : null);
 
-const recordFailure = async (deps: RunnerDeps, stream: TaskStreamHandle, command: ResolvedCommand, started: StartedAttempt, run: AttemptRun) => {
+const recordFailure = async (
+  deps: RunnerDeps,
+  stream: TaskStreamHandle,
+  command: ResolvedCommand,
+  started: StartedAttempt,
+  run: AttemptRun,
+) => {
   const facts = attemptFacts(run.result, command.display, started.timeoutMs);
   const recovery = await performRecoveries(deps.io, stream.taskId, recoveryPlan(facts, deps.decision));
   const { executionId, attempt } = started;
   const durationMs = run.result.durationMs;
-  const events = await stream.apply((_, now) => ({ type: 'FailAttempt', taskId: stream.taskId, executionId, attempt, now, facts, durationMs, recovery }));
+  const events = await stream.apply((_, now) => ({
+    type: 'FailAttempt',
+    taskId: stream.taskId,
+    executionId,
+    attempt,
+    now,
+    facts,
+    durationMs,
+    recovery,
+  }));
   const failed = events.find((event) => event.type === 'TaskExecutionFailed');
-  return failed?.type === 'TaskExecutionFailed' ? ({ kind: 'failed', message: failed.data.message } as const) : ({ kind: 'retry' } as const);
+  return failed?.type === 'TaskExecutionFailed'
+    ? ({ kind: 'failed', message: failed.data.message } as const)
+    : ({ kind: 'retry' } as const);
 };
 
 /**
@@ -42,7 +60,12 @@ export const recordAttemptEnd = async (
   signal: AbortSignal,
 ): Promise<AttemptEnd> => {
   if (run.lost) return { kind: 'lost' };
-  const target = { taskId: stream.taskId, executionId: started.executionId, attempt: started.attempt, durationMs: run.result.durationMs };
+  const target = {
+    taskId: stream.taskId,
+    executionId: started.executionId,
+    attempt: started.attempt,
+    durationMs: run.result.durationMs,
+  };
   try {
     if (run.result.kind === 'exited' && run.result.interrupted) {
       await stream.apply((_, now) => ({ type: 'Interrupt', ...target, now, signal: signalName(signal) }));

@@ -25,10 +25,17 @@ export const startedAttempt = (events: readonly TaskEnvelope[]): StartedAttempt 
   return { executionId, attempt, timeoutMs };
 };
 
-const isLost = (error: unknown): boolean => isExecutionError(error, 'ExecutionNotFound') || isExecutionError(error, 'AttemptMismatch');
+const isLost = (error: unknown): boolean =>
+  isExecutionError(error, 'ExecutionNotFound') || isExecutionError(error, 'AttemptMismatch');
 
 /** Renews the lease every third of it until `stop`; calls `onLost` when the attempt is no longer ours. */
-const renewLeases = async (deps: RunnerDeps, stream: TaskStreamHandle, started: StartedAttempt, stop: AbortSignal, onLost: () => void) => {
+const renewLeases = async (
+  deps: RunnerDeps,
+  stream: TaskStreamHandle,
+  started: StartedAttempt,
+  stop: AbortSignal,
+  onLost: () => void,
+) => {
   const { leaseMs } = deps.settings;
   const target = { taskId: stream.taskId, executionId: started.executionId, attempt: started.attempt };
   for (;;) {
@@ -69,7 +76,13 @@ const progressReporter = (deps: RunnerDeps, stream: TaskStreamHandle, started: S
   };
 };
 
-const taskEnv = (deps: RunnerDeps, command: ResolvedCommand, taskId: string, started: StartedAttempt, scratchDir: string) => ({
+const taskEnv = (
+  deps: RunnerDeps,
+  command: ResolvedCommand,
+  taskId: string,
+  started: StartedAttempt,
+  scratchDir: string,
+) => ({
   ...deps.env,
   ...command.env,
   TASKLEDGER_TASK_ID: taskId,
@@ -99,11 +112,25 @@ export const runAttempt = async (
   signal.addEventListener('abort', relay, { once: true });
   if (signal.aborted) relay();
   const progress = progressReporter(deps, stream, started);
-  const renewing = renewLeases(deps, stream, started, stopRenewing.signal, () => ((lost = true), attempt.abort('lost')));
+  const renewing = renewLeases(
+    deps,
+    stream,
+    started,
+    stopRenewing.signal,
+    () => ((lost = true), attempt.abort('lost')),
+  );
   const scratchDir = await prepareScratchDir(deps, stream.taskId);
   const env = taskEnv(deps, command, stream.taskId, started, scratchDir);
   const { line, cwd, killGraceMs } = command;
-  const result = await deps.executor.run({ line, cwd, env, timeoutMs: started.timeoutMs, killGraceMs, signal: attempt.signal, onProgress: progress.report });
+  const result = await deps.executor.run({
+    line,
+    cwd,
+    env,
+    timeoutMs: started.timeoutMs,
+    killGraceMs,
+    signal: attempt.signal,
+    onProgress: progress.report,
+  });
   stopRenewing.abort();
   signal.removeEventListener('abort', relay);
   await renewing;

@@ -38,7 +38,13 @@ export interface ResolveOptions {
 export type Resolution = { kind: 'command'; command: ResolvedCommand } | { kind: 'manual'; reason: string };
 
 const globToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'is');
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'is',
+  );
 
 const lineOf = (command: string | string[], shell: boolean): CommandLine => {
   if (shell) return { shell: true, script: Array.isArray(command) ? command.join(' ') : command };
@@ -50,7 +56,8 @@ const lineOf = (command: string | string[], shell: boolean): CommandLine => {
 const displayOf = (line: CommandLine): string => (line.shell ? line.script : line.argv.map(quoteWord).join(' '));
 
 const fromSpec = (spec: ExecutorSpec, source: CommandSource, settings: RunSettings): Resolution => {
-  if (spec.manual === true || spec.command === undefined) return { kind: 'manual', reason: `marked manual in executors.${source}` };
+  if (spec.manual === true || spec.command === undefined)
+    return { kind: 'manual', reason: `marked manual in executors.${source}` };
   const line = lineOf(spec.command, spec.shell === true);
   return {
     kind: 'command',
@@ -66,18 +73,27 @@ const fromSpec = (spec: ExecutorSpec, source: CommandSource, settings: RunSettin
   };
 };
 
-const fromBacklog = (runCommand: string, settings: RunSettings): Resolution => fromSpec({ command: runCommand }, 'backlog', settings);
+const fromBacklog = (runCommand: string, settings: RunSettings): Resolution =>
+  fromSpec({ command: runCommand }, 'backlog', settings);
 
 /**
  * Where a task's command comes from, first match wins: `executors.byTask[id]`, the first
  * `executors.byTechFootprint` entry whose pattern matches, the backlog's `<!-- run: ... -->`
  * (only with allowBacklogCommands), `executors.default`. Otherwise the task is manual.
  */
-export const resolveCommand = (task: CommandTask, executors: ExecutorsConfig, settings: RunSettings, options: ResolveOptions = {}): Resolution => {
+export const resolveCommand = (
+  task: CommandTask,
+  executors: ExecutorsConfig,
+  settings: RunSettings,
+  options: ResolveOptions = {},
+): Resolution => {
   const byTask = executors.byTask?.[task.id];
   if (byTask) return fromSpec(byTask, 'byTask', settings);
   const footprint = task.techFootprint;
-  const byFootprint = footprint === null ? undefined : executors.byTechFootprint?.find((spec) => globToRegExp(spec.pattern).test(footprint));
+  const byFootprint =
+    footprint === null
+      ? undefined
+      : executors.byTechFootprint?.find((spec) => globToRegExp(spec.pattern).test(footprint));
   if (byFootprint) return fromSpec(byFootprint, 'byTechFootprint', settings);
   if (task.runCommand !== null && options.allowBacklogCommands === true) return fromBacklog(task.runCommand, settings);
   if (executors.default) return fromSpec(executors.default, 'default', settings);

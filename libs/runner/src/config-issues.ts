@@ -26,13 +26,22 @@ const issueText = (issue: z.core.$ZodIssue, input: unknown): string => {
 };
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
 
 /**
  * Parses one section of the config file, or throws RunnerError('InvalidConfig') naming the file
  * and the exact field: `taskledger.config.json: executors.byTask.B-1.timeoutMs: expected a number`.
  */
-export const parseSection = <S extends z.ZodType>(schema: S, input: unknown, file: string, section: string): z.infer<S> => {
+export const parseSection = <S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  file: string,
+  section: string,
+): z.infer<S> => {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

@@ -26,8 +26,13 @@ export interface ExecuteReport {
 
 const registeredTask = async (deps: RunDeps, taskId: string): Promise<BacklogTaskDoc> => {
   const task = await deps.catalogue.task(taskId);
-  if (task === null) throw new RunnerError('NotFound', `task ${taskId} is not in the ledger: parse its backlog first (taskledger parse <file>)`);
-  if (task.removedFromBacklog) throw new RunnerError('NotFound', `task ${taskId} was removed from its backlog (${task.source.path})`);
+  if (task === null)
+    throw new RunnerError(
+      'NotFound',
+      `task ${taskId} is not in the ledger: parse its backlog first (taskledger parse <file>)`,
+    );
+  if (task.removedFromBacklog)
+    throw new RunnerError('NotFound', `task ${taskId} was removed from its backlog (${task.source.path})`);
   return task;
 };
 
@@ -56,12 +61,22 @@ const outcomeOf = async (deps: RunDeps, task: BacklogTaskDoc, options: ExecuteOp
  * `taskledger execute <task>`: one task through its retries, now. Unlike `run` it also re-runs a
  * completed or failed task (a new execution) and starts a scheduled retry without waiting.
  */
-export const executeTask = async (runDeps: RunDeps, taskId: string, options: ExecuteOptions): Promise<ExecuteReport> => {
+export const executeTask = async (
+  runDeps: RunDeps,
+  taskId: string,
+  options: ExecuteOptions,
+): Promise<ExecuteReport> => {
   const started = runDeps.clock().getTime();
   const tally = tallyingObserver(runDeps.observer);
   const deps: RunDeps = { ...runDeps, observer: tally.observer };
   await deps.catalogue.refresh();
   const task = await registeredTask(deps, taskId);
   const outcome = await outcomeOf(deps, task, options);
-  return { taskId, title: task.title, outcome, durationMs: deps.clock().getTime() - started, counts: { ...tally.counts } };
+  return {
+    taskId,
+    title: task.title,
+    outcome,
+    durationMs: deps.clock().getTime() - started,
+    counts: { ...tally.counts },
+  };
 };

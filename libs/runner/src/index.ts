@@ -1,9 +1,23 @@
 export { RunnerError, isRunnerError } from './runner-error';
 export type { RunnerErrorCode } from './runner-error';
-export { loadRunnerConfig, runnerDecisionContext, ExecutorsConfig, ExecutorSpec, FootprintExecutorSpec, RunSettingsConfig } from './runner-config';
+export {
+  loadRunnerConfig,
+  runnerDecisionContext,
+  ExecutorsConfig,
+  ExecutorSpec,
+  FootprintExecutorSpec,
+  RunSettingsConfig,
+} from './runner-config';
 export type { RunnerConfig, RunnerConfigInput, RunSettings } from './runner-config';
 export { resolveCommand } from './command-resolution';
-export type { CommandLine, CommandSource, CommandTask, ResolvedCommand, Resolution, ResolveOptions } from './command-resolution';
+export type {
+  CommandLine,
+  CommandSource,
+  CommandTask,
+  ResolvedCommand,
+  Resolution,
+  ResolveOptions,
+} from './command-resolution';
 export { splitArgv } from './argv-split';
 export { shellExecutor } from './shell-executor';
 export type { ShellExecutorOptions } from './shell-executor';
@@ -12,7 +26,15 @@ export type { AttemptRequest, AttemptResult, Executor } from './executor.port';
 export { OUTPUT_TAIL_BYTES } from './output-tail';
 export { parseProgressLine } from './progress-lines';
 export { runnerName } from './runner-deps';
-export type { RecoveryReport, RunnerDeps, RunnerIo, RunnerIdentity, RunObserver, Sleep, TaskEnvelope } from './runner-deps';
+export type {
+  RecoveryReport,
+  RunnerDeps,
+  RunnerIo,
+  RunnerIdentity,
+  RunObserver,
+  Sleep,
+  TaskEnvelope,
+} from './runner-deps';
 export { clearScratchDir, fileSystemIo, scratchDirOf } from './recovery-io';
 export { systemSleep } from './system-sleep';
 export { ReopenableEventStore } from './reopenable-event-store';

@@ -4,7 +4,9 @@ import { TaskStreamHandle } from './task-stream';
 
 /** The running execution whose lease has expired at `now`, if any. */
 export const expiredExecution = (state: TaskState, now: Date): string | null =>
-  state.status === 'running' && now.getTime() >= state.execution.leaseExpiresAt.getTime() ? state.execution.executionId : null;
+  state.status === 'running' && now.getTime() >= state.execution.leaseExpiresAt.getTime()
+    ? state.execution.executionId
+    : null;
 
 /**
  * Abandons the task's running execution when its lease has expired (its runner died): appends
@@ -14,7 +16,9 @@ export const expiredExecution = (state: TaskState, now: Date): string | null =>
 export const abandonIfExpired = (deps: RunnerDeps, stream: TaskStreamHandle): Promise<TaskEnvelope[]> =>
   stream.apply((state, now) => {
     const executionId = expiredExecution(state, now);
-    return executionId === null ? null : { type: 'AbandonExpired', taskId: stream.taskId, now, detectedBy: runnerName(deps.identity), executionId };
+    return executionId === null
+      ? null
+      : { type: 'AbandonExpired', taskId: stream.taskId, now, detectedBy: runnerName(deps.identity), executionId };
   });
 
 /** Checks each task's stream and abandons expired executions; returns the ids of tasks abandoned. */

@@ -3,10 +3,17 @@ import { reportOutside } from './outside-report';
 import { registerTask, testRunner, fields } from './test-runner';
 
 const setup = async () => {
-  const runner = testRunner({ settings: { manualLeaseMs: 600_000 }, retryPolicies: { execution: { maxRetries: 1, baseDelayMs: 1_000, jitter: false } } });
+  const runner = testRunner({
+    settings: { manualLeaseMs: 600_000 },
+    retryPolicies: { execution: { maxRetries: 1, baseDelayMs: 1_000, jitter: false } },
+  });
   await registerTask(runner.eventStore, 'M-1');
   const history = async () => (await runner.eventStore.readStream(taskStream('M-1'))).slice(1);
-  return { ...runner, history, report: (report: Parameters<typeof reportOutside>[2]) => reportOutside(runner.deps, 'M-1', report) };
+  return {
+    ...runner,
+    history,
+    report: (report: Parameters<typeof reportOutside>[2]) => reportOutside(runner.deps, 'M-1', report),
+  };
 };
 
 describe('outside runner reports', () => {
@@ -19,9 +26,20 @@ describe('outside runner reports', () => {
     const done = await report({ action: 'complete', exitCode: null });
     expect(done.state.status).toBe('completed');
     const events = await history();
-    expect(events.map((event) => event.type)).toEqual(['TaskExecutionStarted', 'TaskProgressReported', 'TaskLeaseRenewed', 'TaskExecutionCompleted']);
-    expect(events[0]?.data).toMatchObject({ attempt: 1, timeoutMs: null, runner: { kind: 'manual', command: null, pid: null } });
-    expect(fields(events[2]!)['leaseExpiresAt']).toBe(new Date(new Date(events[1]!.metadata.occurredAt).getTime() + 600_000).toISOString());
+    expect(events.map((event) => event.type)).toEqual([
+      'TaskExecutionStarted',
+      'TaskProgressReported',
+      'TaskLeaseRenewed',
+      'TaskExecutionCompleted',
+    ]);
+    expect(events[0]?.data).toMatchObject({
+      attempt: 1,
+      timeoutMs: null,
+      runner: { kind: 'manual', command: null, pid: null },
+    });
+    expect(fields(events[2]!)['leaseExpiresAt']).toBe(
+      new Date(new Date(events[1]!.metadata.occurredAt).getTime() + 600_000).toISOString(),
+    );
     expect(events[3]?.data).toMatchObject({ durationMs: 120_000, exitCode: null });
   });
 
@@ -30,7 +48,9 @@ describe('outside runner reports', () => {
     await report({ action: 'start' });
     const failed = await report({ action: 'fail', error: 'deploy script crashed', exitCode: 3 });
     expect(failed.events.map((event) => event.type)).toEqual(['TaskAttemptFailed', 'TaskRetryScheduled']);
-    expect(failed.events[0]?.data).toMatchObject({ error: { type: 'manual', message: 'deploy script crashed', exitCode: 3 } });
+    expect(failed.events[0]?.data).toMatchObject({
+      error: { type: 'manual', message: 'deploy script crashed', exitCode: 3 },
+    });
     await report({ action: 'start' });
     const started = (await history()).filter((event) => event.type === 'TaskExecutionStarted');
     expect(started.map((event) => fields(event)['attempt'])).toEqual([1, 2]);
@@ -38,12 +58,18 @@ describe('outside runner reports', () => {
 
   it('given nothing running, when completion is reported, then it is refused with ExecutionNotFound', async () => {
     const { report } = await setup();
-    await expect(report({ action: 'complete', exitCode: 0 })).rejects.toMatchObject({ name: 'ExecutionError', code: 'ExecutionNotFound' });
+    await expect(report({ action: 'complete', exitCode: 0 })).rejects.toMatchObject({
+      name: 'ExecutionError',
+      code: 'ExecutionNotFound',
+    });
   });
 
   it('given a task that is running, when another start is reported, then it is refused with TaskNotRunnable', async () => {
     const { report } = await setup();
     await report({ action: 'start' });
-    await expect(report({ action: 'start' })).rejects.toMatchObject({ name: 'ExecutionError', code: 'TaskNotRunnable' });
+    await expect(report({ action: 'start' })).rejects.toMatchObject({
+      name: 'ExecutionError',
+      code: 'TaskNotRunnable',
+    });
   });
 });

@@ -16,28 +16,63 @@ export interface ReportResult {
   state: TaskState;
 }
 
-export type ReportDeps = Pick<RunnerDeps, 'eventStore' | 'decision' | 'clock' | 'newId' | 'identity' | 'observer' | 'settings'>;
+export type ReportDeps = Pick<
+  RunnerDeps,
+  'eventStore' | 'decision' | 'clock' | 'newId' | 'identity' | 'observer' | 'settings'
+>;
 
 /** An outside runner's progress also renews its lease: reporting is how it says it is alive. */
-const progressCommands = (deps: ReportDeps, taskId: string, state: TaskState, now: Date, report: Extract<OutsideReport, { action: 'progress' }>): TaskCommand[] => {
-  const progress: TaskCommand = { type: 'ReportProgress', taskId, now, progress: report.progress, message: report.message };
+const progressCommands = (
+  deps: ReportDeps,
+  taskId: string,
+  state: TaskState,
+  now: Date,
+  report: Extract<OutsideReport, { action: 'progress' }>,
+): TaskCommand[] => {
+  const progress: TaskCommand = {
+    type: 'ReportProgress',
+    taskId,
+    now,
+    progress: report.progress,
+    message: report.message,
+  };
   const manual = state.status === 'running' && state.execution.runner.kind === 'manual';
   return manual ? [progress, { type: 'RenewLease', taskId, now, leaseMs: deps.settings.manualLeaseMs }] : [progress];
 };
 
-const commandsFor = (deps: ReportDeps, taskId: string, report: OutsideReport, state: TaskState, now: Date): TaskCommand | TaskCommand[] => {
+const commandsFor = (
+  deps: ReportDeps,
+  taskId: string,
+  report: OutsideReport,
+  state: TaskState,
+  now: Date,
+): TaskCommand | TaskCommand[] => {
   switch (report.action) {
     case 'start': {
       const runner = { kind: 'manual' as const, command: null, host: deps.identity.host, pid: null };
       // A report is a fact: an outside runner that started early is recorded, not refused.
-      return { type: 'StartExecution', taskId, now, newExecutionId: deps.newId(), leaseMs: deps.settings.manualLeaseMs, timeoutMs: null, runner, force: true };
+      return {
+        type: 'StartExecution',
+        taskId,
+        now,
+        newExecutionId: deps.newId(),
+        leaseMs: deps.settings.manualLeaseMs,
+        timeoutMs: null,
+        runner,
+        force: true,
+      };
     }
     case 'progress':
       return progressCommands(deps, taskId, state, now, report);
     case 'complete':
       return { type: 'CompleteExecution', taskId, now, exitCode: report.exitCode };
     case 'fail':
-      return { type: 'FailAttempt', taskId, now, facts: manualFailureFacts({ error: report.error, exitCode: report.exitCode }) };
+      return {
+        type: 'FailAttempt',
+        taskId,
+        now,
+        facts: manualFailureFacts({ error: report.error, exitCode: report.exitCode }),
+      };
   }
 };
 

@@ -22,7 +22,11 @@ export const clearScratchDir = async (scratchDir: string, taskId: string): Promi
 };
 
 /** Performs the runner's share of the recovery for a failure, before the failure is decided. */
-export const performRecoveries = async (io: RunnerIo, taskId: string, actions: readonly RunnerRecoveryAction[]): Promise<RunnerRecoveryOutcomes> => {
+export const performRecoveries = async (
+  io: RunnerIo,
+  taskId: string,
+  actions: readonly RunnerRecoveryAction[],
+): Promise<RunnerRecoveryOutcomes> => {
   const outcomes: RunnerRecoveryOutcomes = {};
   for (const action of actions) {
     outcomes[action] = action === 'clear-scratch-dir' ? await io.clearScratchDir(taskId) : await io.reopenStore();

@@ -20,7 +20,10 @@ describe('a reopenable event store (the database recovery)', () => {
     const store = new ReopenableEventStore(first, async () => {
       throw new Error('SQLITE_CANTOPEN: unable to open database file');
     });
-    expect(await store.reopen()).toEqual({ outcome: 'failed', details: { error: 'SQLITE_CANTOPEN: unable to open database file' } });
+    expect(await store.reopen()).toEqual({
+      outcome: 'failed',
+      details: { error: 'SQLITE_CANTOPEN: unable to open database file' },
+    });
     await registerTask(store, 'T-1');
     expect(await streamTypes(first, 'T-1')).toEqual(['TaskRegistered']);
   });

@@ -7,17 +7,30 @@ import { registerTask, streamTypes, testCommand, testRunner, TestRunnerOptions }
 
 const commandFor = (task: BacklogTaskDoc): Resolution => ({ kind: 'command', command: testCommand(task.id) });
 
-const setup = async (tasks: [string, Parameters<typeof registerTask>[2]?][], script?: (taskId: string, attempt: number) => ScriptedAttempt, options: TestRunnerOptions = {}) => {
+const setup = async (
+  tasks: [string, Parameters<typeof registerTask>[2]?][],
+  script?: (taskId: string, attempt: number) => ScriptedAttempt,
+  options: TestRunnerOptions = {},
+) => {
   const runner = testRunner({ script, retryPolicies: { execution: { maxRetries: 0 } }, ...options });
   for (const [id, definition] of tasks) await registerTask(runner.eventStore, id, definition);
   const t0 = runner.clock.now().getTime();
   const run = (overrides: Partial<RunOptions> = {}) =>
-    runner.clock.run(runTasks(runner.deps, { confirm: async () => false, resolve: commandFor, signal: new AbortController().signal, ...overrides }));
-  const startOffsets = () => Object.fromEntries(runner.calls.map((call) => [call.taskId, call.startedAt.getTime() - t0]));
+    runner.clock.run(
+      runTasks(runner.deps, {
+        confirm: async () => false,
+        resolve: commandFor,
+        signal: new AbortController().signal,
+        ...overrides,
+      }),
+    );
+  const startOffsets = () =>
+    Object.fromEntries(runner.calls.map((call) => [call.taskId, call.startedAt.getTime() - t0]));
   return { ...runner, run, startOffsets };
 };
 
-const outcomes = (report: Awaited<ReturnType<typeof runTasks>>) => Object.fromEntries(report.tasks.map((task) => [task.taskId, task.outcome.kind]));
+const outcomes = (report: Awaited<ReturnType<typeof runTasks>>) =>
+  Object.fromEntries(report.tasks.map((task) => [task.taskId, task.outcome.kind]));
 
 describe('run: order, concurrency and gates', () => {
   it('given tasks with dependencies and priorities, then each runs after its dependencies, then by priority and score', async () => {
@@ -33,13 +46,18 @@ describe('run: order, concurrency and gates', () => {
   });
 
   it('given concurrency 2, then two tasks run at once, and a dependent waits for its running dependency', async () => {
-    const { run, startOffsets } = await setup([['A'], ['B'], ['C', { dependencies: ['A'] }], ['D']], (id) => ({ durationMs: id === 'A' ? 3_000 : 1_000 }));
+    const { run, startOffsets } = await setup([['A'], ['B'], ['C', { dependencies: ['A'] }], ['D']], (id) => ({
+      durationMs: id === 'A' ? 3_000 : 1_000,
+    }));
     await run({ concurrency: 2 });
     expect(startOffsets()).toEqual({ A: 0, B: 0, D: 1_000, C: 3_000 });
   });
 
   it('given a dependency that fails, then its dependent is skipped as dependencies-unmet', async () => {
-    const { run, eventStore } = await setup([['A'], ['B', { dependencies: ['A'] }]], (id) => ({ durationMs: 100, exitCode: id === 'A' ? 1 : 0 }));
+    const { run, eventStore } = await setup([['A'], ['B', { dependencies: ['A'] }]], (id) => ({
+      durationMs: 100,
+      exitCode: id === 'A' ? 1 : 0,
+    }));
     const report = await run();
     expect(outcomes(report)).toEqual({ A: 'failed', B: 'skipped' });
     expect(report.tasks[1]?.outcome).toMatchObject({ reason: 'dependencies-unmet', missing: ['A'], recorded: true });
@@ -47,17 +65,28 @@ describe('run: order, concurrency and gates', () => {
   });
 
   it('given a dependency declared done in the backlog, then the dependent runs', async () => {
-    const { run } = await setup([['A', { backlogStatus: 'done' }], ['B', { dependencies: ['A'] }]]);
+    const { run } = await setup([
+      ['A', { backlogStatus: 'done' }],
+      ['B', { dependencies: ['A'] }],
+    ]);
     expect(outcomes(await run())).toEqual({ B: 'completed' });
   });
 
   it('given a human-required task, then it is skipped unless confirmed, and confirmation is asked only once dependencies are done', async () => {
     const asked: string[] = [];
     const confirm = async (task: BacklogTaskDoc) => (asked.push(task.id), task.id === 'H2');
-    const { run } = await setup([['X'], ['H1', { humanRequired: true }], ['H2', { humanRequired: true }], ['H3', { humanRequired: true, dependencies: ['X'] }]], (id) => ({
-      durationMs: 10,
-      exitCode: id === 'X' ? 1 : 0,
-    }));
+    const { run } = await setup(
+      [
+        ['X'],
+        ['H1', { humanRequired: true }],
+        ['H2', { humanRequired: true }],
+        ['H3', { humanRequired: true, dependencies: ['X'] }],
+      ],
+      (id) => ({
+        durationMs: 10,
+        exitCode: id === 'X' ? 1 : 0,
+      }),
+    );
     const report = await run({ confirm });
     expect(outcomes(report)).toEqual({ X: 'failed', H1: 'skipped', H2: 'completed', H3: 'skipped' });
     expect(asked.sort()).toEqual(['H1', 'H2']);
@@ -88,7 +117,8 @@ describe('run: order, concurrency and gates', () => {
 
   it('given a task without a command, then it waits for a report and its dependents are skipped', async () => {
     const { run } = await setup([['M'], ['N', { dependencies: ['M'] }]]);
-    const resolve = (task: BacklogTaskDoc): Resolution => (task.id === 'M' ? { kind: 'manual', reason: 'no executor' } : commandFor(task));
+    const resolve = (task: BacklogTaskDoc): Resolution =>
+      task.id === 'M' ? { kind: 'manual', reason: 'no executor' } : commandFor(task);
     expect(outcomes(await run({ resolve }))).toEqual({ M: 'manual', N: 'skipped' });
   });
 });

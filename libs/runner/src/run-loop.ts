@@ -10,9 +10,20 @@ import { recordSkip } from './task-gate';
 const skipCycles = async (deps: RunnerDeps, plan: RunPlan): Promise<TaskRunRecord[]> => {
   const records: TaskRunRecord[] = [];
   for (const { task, missing } of plan.cyclic) {
-    const refusal = { run: false as const, reason: 'dependencies-unmet' as const, missing, message: `waiting for ${missing.join(', ')} (a dependency cycle)` };
+    const refusal = {
+      run: false as const,
+      reason: 'dependencies-unmet' as const,
+      missing,
+      message: `waiting for ${missing.join(', ')} (a dependency cycle)`,
+    };
     const recorded = await recordSkip(deps, task.id, refusal);
-    const outcome: TaskRunOutcome = { kind: 'skipped', reason: refusal.reason, missing, message: refusal.message, recorded };
+    const outcome: TaskRunOutcome = {
+      kind: 'skipped',
+      reason: refusal.reason,
+      missing,
+      message: refusal.message,
+      recorded,
+    };
     records.push({ taskId: task.id, title: task.title, outcome });
   }
   return records;
@@ -33,8 +44,18 @@ export const runTasks = async (runDeps: RunDeps, options: RunOptions): Promise<R
   if (abandoned.length > 0) await deps.catalogue.refresh();
   const plan = await planRun(deps.catalogue, options.backlogId);
   const cycles = await skipCycles(deps, plan);
-  const scheduler = new RunScheduler(deps, plan, { ...options, concurrency: options.concurrency ?? deps.settings.concurrency });
+  const scheduler = new RunScheduler(deps, plan, {
+    ...options,
+    concurrency: options.concurrency ?? deps.settings.concurrency,
+  });
   const tasks = [...cycles, ...(await scheduler.run())];
   const durationMs = deps.clock().getTime() - startedAt.getTime();
-  return { startedAt: startedAt.toISOString(), durationMs, interrupted: options.signal.aborted, abandoned, tasks, counts: { ...tally.counts } };
+  return {
+    startedAt: startedAt.toISOString(),
+    durationMs,
+    interrupted: options.signal.aborted,
+    abandoned,
+    tasks,
+    counts: { ...tally.counts },
+  };
 };

@@ -16,7 +16,13 @@ export interface RunPlan {
   done: Set<string>;
 }
 
-const toParsedTask = ({ backlogId: _b, removedFromBacklog: _r, registeredAt: _at, updatedAt: _u, ...task }: BacklogTaskDoc): ParsedTask => ({
+const toParsedTask = ({
+  backlogId: _b,
+  removedFromBacklog: _r,
+  registeredAt: _at,
+  updatedAt: _u,
+  ...task
+}: BacklogTaskDoc): ParsedTask => ({
   ...task,
   rawId: task.id,
 });
@@ -35,7 +41,9 @@ export const planRun = async (catalogue: TaskCatalogue, backlogId?: string): Pro
   return {
     scope,
     queue: order.filter(runnable).map((id) => byId.get(id)!),
-    cyclic: blockedByCycle.filter(runnable).map((id) => ({ task: byId.get(id)!, missing: [...graph.pendingDependenciesOf(id)] })),
+    cyclic: blockedByCycle
+      .filter(runnable)
+      .map((id) => ({ task: byId.get(id)!, missing: [...graph.pendingDependenciesOf(id)] })),
     done: new Set(graph.done),
   };
 };

@@ -33,7 +33,9 @@ export class RunScheduler {
       if (this.active.size === 0) break;
       await Promise.race(this.active.values());
     }
-    const why = this.options.signal.aborted ? 'not started: the run was interrupted' : 'not started: --max-tasks reached';
+    const why = this.options.signal.aborted
+      ? 'not started: the run was interrupted'
+      : 'not started: --max-tasks reached';
     for (const task of this.queue.splice(0)) this.record(task, { kind: 'held', message: why });
     return this.records;
   }
@@ -60,10 +62,17 @@ export class RunScheduler {
   private async take(task: BacklogTaskDoc): Promise<void> {
     try {
       const verdict = await checkGate(this.deps, task, this.done, () => this.options.confirm(task));
-      if (this.options.signal.aborted) return this.record(task, { kind: 'held', message: 'not started: the run was interrupted' });
+      if (this.options.signal.aborted)
+        return this.record(task, { kind: 'held', message: 'not started: the run was interrupted' });
       if (!verdict.run) {
         const recorded = await recordSkip(this.deps, task.id, verdict);
-        return this.record(task, { kind: 'skipped', reason: verdict.reason, missing: verdict.missing, message: verdict.message, recorded });
+        return this.record(task, {
+          kind: 'skipped',
+          reason: verdict.reason,
+          missing: verdict.missing,
+          message: verdict.message,
+          recorded,
+        });
       }
       const resolution = this.options.resolve(task);
       if (resolution.kind === 'manual') return this.record(task, { kind: 'manual', message: resolution.reason });

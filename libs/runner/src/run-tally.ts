@@ -16,7 +16,15 @@ export interface RunCounts {
   interrupted: number;
 }
 
-export const emptyCounts = (): RunCounts => ({ started: 0, completed: 0, failed: 0, skipped: 0, retried: 0, abandoned: 0, interrupted: 0 });
+export const emptyCounts = (): RunCounts => ({
+  started: 0,
+  completed: 0,
+  failed: 0,
+  skipped: 0,
+  retried: 0,
+  abandoned: 0,
+  interrupted: 0,
+});
 
 const count = (counts: RunCounts, event: TaskEnvelope): void => {
   switch (event.type) {

@@ -1,6 +1,7 @@
 import { loadRunnerConfig } from './runner-config';
 
-const load = (file: Record<string, unknown>, configFile: string | null = '/repo/taskledger.config.json') => loadRunnerConfig({ file, configFile, cwd: '/repo' });
+const load = (file: Record<string, unknown>, configFile: string | null = '/repo/taskledger.config.json') =>
+  loadRunnerConfig({ file, configFile, cwd: '/repo' });
 const problem = (file: Record<string, unknown>) => {
   try {
     load(file);
@@ -30,18 +31,35 @@ describe('runner configuration', () => {
   });
 
   it.each([
-    [{ executors: { byTask: { 'B-1': { command: 'make', timeoutMs: '5s' } } } }, 'taskledger.config.json: executors.byTask.B-1.timeoutMs: expected a number (got "5s")'],
-    [{ executors: { default: { command: ['a'], shell: true } } }, 'taskledger.config.json: executors.default.command: with "shell": true, give the command as one string'],
-    [{ executors: { byTechFootprint: [{ pattern: '*py*' }] } }, 'taskledger.config.json: executors.byTechFootprint.0.command: needs a "command" (or "manual": true)'],
-    [{ executors: { default: { command: 42 } } }, 'taskledger.config.json: executors.default.command: expected a command string or an argv array of strings'],
+    [
+      { executors: { byTask: { 'B-1': { command: 'make', timeoutMs: '5s' } } } },
+      'taskledger.config.json: executors.byTask.B-1.timeoutMs: expected a number (got "5s")',
+    ],
+    [
+      { executors: { default: { command: ['a'], shell: true } } },
+      'taskledger.config.json: executors.default.command: with "shell": true, give the command as one string',
+    ],
+    [
+      { executors: { byTechFootprint: [{ pattern: '*py*' }] } },
+      'taskledger.config.json: executors.byTechFootprint.0.command: needs a "command" (or "manual": true)',
+    ],
+    [
+      { executors: { default: { command: 42 } } },
+      'taskledger.config.json: executors.default.command: expected a command string or an argv array of strings',
+    ],
     [{ executors: { defualt: {} } }, 'taskledger.config.json: executors: unknown setting "defualt"'],
     [{ run: { leaseMs: 0 } }, 'taskledger.config.json: run.leaseMs: must be more than 0'],
-    [{ retryPolicies: { network: { maxRetries: -1 } } }, 'taskledger.config.json: retryPolicies.network.maxRetries: must be at least 0'],
+    [
+      { retryPolicies: { network: { maxRetries: -1 } } },
+      'taskledger.config.json: retryPolicies.network.maxRetries: must be at least 0',
+    ],
   ])('given %j, then it is refused naming the file and the field', (file, message) => {
     expect(problem(file)).toEqual({ code: 'InvalidConfig', message });
   });
 
   it('names a config file outside the current directory by its absolute path', () => {
-    expect(() => loadRunnerConfig({ file: { run: { concurrency: 0 } }, configFile: '/etc/tl.json', cwd: '/repo' })).toThrow(/^\/etc\/tl\.json: run\.concurrency:/);
+    expect(() =>
+      loadRunnerConfig({ file: { run: { concurrency: 0 } }, configFile: '/etc/tl.json', cwd: '/repo' }),
+    ).toThrow(/^\/etc\/tl\.json: run\.concurrency:/);
   });
 });

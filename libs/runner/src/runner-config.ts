@@ -1,6 +1,11 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { createDecisionContext, DecisionContext, DEFAULT_MAX_TIMEOUT_MS, RetryPoliciesConfig } from '@taskledger/execution';
+import {
+  createDecisionContext,
+  DecisionContext,
+  DEFAULT_MAX_TIMEOUT_MS,
+  RetryPoliciesConfig,
+} from '@taskledger/execution';
 import { parseSection } from './config-issues';
 
 const Command = z.union([z.string().trim().min(1), z.array(z.string().min(1)).min(1)], {
@@ -32,7 +37,11 @@ const checkExecutor = (spec: ExecutorFields, context: z.RefinementCtx): void => 
   } else if (spec.manual !== true && spec.command === undefined) {
     context.addIssue({ code: 'custom', path: ['command'], message: 'needs a "command" (or "manual": true)' });
   } else if (spec.shell === true && Array.isArray(spec.command)) {
-    context.addIssue({ code: 'custom', path: ['command'], message: 'with "shell": true, give the command as one string' });
+    context.addIssue({
+      code: 'custom',
+      path: ['command'],
+      message: 'with "shell": true, give the command as one string',
+    });
   }
 };
 

@@ -59,7 +59,11 @@ export interface RunnerDeps {
 export const runnerName = (identity: RunnerIdentity): string => `runner:${identity.host}:${identity.pid}`;
 
 /** Tells the observer; a broken display must never stop the run. */
-export const notifyAppended = (observer: RunObserver | undefined, taskId: string, events: readonly TaskEnvelope[]): void => {
+export const notifyAppended = (
+  observer: RunObserver | undefined,
+  taskId: string,
+  events: readonly TaskEnvelope[],
+): void => {
   try {
     observer?.appended?.(taskId, events);
   } catch {

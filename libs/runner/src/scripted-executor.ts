@@ -62,7 +62,8 @@ export const scriptedExecutor = (clock: VirtualClock, script: (taskId: string, a
       const attempt = Number(request.env['TASKLEDGER_ATTEMPT'] ?? 0);
       calls.push({ taskId, attempt, request, startedAt: clock.now() });
       const plan = script(taskId, attempt);
-      if (plan.spawnError) return { kind: 'spawn-failed', code: plan.spawnError, message: `spawn ${plan.spawnError}`, durationMs: 0 };
+      if (plan.spawnError)
+        return { kind: 'spawn-failed', code: plan.spawnError, message: `spawn ${plan.spawnError}`, durationMs: 0 };
       return play(clock, plan, request);
     },
   };

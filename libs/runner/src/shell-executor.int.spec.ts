@@ -20,15 +20,29 @@ const exited = (result: AttemptResult) => {
 describe('the shell executor (real processes)', () => {
   it('reports the exit code and both output tails', async () => {
     const result = exited(await run(sh('echo out; echo err >&2; exit 3')));
-    expect(result).toMatchObject({ exitCode: 3, signal: null, timedOut: false, interrupted: false, stdoutTail: 'out\n', stderrTail: 'err\n' });
+    expect(result).toMatchObject({
+      exitCode: 3,
+      signal: null,
+      timedOut: false,
+      interrupted: false,
+      stdoutTail: 'out\n',
+      stderrTail: 'err\n',
+    });
   });
 
   it('reports the signal that ended the process', async () => {
-    expect(exited(await run(sh('kill -KILL $$')))).toMatchObject({ exitCode: null, signal: 'SIGKILL', timedOut: false });
+    expect(exited(await run(sh('kill -KILL $$')))).toMatchObject({
+      exitCode: null,
+      signal: 'SIGKILL',
+      timedOut: false,
+    });
   });
 
   it('stops a process past its timeout with SIGTERM', async () => {
-    expect(exited(await run({ shell: false, argv: ['sleep', '10'] }, { timeoutMs: 100 }))).toMatchObject({ signal: 'SIGTERM', timedOut: true });
+    expect(exited(await run({ shell: false, argv: ['sleep', '10'] }, { timeoutMs: 100 }))).toMatchObject({
+      signal: 'SIGTERM',
+      timedOut: true,
+    });
   });
 
   it('follows with SIGKILL when SIGTERM is ignored, after the grace period', async () => {
@@ -39,11 +53,17 @@ describe('the shell executor (real processes)', () => {
   it('stops the process when the run is interrupted', async () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort('SIGINT'), 100);
-    expect(exited(await run({ shell: false, argv: ['sleep', '10'] }, { signal: stop.signal }))).toMatchObject({ signal: 'SIGTERM', interrupted: true, timedOut: false });
+    expect(exited(await run({ shell: false, argv: ['sleep', '10'] }, { signal: stop.signal }))).toMatchObject({
+      signal: 'SIGTERM',
+      interrupted: true,
+      timedOut: false,
+    });
   });
 
   it('keeps only the last 8 KiB of each stream', async () => {
-    const result = exited(await run(sh(`head -c 100000 /dev/zero | tr '\\0' x; echo END; head -c 50000 /dev/zero | tr '\\0' y >&2`)));
+    const result = exited(
+      await run(sh(`head -c 100000 /dev/zero | tr '\\0' x; echo END; head -c 50000 /dev/zero | tr '\\0' y >&2`)),
+    );
     expect(Buffer.byteLength(result.stdoutTail)).toBe(OUTPUT_TAIL_BYTES);
     expect(result.stdoutTail.endsWith('xxxEND\n')).toBe(true);
     expect(result.stderrTail).toBe('y'.repeat(OUTPUT_TAIL_BYTES));
@@ -51,7 +71,9 @@ describe('the shell executor (real processes)', () => {
 
   it('passes ::progress lines on, in order', async () => {
     const seen: [number, string | null][] = [];
-    await run(sh('echo "::progress 0.25 fetching"; echo noise; printf "::progress 1"'), { onProgress: (value, message) => seen.push([value, message]) });
+    await run(sh('echo "::progress 0.25 fetching"; echo noise; printf "::progress 1"'), {
+      onProgress: (value, message) => seen.push([value, message]),
+    });
     expect(seen).toEqual([
       [0.25, 'fetching'],
       [1, null],
@@ -59,12 +81,16 @@ describe('the shell executor (real processes)', () => {
   });
 
   it('runs in the given working directory with exactly the given environment', async () => {
-    const result = exited(await run(sh('pwd; echo "$ONLY_THIS-$HOME"'), { env: { ONLY_THIS: 'yes', PATH: process.env['PATH'] } }));
+    const result = exited(
+      await run(sh('pwd; echo "$ONLY_THIS-$HOME"'), { env: { ONLY_THIS: 'yes', PATH: process.env['PATH'] } }),
+    );
     expect(result.stdoutTail).toBe(`${realpathSync(dir)}\nyes-\n`);
   });
 
   it('passes argv words literally, and runs a shell only for shell commands', async () => {
-    expect(exited(await run({ shell: false, argv: ['echo', '$HOME && echo no'] })).stdoutTail).toBe('$HOME && echo no\n');
+    expect(exited(await run({ shell: false, argv: ['echo', '$HOME && echo no'] })).stdoutTail).toBe(
+      '$HOME && echo no\n',
+    );
     expect(exited(await run({ shell: true, script: 'echo a && echo b' })).stdoutTail).toBe('a\nb\n');
   });
 

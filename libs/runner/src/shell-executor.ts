@@ -60,7 +60,8 @@ const captureOutput = (child: ChildProcess, request: AttemptRequest) => {
 const guard = (child: ChildProcess, request: AttemptRequest) => {
   const observed: Observed = { timedOut: false, interrupted: false };
   const stop = terminator(child, request.killGraceMs);
-  const timer = request.timeoutMs === null ? null : setTimeout(() => ((observed.timedOut = true), stop.start()), request.timeoutMs);
+  const timer =
+    request.timeoutMs === null ? null : setTimeout(() => ((observed.timedOut = true), stop.start()), request.timeoutMs);
   const onAbort = () => ((observed.interrupted = true), stop.start());
   request.signal?.addEventListener('abort', onAbort, { once: true });
   if (request.signal?.aborted) onAbort();
@@ -75,7 +76,12 @@ const guard = (child: ChildProcess, request: AttemptRequest) => {
 };
 
 /** Watches one running process to its end. */
-const watch = (child: ChildProcess, request: AttemptRequest, drainMs: number, startedAt: number): Promise<AttemptResult> =>
+const watch = (
+  child: ChildProcess,
+  request: AttemptRequest,
+  drainMs: number,
+  startedAt: number,
+): Promise<AttemptResult> =>
   new Promise((resolve) => {
     const output = captureOutput(child, request);
     const guarded = guard(child, request);
@@ -89,7 +95,8 @@ const watch = (child: ChildProcess, request: AttemptRequest, drainMs: number, st
     child.once('error', (error) => child.pid === undefined && settle(() => spawnFailed(error, startedAt)));
     child.once('exit', (exitCode, signal) => {
       const durationMs = Math.round(performance.now() - startedAt);
-      const finish = () => settle(() => ({ kind: 'exited', exitCode, signal, ...guarded.observed, durationMs, ...output.finish() }));
+      const finish = () =>
+        settle(() => ({ kind: 'exited', exitCode, signal, ...guarded.observed, durationMs, ...output.finish() }));
       child.once('close', finish);
       setTimeout(() => (child.stdout!.destroy(), child.stderr!.destroy(), finish()), drainMs).unref();
     });

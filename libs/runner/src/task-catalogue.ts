@@ -30,7 +30,12 @@ const orEmpty = async <T>(read: () => Promise<T>, empty: T): Promise<T> => {
 export const readModelCatalogue = (readStore: ReadStore, refresh: () => Promise<void>): TaskCatalogue => ({
   refresh,
   tasks: (backlogId) =>
-    orEmpty(async () => (await readStore.find<BacklogTaskDoc>(BACKLOG_TASKS, { filter: { removedFromBacklog: false, backlogId } })).items, []),
+    orEmpty(
+      async () =>
+        (await readStore.find<BacklogTaskDoc>(BACKLOG_TASKS, { filter: { removedFromBacklog: false, backlogId } }))
+          .items,
+      [],
+    ),
   task: (taskId) => orEmpty(() => readStore.get<BacklogTaskDoc>(BACKLOG_TASKS, taskId), null),
   executions: (taskIds) =>
     orEmpty(async () => {
@@ -38,5 +43,11 @@ export const readModelCatalogue = (readStore: ReadStore, refresh: () => Promise<
       return new Map(docs.flatMap((doc) => (doc ? [[doc.id, doc] as const] : [])));
     }, new Map<string, TaskExecutionDoc>()),
   runningTaskIds: () =>
-    orEmpty(async () => (await readStore.find<TaskExecutionDoc>(TASK_EXECUTIONS, { filter: { status: 'running' } })).items.map((doc) => doc.id), []),
+    orEmpty(
+      async () =>
+        (await readStore.find<TaskExecutionDoc>(TASK_EXECUTIONS, { filter: { status: 'running' } })).items.map(
+          (doc) => doc.id,
+        ),
+      [],
+    ),
 });

@@ -26,7 +26,12 @@ export const unmetDependencies = async (deps: RunnerDeps, task: GateTask, done: 
 };
 
 /** The gate: dependencies first; a human-required task asks `confirm` only once they are done. */
-export const checkGate = async (deps: RunnerDeps, task: GateTask, done: Set<string>, confirm: () => Promise<boolean>): Promise<GateResult> => {
+export const checkGate = async (
+  deps: RunnerDeps,
+  task: GateTask,
+  done: Set<string>,
+  confirm: () => Promise<boolean>,
+): Promise<GateResult> => {
   const missing = await unmetDependencies(deps, task, done);
   const confirmed = missing.length === 0 && task.humanRequired && (await confirm());
   return gate(task, done, confirmed);

@@ -25,7 +25,11 @@ export type JobOutcome =
   | { kind: 'lost'; attempts: number; message: string }
   | { kind: 'not-started'; attempts: number; message: string };
 
-type Verdict = { kind: 'start'; force: boolean } | { kind: 'wait'; ms: number } | { kind: 'abandon' } | { kind: 'stop'; message: string };
+type Verdict =
+  | { kind: 'start'; force: boolean }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'abandon' }
+  | { kind: 'stop'; message: string };
 
 const runningElsewhere = (state: Extract<TaskState, { status: 'running' }>): string =>
   `already running (execution ${state.execution.executionId}, ${state.execution.runner.kind} runner on ${state.execution.runner.host})`;
@@ -39,7 +43,9 @@ const verdict = (state: TaskState, now: Date, mode: JobMode, first: boolean): Ve
       return ms <= 0 || fresh ? { kind: 'start', force: fresh } : { kind: 'wait', ms };
     }
     case 'running':
-      return now.getTime() >= state.execution.leaseExpiresAt.getTime() ? { kind: 'abandon' } : { kind: 'stop', message: runningElsewhere(state) };
+      return now.getTime() >= state.execution.leaseExpiresAt.getTime()
+        ? { kind: 'abandon' }
+        : { kind: 'stop', message: runningElsewhere(state) };
     case 'attempt-failed':
       return { kind: 'stop', message: 'another runner is recording its last attempt' };
     case 'completed':
@@ -51,14 +57,33 @@ const verdict = (state: TaskState, now: Date, mode: JobMode, first: boolean): Ve
 };
 
 /** Starts the next attempt if the stream, read again on a conflict, still says so; null when it does not. */
-const start = async (deps: RunnerDeps, stream: TaskStreamHandle, job: TaskJob, first: boolean): Promise<StartedAttempt | null> => {
+const start = async (
+  deps: RunnerDeps,
+  stream: TaskStreamHandle,
+  job: TaskJob,
+  first: boolean,
+): Promise<StartedAttempt | null> => {
   const { leaseMs } = deps.settings;
-  const runner = { kind: 'shell' as const, command: job.command.display, host: deps.identity.host, pid: deps.identity.pid };
+  const runner = {
+    kind: 'shell' as const,
+    command: job.command.display,
+    host: deps.identity.host,
+    pid: deps.identity.pid,
+  };
   try {
     const events = await stream.apply((state, now) => {
       const next = verdict(state, now, job.mode, first);
       if (next.kind !== 'start') return null;
-      return { type: 'StartExecution', taskId: job.taskId, now, newExecutionId: deps.newId(), leaseMs, timeoutMs: job.command.timeoutMs, runner, force: next.force };
+      return {
+        type: 'StartExecution',
+        taskId: job.taskId,
+        now,
+        newExecutionId: deps.newId(),
+        leaseMs,
+        timeoutMs: job.command.timeoutMs,
+        runner,
+        force: next.force,
+      };
     });
     return startedAttempt(events);
   } catch (error) {
@@ -67,7 +92,13 @@ const start = async (deps: RunnerDeps, stream: TaskStreamHandle, job: TaskJob, f
   }
 };
 
-const attemptOnce = async (deps: RunnerDeps, stream: TaskStreamHandle, job: TaskJob, started: StartedAttempt, attempts: number): Promise<JobOutcome | null> => {
+const attemptOnce = async (
+  deps: RunnerDeps,
+  stream: TaskStreamHandle,
+  job: TaskJob,
+  started: StartedAttempt,
+  attempts: number,
+): Promise<JobOutcome | null> => {
   const run = await runAttempt(deps, stream, job.command, started, job.signal);
   const end = await recordAttemptEnd(deps, stream, job.command, started, run, job.signal);
   switch (end.kind) {

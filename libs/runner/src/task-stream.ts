@@ -1,6 +1,14 @@
 import { TaskEvent, taskStream, toEnvelopes } from '@taskledger/events';
 import { ConcurrencyError, ExpectedRevision } from '@taskledger/event-store';
-import { decide, DecisionContext, foldTaskState, initialState, TaskCommand, TaskEventInput, TaskState } from '@taskledger/execution';
+import {
+  decide,
+  DecisionContext,
+  foldTaskState,
+  initialState,
+  TaskCommand,
+  TaskEventInput,
+  TaskState,
+} from '@taskledger/execution';
 import { notifyAppended, RunnerDeps, TaskEnvelope } from './runner-deps';
 
 /** Conflicting appends survived before giving up (another writer keeps winning). */
@@ -73,12 +81,23 @@ export class TaskStreamHandle {
       const now = this.deps.clock();
       const command = build(this.state, now);
       if (command === null) return [];
-      const events = decideAll(Array.isArray(command) ? command : [command as TaskCommand], this.state, this.deps.decision);
+      const events = decideAll(
+        Array.isArray(command) ? command : [command as TaskCommand],
+        this.state,
+        this.deps.decision,
+      );
       if (events.length === 0) return [];
       const { newId, identity } = this.deps;
-      const envelopes = toEnvelopes(events, { newId, now: () => now, correlationId: identity.correlationId, actor: identity.actor });
+      const envelopes = toEnvelopes(events, {
+        newId,
+        now: () => now,
+        correlationId: identity.correlationId,
+        actor: identity.actor,
+      });
       try {
-        const result = await this.deps.eventStore.append(taskStream(this.taskId), envelopes, { expectedRevision: this.revision });
+        const result = await this.deps.eventStore.append(taskStream(this.taskId), envelopes, {
+          expectedRevision: this.revision,
+        });
         this.state = foldTaskState(envelopes, this.state);
         this.revision = result.nextExpectedRevision;
         notifyAppended(this.deps.observer, this.taskId, envelopes);

@@ -41,7 +41,8 @@ export const testSettings = (overrides: Partial<RunSettings> = {}): RunSettings 
 /** Folds the task read models straight from the event store (what catch-up does in embedded mode). */
 const projectInto = async (eventStore: EventStore, readStore: ReadStore): Promise<void> => {
   const events: ProjectedEvent[] = [];
-  for await (const event of eventStore.readAll({ filter: { streamPrefix: 'task-' } })) events.push(event as ProjectedEvent);
+  for await (const event of eventStore.readAll({ filter: { streamPrefix: 'task-' } }))
+    events.push(event as ProjectedEvent);
   const folded = [
     [backlogTasksProjection.name, foldAll(backlogTasksProjection, events)],
     [taskExecutionsProjection.name, foldAll(taskExecutionsProjection, events)],
@@ -99,9 +100,17 @@ export const testCommand = (taskId: string, timeoutMs: number | null = 60_000): 
 });
 
 /** Appends TaskRegistered for a task, as a backlog parse would. */
-export const registerTask = async (eventStore: EventStore, taskId: string, definition: Partial<TaskDefinition> = {}, now = new Date('2026-01-01T00:00:00.000Z')) => {
+export const registerTask = async (
+  eventStore: EventStore,
+  taskId: string,
+  definition: Partial<TaskDefinition> = {},
+  now = new Date('2026-01-01T00:00:00.000Z'),
+) => {
   const context: EventContext = { newId: newEventId, now: () => now, correlationId: 'test-parse', actor: 'test' };
-  const event = { type: 'TaskRegistered' as const, data: { taskId, backlogId: 'backlog', definition: sampleDefinition({ title: `Task ${taskId}`, ...definition }) } };
+  const event = {
+    type: 'TaskRegistered' as const,
+    data: { taskId, backlogId: 'backlog', definition: sampleDefinition({ title: `Task ${taskId}`, ...definition }) },
+  };
   await eventStore.append(taskStream(taskId), toEnvelopes([event], context), { expectedRevision: 'any' });
 };
 

@@ -16,7 +16,9 @@ describe('opening the configured stores', () => {
     try {
       expect(stores.embedded).toBe(true);
       expect(stores.locations).toEqual({ eventStore: `sqlite:${path}`, readStore: `sqlite:${path}` });
-      await stores.eventStore.append(taskStream('B-1'), toEnvelopes([registered('B-1')], testContext()), { expectedRevision: 'no_stream' });
+      await stores.eventStore.append(taskStream('B-1'), toEnvelopes([registered('B-1')], testContext()), {
+        expectedRevision: 'no_stream',
+      });
       const progress = await catchUpReadModels(stores);
       expect(progress).toMatchObject({ processed: 1 });
       expect(await stores.readStore.get('backlog_tasks', 'B-1')).toMatchObject({ id: 'B-1', title: 'Sample task' });
@@ -35,12 +37,18 @@ describe('opening the configured stores', () => {
     const notADatabase = join(dir, 'notes.txt');
     writeFileSync(notADatabase, 'plain text, not SQLite\n'.repeat(100));
     await expect(
-      openStores({ eventStore: { kind: 'sqlite', path: join(dir, 'events.db') }, readStore: { kind: 'sqlite', path: notADatabase } }),
+      openStores({
+        eventStore: { kind: 'sqlite', path: join(dir, 'events.db') },
+        readStore: { kind: 'sqlite', path: notADatabase },
+      }),
     ).rejects.toThrow(notADatabase);
   });
 
   it('hides credentials of server URLs in the locations it reports', async () => {
-    const stores = await openStores({ eventStore: { kind: 'esdb', url: 'esdb://admin:changeit@localhost:2113?tls=false' }, readStore: { kind: 'memory' } });
+    const stores = await openStores({
+      eventStore: { kind: 'esdb', url: 'esdb://admin:changeit@localhost:2113?tls=false' },
+      readStore: { kind: 'memory' },
+    });
     try {
       expect(stores.embedded).toBe(false);
       expect(stores.locations.eventStore).toBe('esdb://***@localhost:2113?tls=false');
@@ -54,7 +62,12 @@ describe('opening the configured stores', () => {
 describe('choosing projections', () => {
   it('runs every read model by default, or only those named, and names the known ones for a typo', () => {
     expect(selectProjections().map((projection) => projection.name)).toContain('task_executions');
-    expect(selectProjections(['error_statistics', 'backlog_tasks']).map((p) => p.name)).toEqual(['backlog_tasks', 'error_statistics']);
-    expect(() => selectProjections(['task_execution'])).toThrow(/unknown projection task_execution; known projections: backlog_tasks, task_executions/);
+    expect(selectProjections(['error_statistics', 'backlog_tasks']).map((p) => p.name)).toEqual([
+      'backlog_tasks',
+      'error_statistics',
+    ]);
+    expect(() => selectProjections(['task_execution'])).toThrow(
+      /unknown projection task_execution; known projections: backlog_tasks, task_executions/,
+    );
   });
 });

@@ -22,7 +22,10 @@ export interface OpenStoresOptions {
 }
 
 /** Opens the event store and read store named by configuration (the one adapter factory). */
-export const openStores = async (config: Pick<TaskledgerConfig, 'eventStore' | 'readStore'>, options: OpenStoresOptions = {}): Promise<Stores> => {
+export const openStores = async (
+  config: Pick<TaskledgerConfig, 'eventStore' | 'readStore'>,
+  options: OpenStoresOptions = {},
+): Promise<Stores> => {
   const eventStore = await openEventStore(config.eventStore, options);
   let readStore: ReadStore;
   try {
@@ -49,7 +52,8 @@ const openEventStore = async (config: EventStoreConfig, options: OpenStoresOptio
       return new SqliteEventStore(config.path, { pollIntervalMs: options.pollIntervalMs });
     case 'esdb': {
       // Required only when configured: the gRPC client takes ~0.3 s to load.
-      const { EsdbEventStore } = require('@taskledger/event-store/esdb') as typeof import('@taskledger/event-store/esdb');
+      const { EsdbEventStore } =
+        require('@taskledger/event-store/esdb') as typeof import('@taskledger/event-store/esdb');
       return new EsdbEventStore(config.url);
     }
     case 'memory':

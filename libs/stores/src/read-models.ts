@@ -7,7 +7,10 @@ import { Stores } from './open-stores';
  * The projections to run: all registered read models, or those named in `only`
  * (an unknown name is an error that lists the known ones).
  */
-export const selectProjections = (only?: readonly string[], registered: readonly AnyProjection[] = readModels): AnyProjection[] => {
+export const selectProjections = (
+  only?: readonly string[],
+  registered: readonly AnyProjection[] = readModels,
+): AnyProjection[] => {
   if (!only || only.length === 0) return [...registered];
   const unknown = only.filter((name) => !registered.some((projection) => projection.name === name));
   if (unknown.length > 0) {
@@ -21,12 +24,18 @@ export const selectProjections = (only?: readonly string[], registered: readonly
 
 export type RuntimeSettings = Omit<ProjectionRuntimeOptions, 'eventStore' | 'readStore' | 'projections'>;
 
-export const projectionRuntime = (stores: Stores, projections: readonly AnyProjection[], settings: RuntimeSettings = {}) =>
-  new ProjectionRuntime({ eventStore: stores.eventStore, readStore: stores.readStore, projections, ...settings });
+export const projectionRuntime = (
+  stores: Stores,
+  projections: readonly AnyProjection[],
+  settings: RuntimeSettings = {},
+) => new ProjectionRuntime({ eventStore: stores.eventStore, readStore: stores.readStore, projections, ...settings });
 
 /**
  * Embedded mode: brings the read models up to date before a command answers (incremental, so
  * usually instant). With a server-side event store the projector does it; this does nothing.
  */
-export const catchUpReadModels = async (stores: Stores, settings: RuntimeSettings = {}): Promise<RuntimeProgress | null> =>
+export const catchUpReadModels = async (
+  stores: Stores,
+  settings: RuntimeSettings = {},
+): Promise<RuntimeProgress | null> =>
   stores.embedded ? projectionRuntime(stores, readModels, settings).catchUp() : null;

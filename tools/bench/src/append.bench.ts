@@ -9,11 +9,22 @@ const STREAMS = 10_000;
 const EVENTS_PER_STREAM = 100;
 const EVENTS_PER_APPEND = 10;
 const ROUNDS = EVENTS_PER_STREAM / EVENTS_PER_APPEND;
-const params = { events: STREAMS * EVENTS_PER_STREAM, streams: STREAMS, eventsPerStream: EVENTS_PER_STREAM, eventsPerAppend: EVENTS_PER_APPEND };
+const params = {
+  events: STREAMS * EVENTS_PER_STREAM,
+  streams: STREAMS,
+  eventsPerStream: EVENTS_PER_STREAM,
+  eventsPerAppend: EVENTS_PER_APPEND,
+};
 
 /** TaskExecutionCompleted envelopes, ~250 bytes of JSON each (data + metadata). */
 const roundBatches = (roundIndex: number): EventEnvelope[][] => {
-  const context = { newId: newEventId, now: () => new Date(), correlationId: randomUUID(), causationId: null, actor: 'bench:append' };
+  const context = {
+    newId: newEventId,
+    now: () => new Date(),
+    correlationId: randomUUID(),
+    causationId: null,
+    actor: 'bench:append',
+  };
   return Array.from({ length: STREAMS }, (_, stream) =>
     toEnvelopes(
       Array.from({ length: EVENTS_PER_APPEND }, (_, index) => ({
@@ -32,13 +43,16 @@ const roundBatches = (roundIndex: number): EventEnvelope[][] => {
 };
 
 /** Runs the workload, timing only the append calls; batches are built between rounds. */
-const timeAppends = async (append: (stream: string, batch: EventEnvelope[], expected: number | 'no_stream') => unknown) => {
+const timeAppends = async (
+  append: (stream: string, batch: EventEnvelope[], expected: number | 'no_stream') => unknown,
+) => {
   let elapsedMs = 0;
   for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex += 1) {
     const batches = roundBatches(roundIndex);
     const expected = roundIndex === 0 ? 'no_stream' : roundIndex * EVENTS_PER_APPEND - 1;
     const started = performance.now();
-    for (let stream = 0; stream < STREAMS; stream += 1) await append(taskStream(`B-${stream}`), batches[stream]!, expected);
+    for (let stream = 0; stream < STREAMS; stream += 1)
+      await append(taskStream(`B-${stream}`), batches[stream]!, expected);
     elapsedMs += performance.now() - started;
   }
   return (STREAMS * EVENTS_PER_STREAM) / (elapsedMs / 1000);
@@ -57,13 +71,26 @@ const rawSqlite = (path: string) => {
     type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL);
     CREATE UNIQUE INDEX events_stream_revision ON events (stream, revision);
     CREATE UNIQUE INDEX events_id ON events (id);`);
-  const insert = db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const appendBatch = db.transaction((stream: string, batch: EventEnvelope[], first: number) => {
     batch.forEach((event, index) =>
-      insert.run(stream, first + index, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)),
+      insert.run(
+        stream,
+        first + index,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ),
     );
   });
-  return { db, append: (stream: string, batch: EventEnvelope[], expected: number | 'no_stream') => appendBatch(stream, batch, expected === 'no_stream' ? 0 : expected + 1) };
+  return {
+    db,
+    append: (stream: string, batch: EventEnvelope[], expected: number | 'no_stream') =>
+      appendBatch(stream, batch, expected === 'no_stream' ? 0 : expected + 1),
+  };
 };
 
 export const appendSqlite: Benchmark = {
@@ -78,7 +105,13 @@ export const appendSqlite: Benchmark = {
       const store = new SqliteEventStore(dir.file('ledger.db'));
       const value = await viaStore(store);
       await store.close();
-      return { metric: 'eventsPerSecond', value: round(value, 0), baseline: round(baseline, 0), ratio: ratioOf(value, baseline), params };
+      return {
+        metric: 'eventsPerSecond',
+        value: round(value, 0),
+        baseline: round(baseline, 0),
+        ratio: ratioOf(value, baseline),
+        params,
+      };
     } finally {
       dir.remove();
     }

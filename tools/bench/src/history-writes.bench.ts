@@ -36,8 +36,12 @@ export const historyWrites: Benchmark = {
       target.pragma('journal_mode = WAL');
       target.pragma('synchronous = NORMAL');
       target.pragma('cache_size = -65536');
-      target.exec(`CREATE TABLE history (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL, ${fields.map(quoted).join(', ')})`);
-      const insert = target.prepare(`INSERT INTO history VALUES (${['id', 'doc', ...fields].map(() => '?').join(', ')})`);
+      target.exec(
+        `CREATE TABLE history (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL, ${fields.map(quoted).join(', ')})`,
+      );
+      const insert = target.prepare(
+        `INSERT INTO history VALUES (${['id', 'doc', ...fields].map(() => '?').join(', ')})`,
+      );
       const insertAll = target.transaction((rows: Row[]) => rows.forEach((row) => insert.run(row)));
       const handled = new Set<string>(history.handles);
       let rows: Row[] = [];
@@ -61,7 +65,9 @@ export const historyWrites: Benchmark = {
       await events.close();
       const started = performance.now();
       target.pragma('cache_size = -2000');
-      indexes.forEach((index, number) => target.exec(`CREATE INDEX history_${number} ON history (${[...index.map(quoted), 'id'].join(', ')})`));
+      indexes.forEach((index, number) =>
+        target.exec(`CREATE INDEX history_${number} ON history (${[...index.map(quoted), 'id'].join(', ')})`),
+      );
       const indexMs = performance.now() - started;
       target.close();
       const seconds = (insertMs + indexMs) / 1000;

@@ -36,9 +36,13 @@ export const generateLedgerEvents = async (path: string, options: LedgerFixtureO
       for (const [index, history] of histories.entries()) {
         const chunk = history.slice(offset, offset + CHUNK);
         if (chunk.length === 0) continue;
-        await store.append(taskStream(`B-${index + 1}`), chunk.map((timed) => toEnvelope(timed, correlationId)), {
-          expectedRevision: offset === 0 ? 'no_stream' : offset - 1,
-        });
+        await store.append(
+          taskStream(`B-${index + 1}`),
+          chunk.map((timed) => toEnvelope(timed, correlationId)),
+          {
+            expectedRevision: offset === 0 ? 'no_stream' : offset - 1,
+          },
+        );
       }
     }
   } finally {
@@ -76,7 +80,9 @@ export const copyEventsFixture = async (path: string): Promise<string> => {
   const fixture = join(FIXTURES_DIR, `events-v${FIXTURE_FORMAT}-${tasks}-${events}.db`);
   if (!existsSync(fixture)) {
     mkdirSync(FIXTURES_DIR, { recursive: true });
-    process.stderr.write(`generating ${events.toLocaleString('en-US')} events for ${tasks.toLocaleString('en-US')} tasks (once) ...\n`);
+    process.stderr.write(
+      `generating ${events.toLocaleString('en-US')} events for ${tasks.toLocaleString('en-US')} tasks (once) ...\n`,
+    );
     await generateLedgerEvents(`${fixture}.building`, { tasks, events });
     renameSync(`${fixture}.building`, fixture);
   }

@@ -9,7 +9,15 @@ import { rebuildSqlite } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 
 /** Every benchmark `npm run bench` knows; later issues add theirs here. */
-const benchmarks: Benchmark[] = [appendSqlite, appendMemory, parseFixture, parse10k, rebuildSqlite, historyWrites, queryLoad];
+const benchmarks: Benchmark[] = [
+  appendSqlite,
+  appendMemory,
+  parseFixture,
+  parse10k,
+  rebuildSqlite,
+  historyWrites,
+  queryLoad,
+];
 
 const RESULTS_DIR = join(__dirname, '../../../bench-results');
 
@@ -28,14 +36,16 @@ const usage = () =>
 
 const main = async (args: string[]): Promise<number> => {
   if (args[0] === '--child') return runChild(args[1]!).then(() => 0);
-  if (args.includes('--help') || args.includes('-h')) return process.stdout.write(usage()), 0;
+  if (args.includes('--help') || args.includes('-h')) return (process.stdout.write(usage()), 0);
   const unknown = args.filter((name) => !benchmarks.some((b) => b.name === name));
-  if (unknown.length > 0) return process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n\n${usage()}`), 2;
+  if (unknown.length > 0) return (process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n\n${usage()}`), 2);
   const selected = args.length > 0 ? args : benchmarks.map((b) => b.name);
   let failures = 0;
   for (const name of selected) {
     process.stderr.write(`running ${name} ...\n`);
-    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, '--child', name], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, '--child', name], {
+      stdio: 'inherit',
+    });
     if (child.status !== 0) failures += 1;
   }
   return failures === 0 ? 0 : 1;

@@ -21,7 +21,11 @@ const throughput = (bytes: Uint8Array, seconds: number) => {
   }
   const sorted = [...runs].sort((a, b) => a - b);
   const medianMs = sorted[Math.floor(sorted.length / 2)]!;
-  return { mbPerSecond: round(bytes.length / 1e6 / (medianMs / 1000), 1), runs: runs.length, medianMs: round(medianMs, 2) };
+  return {
+    mbPerSecond: round(bytes.length / 1e6 / (medianMs / 1000), 1),
+    runs: runs.length,
+    medianMs: round(medianMs, 2),
+  };
 };
 
 export const parseFixture: Benchmark = {
@@ -31,7 +35,13 @@ export const parseFixture: Benchmark = {
     if (!existsSync(FIXTURE)) throw new Error(`fixture ${FIXTURE} not found (set TASKLEDGER_FIXTURES_DIR)`);
     const bytes = readFileSync(FIXTURE);
     const result = throughput(bytes, 3);
-    return { metric: 'mbPerSecond', value: result.mbPerSecond, baseline: null, ratio: null, params: { file: FIXTURE, bytes: bytes.length, runs: result.runs, medianMs: result.medianMs } };
+    return {
+      metric: 'mbPerSecond',
+      value: result.mbPerSecond,
+      baseline: null,
+      ratio: null,
+      params: { file: FIXTURE, bytes: bytes.length, runs: result.runs, medianMs: result.medianMs },
+    };
   },
 };
 
@@ -41,6 +51,12 @@ export const parse10k: Benchmark = {
   async run() {
     const bytes = new TextEncoder().encode(generateBacklog(10_000, 42));
     const result = throughput(bytes, 5);
-    return { metric: 'mbPerSecond', value: result.mbPerSecond, baseline: null, ratio: null, params: { tasks: 10_000, bytes: bytes.length, runs: result.runs, medianMs: result.medianMs } };
+    return {
+      metric: 'mbPerSecond',
+      value: result.mbPerSecond,
+      baseline: null,
+      ratio: null,
+      params: { tasks: 10_000, bytes: bytes.length, runs: result.runs, medianMs: result.medianMs },
+    };
   },
 };

@@ -41,8 +41,16 @@ const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
 /** Starts the compiled query API over the ledger on an ephemeral port; resolves once it listens. */
 const startServer = (ledger: string): Promise<{ child: ChildProcess; url: string }> => {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build first (npm run bench builds everything)`);
-  const env = { ...process.env, TASKLEDGER_EVENT_STORE: `sqlite:${ledger}`, TASKLEDGER_READ_STORE: `sqlite:${ledger}`, TASKLEDGER_API_HOST: '127.0.0.1', TASKLEDGER_API_PORT: '0', TASKLEDGER_API_TOKEN: '' };
+  if (!existsSync(SERVER_MAIN))
+    throw new Error(`${SERVER_MAIN} is missing: build first (npm run bench builds everything)`);
+  const env = {
+    ...process.env,
+    TASKLEDGER_EVENT_STORE: `sqlite:${ledger}`,
+    TASKLEDGER_READ_STORE: `sqlite:${ledger}`,
+    TASKLEDGER_API_HOST: '127.0.0.1',
+    TASKLEDGER_API_PORT: '0',
+    TASKLEDGER_API_TOKEN: '',
+  };
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`query-api exited with code ${code} before listening`)));
@@ -62,12 +70,22 @@ const stopServer = (child: ChildProcess): Promise<void> =>
 
 /** Half the requests read a random task, half the status (each connection alternates). */
 const mixedRequests = (): AutocannonRequest[] => [
-  { method: 'GET', setupRequest: (request) => ({ ...request, path: `/tasks/B-${1 + Math.floor(Math.random() * TASKS)}` }) },
+  {
+    method: 'GET',
+    setupRequest: (request) => ({ ...request, path: `/tasks/B-${1 + Math.floor(Math.random() * TASKS)}` }),
+  },
   { method: 'GET', path: '/status' },
 ];
 
 const load = (url: string, durationSeconds: number) =>
-  autocannon({ url, connections: CONNECTIONS, duration: durationSeconds, overallRate: RATE, ignoreCoordinatedOmission: true, requests: mixedRequests() });
+  autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: durationSeconds,
+    overallRate: RATE,
+    ignoreCoordinatedOmission: true,
+    requests: mixedRequests(),
+  });
 
 export const queryLoad: Benchmark = {
   name: 'query-load',
@@ -81,7 +99,8 @@ export const queryLoad: Benchmark = {
       await load(url, WARMUP_SECONDS);
       const loadAverage = round(loadavg()[0]!, 2);
       const result = await load(url, DURATION_SECONDS);
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx responses and ${result.errors} errors under load`);
+      if (result.non2xx > 0 || result.errors > 0)
+        throw new Error(`${result.non2xx} non-2xx responses and ${result.errors} errors under load`);
       return {
         metric: 'p99Ms',
         value: result.latency.p99,

@@ -12,7 +12,9 @@ const rawFloor = (path: string): number => {
   const db = new Database(path, { readonly: true });
   const started = performance.now();
   let folded = 0;
-  for (const row of db.prepare('SELECT position, stream, revision, id, type, data, metadata FROM events ORDER BY position').iterate()) {
+  for (const row of db
+    .prepare('SELECT position, stream, revision, id, type, data, metadata FROM events ORDER BY position')
+    .iterate()) {
     const { data, metadata } = row as { data: string; metadata: string };
     if (JSON.parse(data) && JSON.parse(metadata)) folded += 1;
   }
@@ -41,7 +43,12 @@ export const rebuildSqlite: Benchmark = {
         value: round(value, 0),
         baseline: round(floor, 0),
         ratio: ratioOf(value, floor),
-        params: { events: progress.processed, tasks: REBUILD_LEDGER.tasks, readModels: readModels.map((projection) => projection.name), batchSize: 'runtime default' },
+        params: {
+          events: progress.processed,
+          tasks: REBUILD_LEDGER.tasks,
+          readModels: readModels.map((projection) => projection.name),
+          batchSize: 'runtime default',
+        },
       };
     } finally {
       dir.remove();

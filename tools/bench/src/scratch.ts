@@ -13,5 +13,9 @@ export const FIXTURE_FORMAT = 2;
 
 export const scratchDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'taskledger-bench-'));
-  return { path: dir, file: (name: string) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    path: dir,
+    file: (name: string) => join(dir, name),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 };

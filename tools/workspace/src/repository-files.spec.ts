@@ -16,7 +16,10 @@ interface ComposeService {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+  const compose = parse(read('docker-compose.yml')) as {
+    services: Record<string, ComposeService>;
+    volumes: Record<string, unknown>;
+  };
   const { eventstore, mongodb, projector } = compose.services;
 
   it('runs EventStoreDB as an insecure single node on a named volume', () => {
@@ -34,7 +37,10 @@ describe('docker-compose.yml', () => {
   it('points the apps at both stores and starts them only once the stores are healthy', () => {
     expect(projector!.environment!['TASKLEDGER_EVENT_STORE']).toMatch(/^esdb:\/\/eventstore:2113/);
     expect(projector!.environment!['TASKLEDGER_READ_STORE']).toMatch(/^mongodb:\/\/mongodb:27017\/.*replicaSet=rs0/);
-    expect(projector!.depends_on).toEqual({ eventstore: { condition: 'service_healthy' }, mongodb: { condition: 'service_healthy' } });
+    expect(projector!.depends_on).toEqual({
+      eventstore: { condition: 'service_healthy' },
+      mongodb: { condition: 'service_healthy' },
+    });
   });
 });
 

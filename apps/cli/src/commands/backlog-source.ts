@@ -19,7 +19,10 @@ export const readBacklogFile = (file: string, cwd: string): { path: string; cont
     return { path, content: readFileSync(path) };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new LedgerError('InvalidArgument', `cannot read backlog ${path} (${reason}); pass an existing file, or set "backlog" in taskledger.config.json`);
+    throw new LedgerError(
+      'InvalidArgument',
+      `cannot read backlog ${path} (${reason}); pass an existing file, or set "backlog" in taskledger.config.json`,
+    );
   }
 };
 
@@ -29,7 +32,13 @@ export const backlogFromFile = (file: string, cwd: string): BacklogView => {
   return { ...parseBacklog(content, path), completedInLedger: [] };
 };
 
-const toParsedTask = ({ backlogId: _b, removedFromBacklog: _r, registeredAt: _at, updatedAt: _u, ...task }: BacklogTaskDoc): ParsedTask => ({
+const toParsedTask = ({
+  backlogId: _b,
+  removedFromBacklog: _r,
+  registeredAt: _at,
+  updatedAt: _u,
+  ...task
+}: BacklogTaskDoc): ParsedTask => ({
   ...task,
   rawId: task.id,
 });
@@ -37,10 +46,15 @@ const toParsedTask = ({ backlogId: _b, removedFromBacklog: _r, registeredAt: _at
 /** The backlog as the ledger knows it (read models must be current): tasks still in a backlog, latest parse warnings. */
 export const backlogFromLedger = async (stores: Stores): Promise<BacklogView> => {
   const docs = await stores.readStore.find<BacklogTaskDoc>('backlog_tasks', { filter: { removedFromBacklog: false } });
-  const completed = await stores.readStore.find<TaskExecutionDoc>('task_executions', { filter: { status: 'completed' } });
+  const completed = await stores.readStore.find<TaskExecutionDoc>('task_executions', {
+    filter: { status: 'completed' },
+  });
   const warnings: ParseWarning[] = [];
   for (const backlogId of [...new Set(docs.items.map((doc) => doc.backlogId))].sort()) {
-    const [last] = await stores.eventStore.readStream(backlogStream(backlogId), { direction: 'backwards', maxCount: 1 });
+    const [last] = await stores.eventStore.readStream(backlogStream(backlogId), {
+      direction: 'backwards',
+      maxCount: 1,
+    });
     if (last?.type === 'BacklogParsed') warnings.push(...(last.data.warnings as ParseWarning[]));
   }
   return { tasks: docs.items.map(toParsedTask), warnings, completedInLedger: completed.items.map((doc) => doc.id) };

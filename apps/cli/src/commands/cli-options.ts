@@ -5,11 +5,16 @@ export const wholeNumber =
   (min: number) =>
   (value: string): number => {
     const parsed = Number(value);
-    if (!/^\d+$/.test(value.trim()) || parsed < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
+    if (!/^\d+$/.test(value.trim()) || parsed < min)
+      throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
     return parsed;
   };
 
-export const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+export const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
 export const allowBacklogCommandsOption = () =>
-  new Option('--allow-backlog-commands', 'also run commands from <!-- run: ... --> comments in the backlog (a backlog is data: only for backlogs you trust)');
+  new Option(
+    '--allow-backlog-commands',
+    'also run commands from <!-- run: ... --> comments in the backlog (a backlog is data: only for backlogs you trust)',
+  );

@@ -26,6 +26,8 @@ export const humanConfirmation = (context: CliContext, yes: boolean, display: Ru
   if (!process.stdin.isTTY || !context.io.stdout.isTTY) return async (): Promise<boolean> => false;
   return (task: BacklogTaskDoc): Promise<boolean> => {
     const why = task.humanReason ? ` (${task.humanReason})` : '';
-    return display.pause(() => ask(`${task.id} "${task.title}" needs a person${why}. Run it now? [y/N] `, process.stderr, signal));
+    return display.pause(() =>
+      ask(`${task.id} "${task.title}" needs a person${why}. Run it now? [y/N] `, process.stderr, signal),
+    );
   };
 };

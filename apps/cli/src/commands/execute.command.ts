@@ -39,10 +39,18 @@ const verdict = (report: ExecuteReport): string => {
 const exitCodeOf = (report: ExecuteReport, signal: AbortSignal): number =>
   report.outcome.kind === 'completed' ? 0 : report.outcome.kind === 'interrupted' ? signalExitCode(signal) : 1;
 
-const executeWith = async (context: CliContext, stores: Stores, config: RunnerConfig, taskId: string, options: ExecuteCommandOptions): Promise<void> => {
+const executeWith = async (
+  context: CliContext,
+  stores: Stores,
+  config: RunnerConfig,
+  taskId: string,
+  options: ExecuteCommandOptions,
+): Promise<void> => {
   const json = options.format === 'json';
   const display = runDisplay(context.io.stdout, context.io.stderr, { quiet: json, idWidth: taskId.length });
-  const interrupt = interruptOnSignals((signal) => context.warn(`\n${signal}: stopping; the attempt is recorded as interrupted`));
+  const interrupt = interruptOnSignals((signal) =>
+    context.warn(`\n${signal}: stopping; the attempt is recorded as interrupted`),
+  );
   const deps = composeRunner(context, stores, config, display);
   try {
     display.start();
@@ -70,9 +78,14 @@ export const registerExecute = (program: Command, context: CliContext): void => 
     .option('-y, --yes', 'run it even if it is human-required, without asking')
     .addOption(allowBacklogCommandsOption())
     .addOption(formatOption())
-    .addHelpText('after', '\nExit codes: 0 completed, 1 failed or skipped, 2 bad usage, unknown task or no command, 130/143 interrupted.\n\nExamples:\n  taskledger execute B-049\n  taskledger execute B-050 --yes --format json')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 completed, 1 failed or skipped, 2 bad usage, unknown task or no command, 130/143 interrupted.\n\nExamples:\n  taskledger execute B-049\n  taskledger execute B-050 --yes --format json',
+    )
     .action((task: string, options: ExecuteCommandOptions) => {
       const config = runnerConfig(context);
-      return context.withStores((stores) => executeWith(context, stores, config, normaliseTaskId(task.trim()), options));
+      return context.withStores((stores) =>
+        executeWith(context, stores, config, normaliseTaskId(task.trim()), options),
+      );
     });
 };

@@ -8,7 +8,10 @@ export const registerInfo = (program: Command, context: CliContext): void => {
     .command('info')
     .description('show the configuration in effect and the state of the event store')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  taskledger info\n  TASKLEDGER_EVENT_STORE=memory: taskledger info --format json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger info\n  TASKLEDGER_EVENT_STORE=memory: taskledger info --format json',
+    )
     .action(async (options: { format: 'text' | 'json' }) => {
       const config = context.config();
       await context.withStores(async (stores) => {

@@ -13,13 +13,17 @@ const report = (context: CliContext, view: BacklogView, options: LanesOptions): 
   const done = { done: view.completedInLedger };
   const lanes = priorityLanes(view.tasks, done);
   const queue = aiExecutableQueue(view.tasks, done);
-  if (options.format === 'json') return context.printJson({ p0: lanes.p0, p1: lanes.p1, p2: lanes.p2, aiExecutable: queue });
+  if (options.format === 'json')
+    return context.printJson({ p0: lanes.p0, p1: lanes.p1, p2: lanes.p2, aiExecutable: queue });
   const titles = new Map(view.tasks.map((task) => [task.id, task]));
   const line = (id: string) => {
     const task = titles.get(id);
     return `  ${id.padEnd(10)} ${String(task?.scoreTotal ?? '-').padStart(5)}  ${task?.title ?? ''}`;
   };
-  const lane = (name: string, ids: readonly string[]) => [`${name} (${ids.length}):`, ...(ids.length ? ids.map(line) : ['  (none)'])];
+  const lane = (name: string, ids: readonly string[]) => [
+    `${name} (${ids.length}):`,
+    ...(ids.length ? ids.map(line) : ['  (none)']),
+  ];
   [
     ...lane('P0 lane', lanes.p0),
     ...lane('P1 lane', lanes.p1),
@@ -35,7 +39,10 @@ export const registerLanes = (program: Command, context: CliContext): void => {
     .description('P0/P1/P2 lanes (5/7/8 pending tasks by score) and the AI-executable queue')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--from-file <file>', 'read a backlog file instead of the store')
-    .addHelpText('after', '\nExamples:\n  taskledger lanes\n  taskledger lanes --from-file 000_backlog.md --format json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger lanes\n  taskledger lanes --from-file 000_backlog.md --format json',
+    )
     .action(async (options: LanesOptions) => {
       if (options.fromFile) return report(context, backlogFromFile(options.fromFile, context.io.cwd), options);
       await withReadModels(context, async (stores) => report(context, await backlogFromLedger(stores), options));

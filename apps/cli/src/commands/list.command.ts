@@ -47,7 +47,9 @@ const tableLines = (tasks: readonly ParsedTask[]): string[] => [
 
 const print = (context: CliContext, view: BacklogView, options: ListOptions): void => {
   const tasks = sortByPriority(view.tasks).filter(
-    (task) => (!options.status || task.backlogStatus === options.status) && (!options.priority || task.priority === options.priority),
+    (task) =>
+      (!options.status || task.backlogStatus === options.status) &&
+      (!options.priority || task.priority === options.priority),
   );
   if (options.format === 'json') return context.printJson({ tasks: tasks.map(listed), warnings: view.warnings });
   tableLines(tasks).forEach((line) => context.print(line));
@@ -58,11 +60,30 @@ export const registerList = (program: Command, context: CliContext): void => {
   program
     .command('list')
     .description('list the backlog tasks the ledger knows, in priority order (or straight from a file)')
-    .addOption(new Option('--status <status>', 'only tasks with this backlog status').choices(['todo', 'in_progress', 'done', 'blocked', 'unknown']))
-    .addOption(new Option('--priority <priority>', 'only tasks of this priority').choices(['critical', 'high', 'medium', 'low', 'unknown']))
+    .addOption(
+      new Option('--status <status>', 'only tasks with this backlog status').choices([
+        'todo',
+        'in_progress',
+        'done',
+        'blocked',
+        'unknown',
+      ]),
+    )
+    .addOption(
+      new Option('--priority <priority>', 'only tasks of this priority').choices([
+        'critical',
+        'high',
+        'medium',
+        'low',
+        'unknown',
+      ]),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--from-file <file>', 'list straight from a backlog file, without touching the store')
-    .addHelpText('after', '\nExamples:\n  taskledger list --status todo --priority critical\n  taskledger list --format json > tasks.json\n  taskledger list --from-file 000_backlog.md')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger list --status todo --priority critical\n  taskledger list --format json > tasks.json\n  taskledger list --from-file 000_backlog.md',
+    )
     .action(async (options: ListOptions) => {
       if (options.fromFile) return print(context, backlogFromFile(options.fromFile, context.io.cwd), options);
       await withReadModels(context, async (stores) => print(context, await backlogFromLedger(stores), options));

@@ -7,13 +7,17 @@ import { readBacklogFile } from './backlog-source';
 
 const FIRST_WARNINGS = 20;
 
-export const formatWarning = (warning: ParseWarning): string => `  line ${warning.line}: ${warning.code} ${warning.message}`;
+export const formatWarning = (warning: ParseWarning): string =>
+  `  line ${warning.line}: ${warning.code} ${warning.message}`;
 
 /** The warnings section: the first 20 (or all), with line numbers. */
 export const warningLines = (warnings: readonly ParseWarning[], all: boolean): string[] => {
   if (warnings.length === 0) return [];
   const shown = all ? warnings : warnings.slice(0, FIRST_WARNINGS);
-  const heading = shown.length < warnings.length ? `Warnings (first ${shown.length} of ${warnings.length}; --all-warnings shows all):` : 'Warnings:';
+  const heading =
+    shown.length < warnings.length
+      ? `Warnings (first ${shown.length} of ${warnings.length}; --all-warnings shows all):`
+      : 'Warnings:';
   return [heading, ...shown.map(formatWarning)];
 };
 
@@ -36,7 +40,12 @@ export interface ParseOptions {
 }
 
 /** Parses a backlog file into the ledger and prints the summary (also used by `run --backlog`). */
-export const parseBacklogFile = async (context: CliContext, stores: Stores, file: string, options: ParseOptions = {}): Promise<IntakeSummary> => {
+export const parseBacklogFile = async (
+  context: CliContext,
+  stores: Stores,
+  file: string,
+  options: ParseOptions = {},
+): Promise<IntakeSummary> => {
   const input = readBacklogFile(file, context.io.cwd);
   const summary = await recordBacklog(stores.eventStore, input, { ...context.eventContext(), cwd: context.io.cwd });
   if (options.format === 'json') context.printJson(summary);
@@ -51,8 +60,13 @@ export const registerParse = (program: Command, context: CliContext): void => {
     .argument('[file]', 'backlog file (default: "backlog" in taskledger.config.json, else 000_backlog.md)')
     .option('--all-warnings', 'print every warning, not just the first 20')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  taskledger parse\n  taskledger parse docs/backlog.md --all-warnings\n  taskledger parse backlog.md --format json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger parse\n  taskledger parse docs/backlog.md --all-warnings\n  taskledger parse backlog.md --format json',
+    )
     .action(async (file: string | undefined, options: ParseOptions) => {
-      await context.withStores((stores) => parseBacklogFile(context, stores, file ?? context.config().backlogPath, options));
+      await context.withStores((stores) =>
+        parseBacklogFile(context, stores, file ?? context.config().backlogPath, options),
+      );
     });
 };

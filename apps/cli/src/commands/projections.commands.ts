@@ -45,7 +45,10 @@ const registerRebuild = (parent: Command, context: CliContext) =>
     .command('rebuild')
     .description('rebuild one read model from the first event into a new collection, then swap it in')
     .argument('<name>', `projection (${readModels.map((p) => p.name).join(', ')})`)
-    .addHelpText('after', '\nQueries keep reading the old documents until the new ones are complete.\nWith a server-side store, stop the projector for this projection first.\n\nExample:\n  taskledger projections rebuild performance_metrics')
+    .addHelpText(
+      'after',
+      '\nQueries keep reading the old documents until the new ones are complete.\nWith a server-side store, stop the projector for this projection first.\n\nExample:\n  taskledger projections rebuild performance_metrics',
+    )
     .action(async (name: string) => {
       const [projection] = selectProjections([name]);
       await context.withStores(async (stores) => {
@@ -73,7 +76,12 @@ export const registerProjectionCommands = (program: Command, context: CliContext
     .option('--port <port>', 'health/lag port (default TASKLEDGER_PROJECTOR_PORT or 3001)')
     .addHelpText('after', '\nCtrl-C finishes the batch in hand, writes its checkpoint and exits 0.')
     .action(async (options: { only?: string; port?: string }) => {
-      const selected = selectProjections(options.only?.split(',').map((name) => name.trim()).filter(Boolean));
+      const selected = selectProjections(
+        options.only
+          ?.split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      );
       const config = context.config();
       await context.withStores(async (stores) => {
         const projector = await startProjector({
@@ -83,7 +91,9 @@ export const registerProjectionCommands = (program: Command, context: CliContext
           host: config.projector.host,
           port: options.port === undefined ? config.projector.port : Number(options.port),
         });
-        context.warn(`projector running ${selected.map((p) => p.name).join(', ')}; health on http://${config.projector.host}:${projector.port}/health (Ctrl-C to stop)`);
+        context.warn(
+          `projector running ${selected.map((p) => p.name).join(', ')}; health on http://${config.projector.host}:${projector.port}/health (Ctrl-C to stop)`,
+        );
         const stop = () => void projector.stop();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -27,7 +27,9 @@ const progressReport = (args: string[]): OutsideReport => {
   const [value, ...words] = args;
   const progress = Number(value);
   if (value === undefined || value.trim() === '' || !(progress >= 0 && progress <= 1)) {
-    throw usage(`report progress needs a value between 0 and 1, e.g. "report B-1 progress 0.5 compiling", got ${JSON.stringify(value ?? '')}`);
+    throw usage(
+      `report progress needs a value between 0 and 1, e.g. "report B-1 progress 0.5 compiling", got ${JSON.stringify(value ?? '')}`,
+    );
   }
   return { action: 'progress', progress, message: words.length > 0 ? words.join(' ') : null };
 };
@@ -51,11 +53,18 @@ export const parseReport = (action: string, args: string[], options: ReportComma
 
 const printResult = (context: CliContext, result: ReportResult, format: 'text' | 'json'): void => {
   if (format === 'json') {
-    const events = result.events.map(({ id, type, data, metadata }) => ({ id, type, data, occurredAt: metadata.occurredAt }));
+    const events = result.events.map(({ id, type, data, metadata }) => ({
+      id,
+      type,
+      data,
+      occurredAt: metadata.occurredAt,
+    }));
     return context.printJson({ taskId: result.taskId, status: result.state.status, events });
   }
   if (result.events.length === 0) return context.print(`${result.taskId}: already recorded; nothing appended`);
-  const lines = result.events.map((event) => eventLine(result.taskId, event, result.taskId.length)).filter((line) => line !== null);
+  const lines = result.events
+    .map((event) => eventLine(result.taskId, event, result.taskId.length))
+    .filter((line) => line !== null);
   lines.forEach((line) => context.print(line));
   context.print(`${result.taskId} is now ${result.state.status}`);
 };

@@ -95,11 +95,20 @@ const registerExport = (program: Command, context: CliContext) =>
     .addArgument(new Command().createArgument('<kind>', 'what to export').choices([...EXPORT_KINDS]))
     .addOption(new Option('--format <format>', 'file format').choices(['json', 'csv']).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  taskledger export metrics --format csv -o metrics.csv\n  taskledger export tasks > tasks.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger export metrics --format csv -o metrics.csv\n  taskledger export tasks > tasks.json',
+    )
     .action(async (kind: ExportKind, options: { format: ExportFormat; output?: string }) => {
       await withReadModels(context, async (stores) => {
         const file = await exportFile(stores.readStore, kind, options.format);
-        if (options.output) writeReport(context, options.output, file.body, `${kind} export (ledger position ${file.ledgerPosition ?? 'none'})`);
+        if (options.output)
+          writeReport(
+            context,
+            options.output,
+            file.body,
+            `${kind} export (ledger position ${file.ledgerPosition ?? 'none'})`,
+          );
         else context.io.stdout.write(file.body);
       });
     });

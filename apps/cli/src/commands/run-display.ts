@@ -13,13 +13,15 @@ interface LiveTask {
 }
 
 const BAR = 10;
-const elapsed = (ms: number): string => (ms < 60_000 ? `${(Math.max(0, ms) / 1_000).toFixed(1)} s` : formatDuration(ms));
+const elapsed = (ms: number): string =>
+  ms < 60_000 ? `${(Math.max(0, ms) / 1_000).toFixed(1)} s` : formatDuration(ms);
 const bar = (value: number): string => `[${'#'.repeat(Math.round(value * BAR)).padEnd(BAR, '.')}]`;
 
 /** What the live block shows for a task: attempt, elapsed time, progress, or the wait for a retry. */
 const liveLine = (taskId: string, task: LiveTask, now: number, idWidth: number): string => {
   const id = `  ${taskId.padEnd(idWidth)}  `;
-  if (task.retryAt !== null) return `${id}waiting    attempt ${task.attempt + 1} in ${formatDuration(Math.max(0, task.retryAt - now))}`;
+  if (task.retryAt !== null)
+    return `${id}waiting    attempt ${task.attempt + 1} in ${formatDuration(Math.max(0, task.retryAt - now))}`;
   const progress = task.progress === null ? '' : `  ${bar(task.progress)} ${percent(task.progress)}`;
   return `${id}running    attempt ${task.attempt}  ${elapsed(now - task.startedAt)}${progress}${task.message ? `  ${task.message}` : ''}`;
 };
@@ -28,7 +30,13 @@ const track = (live: Map<string, LiveTask>, taskId: string, event: TaskEnvelope)
   const task = live.get(taskId);
   switch (event.type) {
     case 'TaskExecutionStarted':
-      live.set(taskId, { attempt: event.data.attempt, startedAt: Date.parse(event.metadata.occurredAt), progress: null, message: null, retryAt: null });
+      live.set(taskId, {
+        attempt: event.data.attempt,
+        startedAt: Date.parse(event.metadata.occurredAt),
+        progress: null,
+        message: null,
+        retryAt: null,
+      });
       break;
     case 'TaskProgressReported':
       if (task) Object.assign(task, { progress: event.data.progress, message: event.data.message });

@@ -5,7 +5,9 @@ export const signalExitCode = (signal: AbortSignal): number => (signal.reason ==
  * Ctrl-C / SIGTERM abort the returned signal (reason: the signal's name) so running attempts are
  * stopped and recorded as interrupted; a second one quits at once.
  */
-export const interruptOnSignals = (onFirst: (signal: NodeJS.Signals) => void): { signal: AbortSignal; dispose: () => void } => {
+export const interruptOnSignals = (
+  onFirst: (signal: NodeJS.Signals) => void,
+): { signal: AbortSignal; dispose: () => void } => {
   const controller = new AbortController();
   const handler = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);

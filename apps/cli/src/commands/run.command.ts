@@ -24,16 +24,27 @@ interface RunCommandOptions {
 /** `--backlog F`: parse it into the ledger first (its summary is part of the JSON document with --format json). */
 const intake = (context: CliContext, stores: Stores, file: string, json: boolean): Promise<IntakeSummary> =>
   json
-    ? recordBacklog(stores.eventStore, readBacklogFile(file, context.io.cwd), { ...context.eventContext(), cwd: context.io.cwd })
+    ? recordBacklog(stores.eventStore, readBacklogFile(file, context.io.cwd), {
+        ...context.eventContext(),
+        cwd: context.io.cwd,
+      })
     : parseBacklogFile(context, stores, file);
 
-const exitCodeOf = (report: RunReport, signal: AbortSignal): number => (report.interrupted ? signalExitCode(signal) : runFailed(report) ? 1 : 0);
+const exitCodeOf = (report: RunReport, signal: AbortSignal): number =>
+  report.interrupted ? signalExitCode(signal) : runFailed(report) ? 1 : 0;
 
-const runWith = async (context: CliContext, stores: Stores, config: RunnerConfig, options: RunCommandOptions): Promise<void> => {
+const runWith = async (
+  context: CliContext,
+  stores: Stores,
+  config: RunnerConfig,
+  options: RunCommandOptions,
+): Promise<void> => {
   const json = options.format === 'json';
   const backlog = options.backlog === undefined ? null : await intake(context, stores, options.backlog, json);
   const display = runDisplay(context.io.stdout, context.io.stderr, { quiet: json });
-  const interrupt = interruptOnSignals((signal) => context.warn(`\n${signal}: stopping; running attempts are recorded as interrupted (again to quit at once)`));
+  const interrupt = interruptOnSignals((signal) =>
+    context.warn(`\n${signal}: stopping; running attempts are recorded as interrupted (again to quit at once)`),
+  );
   const deps = composeRunner(context, stores, config, display);
   try {
     display.start();
@@ -61,10 +72,16 @@ const runWith = async (context: CliContext, stores: Stores, config: RunnerConfig
 export const registerRun = (program: Command, context: CliContext): void => {
   program
     .command('run')
-    .description('run pending tasks in dependency order, then priority and score, through their retries; a later run continues where this one stopped')
+    .description(
+      'run pending tasks in dependency order, then priority and score, through their retries; a later run continues where this one stopped',
+    )
     .option('--backlog <file>', 'parse this backlog into the ledger first, and run only its tasks')
     .option('--max-tasks <n>', 'start at most n tasks', wholeNumber(1))
-    .option('--concurrency <k>', 'run up to k tasks at once (default: "run.concurrency" in the config, else 1)', wholeNumber(1))
+    .option(
+      '--concurrency <k>',
+      'run up to k tasks at once (default: "run.concurrency" in the config, else 1)',
+      wholeNumber(1),
+    )
     .option('-y, --yes', 'run human-required tasks without asking')
     .addOption(allowBacklogCommandsOption())
     .addOption(formatOption())

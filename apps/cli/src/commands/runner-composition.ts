@@ -33,10 +33,17 @@ const reopenable = (context: CliContext, stores: Stores): ReopenableEventStore =
   });
 
 /** Everything the runner needs, real: shell executor, system clock, the configured stores. */
-export const composeRunner = (context: CliContext, stores: Stores, config: RunnerConfig, observer?: RunObserver): RunDeps => {
+export const composeRunner = (
+  context: CliContext,
+  stores: Stores,
+  config: RunnerConfig,
+  observer?: RunObserver,
+): RunDeps => {
   const eventStore = reopenable(context, stores);
   const reopenStore = async () =>
-    context.config().eventStore.kind === 'memory' ? { outcome: 'succeeded' as const, details: { note: 'an in-memory store has no connection to reopen' } } : eventStore.reopen();
+    context.config().eventStore.kind === 'memory'
+      ? { outcome: 'succeeded' as const, details: { note: 'an in-memory store has no connection to reopen' } }
+      : eventStore.reopen();
   const { correlationId, actor } = context.eventContext();
   const current: Stores = { ...stores, eventStore };
   return {

@@ -10,17 +10,28 @@ export const registerServe = (program: Command, context: CliContext): void => {
     .description('serve the read-only HTTP query API (embedded mode: with an in-process projector)')
     .option('--port <port>', 'port (default TASKLEDGER_API_PORT or 3000)')
     .option('--host <host>', 'interface (default TASKLEDGER_API_HOST or 127.0.0.1)')
-    .addHelpText('after', '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\nCtrl-C stops.\n\nExample:\n  taskledger serve --port 8080 && curl localhost:8080/status')
+    .addHelpText(
+      'after',
+      '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\nCtrl-C stops.\n\nExample:\n  taskledger serve --port 8080 && curl localhost:8080/status',
+    )
     .action(async (options: { port?: string; host?: string }) => {
       const config = context.config();
       await context.withStores(async (stores) => {
         const projector = stores.embedded
-          ? await startProjector({ eventStore: stores.eventStore, readStore: stores.readStore, projections: readModels, port: null })
+          ? await startProjector({
+              eventStore: stores.eventStore,
+              readStore: stores.readStore,
+              projections: readModels,
+              port: null,
+            })
           : null;
         // Loaded here: fastify is not needed by any other command.
         const { buildApp } = await import('@taskledger/query-http');
         const app = buildApp({ readStore: stores.readStore, eventStore: stores.eventStore, token: config.api.token });
-        const address = await app.listen({ host: options.host ?? config.api.host, port: options.port === undefined ? config.api.port : Number(options.port) });
+        const address = await app.listen({
+          host: options.host ?? config.api.host,
+          port: options.port === undefined ? config.api.port : Number(options.port),
+        });
         context.warn(`query API on ${address}${projector ? ' (projecting in-process)' : ''}; Ctrl-C to stop`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);

@@ -1,5 +1,10 @@
 import { Command, Option } from 'commander';
-import { buildDependencyGraph, findDependencyCycles, missingDependencies, MissingDependency } from '@taskledger/backlog';
+import {
+  buildDependencyGraph,
+  findDependencyCycles,
+  missingDependencies,
+  MissingDependency,
+} from '@taskledger/backlog';
 import { CliContext } from '../cli-context';
 import { EXIT_DOMAIN_FAILURE } from '../exit-codes';
 import { withReadModels } from '../read-models';
@@ -24,16 +29,25 @@ export const validateBacklog = (view: BacklogView) => {
 
 const byTask = (entries: readonly MissingDependency[], detail: boolean): string[] => {
   const grouped = new Map<string, string[]>();
-  for (const entry of entries) grouped.set(entry.taskId, [...(grouped.get(entry.taskId) ?? []), detail ? `${entry.dependency} (not done)` : entry.dependency]);
+  for (const entry of entries)
+    grouped.set(entry.taskId, [
+      ...(grouped.get(entry.taskId) ?? []),
+      detail ? `${entry.dependency} (not done)` : entry.dependency,
+    ]);
   return [...grouped].map(([taskId, deps]) => `  ${taskId}: ${deps.join(', ')}`);
 };
 
 const textLines = (result: ReturnType<typeof validateBacklog>, showMissing: boolean): string[] => [
-  ...(result.missing.length === 0 ? ['All dependencies are satisfied'] : ['Missing dependencies found:', ...byTask(result.missing, showMissing)]),
+  ...(result.missing.length === 0
+    ? ['All dependencies are satisfied']
+    : ['Missing dependencies found:', ...byTask(result.missing, showMissing)]),
   ...(result.cycles.length === 0 ? [] : ['Dependency cycles found:', ...result.cycles.map((cycle) => `  ${cycle}`)]),
   ...(result.unresolved.length === 0
     ? []
-    : ['Unresolved references (no task has this id or title):', ...result.unresolved.map((entry) => `  ${entry.taskId}: "${entry.dependency}"`)]),
+    : [
+        'Unresolved references (no task has this id or title):',
+        ...result.unresolved.map((entry) => `  ${entry.taskId}: "${entry.dependency}"`),
+      ]),
 ];
 
 const report = (context: CliContext, view: BacklogView, options: ValidateOptions): void => {
@@ -51,7 +65,10 @@ export const registerValidate = (program: Command, context: CliContext): void =>
     .option('--show-missing', 'say why each dependency is missing')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--from-file <file>', 'validate a backlog file without touching the store')
-    .addHelpText('after', '\nExit codes: 0 all satisfied, 1 problems found, 2 usage or unreadable input.\n\nExamples:\n  taskledger validate\n  taskledger validate --from-file 000_backlog.md --format json')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all satisfied, 1 problems found, 2 usage or unreadable input.\n\nExamples:\n  taskledger validate\n  taskledger validate --from-file 000_backlog.md --format json',
+    )
     .action(async (options: ValidateOptions) => {
       if (options.fromFile) return report(context, backlogFromFile(options.fromFile, context.io.cwd), options);
       await withReadModels(context, async (stores) => report(context, await backlogFromLedger(stores), options));

@@ -1,4 +1,12 @@
-import { anomalies, correlations, estimateBacklog, estimateTask, findHighRetryTasks, findSlowTasks, predictions } from '@taskledger/queries';
+import {
+  anomalies,
+  correlations,
+  estimateBacklog,
+  estimateTask,
+  findHighRetryTasks,
+  findSlowTasks,
+  predictions,
+} from '@taskledger/queries';
 import { AnomaliesQuery, EstimateQuery, HighRetryQuery, NoQuery, PredictionsQuery, SlowQuery } from '../api.schemas';
 import { ApiContext } from '../api-context';
 import { AnyRoute, route } from '../route-spec';
@@ -26,7 +34,12 @@ export const analyticsRoutes = ({ readStore }: ApiContext): AnyRoute[] => [
     notFound: true,
     handle: async ({ query }) => {
       const { taskId, window, maxAvgSeconds, minSuccessRate, ...rest } = query;
-      const options = { ...rest, trendWindow: window, seedMaxAvgMs: maxAvgSeconds * 1000, seedMinSuccessRate: minSuccessRate };
+      const options = {
+        ...rest,
+        trendWindow: window,
+        seedMaxAvgMs: maxAvgSeconds * 1000,
+        seedMinSuccessRate: minSuccessRate,
+      };
       return predictions(readStore, taskId === undefined ? options : { ...options, taskIds: [taskId] });
     },
   }),
@@ -51,10 +64,12 @@ export const analyticsRoutes = ({ readStore }: ApiContext): AnyRoute[] => [
   }),
   route({
     url: '/analytics/estimate',
-    summary: "Duration estimates (median, p95) and the backlog ETA along the dependency critical path; or one task's estimate.",
+    summary:
+      "Duration estimates (median, p95) and the backlog ETA along the dependency critical path; or one task's estimate.",
     tag: 'analytics',
     query: EstimateQuery,
     notFound: true,
-    handle: async ({ query }) => (query.taskId === undefined ? estimateBacklog(readStore) : estimateTask(readStore, query.taskId)),
+    handle: async ({ query }) =>
+      query.taskId === undefined ? estimateBacklog(readStore) : estimateTask(readStore, query.taskId),
   }),
 ];

@@ -1,4 +1,11 @@
-import { cachedLedgerStatus, errorReport, overallPerformance, performancePage, projectionsStatus, taskPerformance } from '@taskledger/queries';
+import {
+  cachedLedgerStatus,
+  errorReport,
+  overallPerformance,
+  performancePage,
+  projectionsStatus,
+  taskPerformance,
+} from '@taskledger/queries';
 import { ErrorsQuery, MetricsParams, NoQuery, PageQuery } from '../api.schemas';
 import { ApiContext } from '../api-context';
 import { AnyRoute, route } from '../route-spec';
@@ -19,7 +26,10 @@ export const reportRoutes = (context: ApiContext): AnyRoute[] => {
       tag: 'reports',
       query: PageQuery,
       handle: async ({ query }) => {
-        const [overall, page] = await Promise.all([overallPerformance(context.readStore), performancePage(context.readStore, query)]);
+        const [overall, page] = await Promise.all([
+          overallPerformance(context.readStore),
+          performancePage(context.readStore, query),
+        ]);
         return { overall, tasks: page.items, nextCursor: page.nextCursor };
       },
     }),

@@ -5,7 +5,12 @@ import { ApiContext } from '../api-context';
 import { AnyRoute, route } from '../route-spec';
 
 const parseSort = (sort: string | undefined) =>
-  sort === undefined ? undefined : { field: sort.replace(/^-/, '') as TaskSortField, direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const) };
+  sort === undefined
+    ? undefined
+    : {
+        field: sort.replace(/^-/, '') as TaskSortField,
+        direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const),
+      };
 
 export const taskRoutes = ({ readStore, eventStore }: ApiContext): AnyRoute[] => [
   route({

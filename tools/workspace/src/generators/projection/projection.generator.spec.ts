@@ -25,7 +25,9 @@ const workspaceWithProjections = (): Tree => {
 
 /** Compiles the generated definition and loads it, its `./projection` import served by the real lib. */
 const loadGenerated = (source: string, exportName: string): AnyProjection => {
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
   const module = { exports: {} as Record<string, AnyProjection> };
   const requireShim = (id: string) => (id === './projection' ? projections : require(id));
   new Function('exports', 'require', 'module', outputText)(module.exports, requireShim, module);
@@ -41,13 +43,17 @@ describe('the projection generator', () => {
     const registry = tree.read(`${SRC}/read-models.ts`, 'utf-8')!;
     expect(registry).toContain("import { slowTasksProjection } from './slow-tasks.projection';");
     expect(registry).toMatch(/errorStatisticsProjection,\n {2}slowTasksProjection,\n\];/);
-    expect(tree.read(`${SRC}/index.ts`, 'utf-8')).toContain("export { slowTasksProjection } from './slow-tasks.projection';");
+    expect(tree.read(`${SRC}/index.ts`, 'utf-8')).toContain(
+      "export { slowTasksProjection } from './slow-tasks.projection';",
+    );
   });
 
   it('refuses a name that is not snake_case, an unknown event type, or an existing projection', async () => {
     const tree = workspaceWithProjections();
     await expect(projectionGenerator(tree, { name: 'SlowTasks' })).rejects.toThrow(/not a snake_case projection name/);
-    await expect(projectionGenerator(tree, { name: 'slow_tasks', handles: 'TaskExploded' })).rejects.toThrow(/unknown task event type TaskExploded/);
+    await expect(projectionGenerator(tree, { name: 'slow_tasks', handles: 'TaskExploded' })).rejects.toThrow(
+      /unknown task event type TaskExploded/,
+    );
     await projectionGenerator(tree, { name: 'slow_tasks' });
     await expect(projectionGenerator(tree, { name: 'slow_tasks' })).rejects.toThrow(/already exists/);
   });
@@ -64,7 +70,9 @@ describe('the projection generator', () => {
         await new ProjectionRuntime({ eventStore, readStore, projections: readModels }).catchUp();
         await new ProjectionRuntime({ eventStore, readStore, projections: [...readModels, generated] }).catchUp();
         const { items } = await readStore.find<projections.Doc>('slow_tasks');
-        expect(serialiseDocs(new Map(items.map((doc) => [doc.id, doc])))).toBe(serialiseDocs(foldAll(generated, history)));
+        expect(serialiseDocs(new Map(items.map((doc) => [doc.id, doc])))).toBe(
+          serialiseDocs(foldAll(generated, history)),
+        );
       }),
       { numRuns: 20 },
     ));

@@ -13,13 +13,23 @@ const SRC = 'libs/projections/src';
 const taskEventTypes = eventTypes.filter((type) => type !== 'BacklogParsed');
 
 const parseHandles = (handles: string | undefined): string[] => {
-  const types = (handles ?? 'TaskExecutionCompleted').split(',').map((type) => type.trim()).filter(Boolean);
+  const types = (handles ?? 'TaskExecutionCompleted')
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean);
   const unknown = types.filter((type) => !(taskEventTypes as string[]).includes(type));
-  if (unknown.length > 0) throw new Error(`unknown task event type ${unknown.join(', ')}; known: ${taskEventTypes.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown task event type ${unknown.join(', ')}; known: ${taskEventTypes.join(', ')}`);
   return types;
 };
 
-const definitionSource = (name: string, camel: string, className: string, handles: string[], description: string) => `import { defineProjection } from './projection';
+const definitionSource = (
+  name: string,
+  camel: string,
+  className: string,
+  handles: string[],
+  description: string,
+) => `import { defineProjection } from './projection';
 
 /** One document per task. Add the fields your queries need (JSON values only). */
 export interface ${className}Doc {
@@ -66,7 +76,10 @@ const register = (tree: Tree, camel: string, file: string) => {
   const registry = `${SRC}/read-models.ts`;
   const source = tree.read(registry, 'utf-8')!;
   const withImport = `import { ${camel}Projection } from './${file}.projection';\n${source}`;
-  tree.write(registry, withImport.replace(/(export const readModels[^=]*= \[\n)((?:.|\n)*?)(\];)/, `$1$2  ${camel}Projection,\n$3`));
+  tree.write(
+    registry,
+    withImport.replace(/(export const readModels[^=]*= \[\n)((?:.|\n)*?)(\];)/, `$1$2  ${camel}Projection,\n$3`),
+  );
   const index = `${SRC}/index.ts`;
   tree.write(index, `${tree.read(index, 'utf-8')}export { ${camel}Projection } from './${file}.projection';\n`);
 };
