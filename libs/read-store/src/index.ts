@@ -1,4 +1,6 @@
 export type {
+  CheckpointExpectation,
+  CommitReceipt,
   AnyDocument,
   Checkpoint,
   CollectionInfo,

@@ -7,6 +7,7 @@ import type {
   Checkpoint,
   CollectionInfo,
   CollectionOptions,
+  CommitReceipt,
   ReadStore,
   StoredDocument,
   UnitOfWork,
@@ -15,10 +16,12 @@ import { compareStrings } from './value-order';
 import {
   assertId,
   checkCollectionsExist,
+  checkExpectations,
   checkpointFrom,
   PreparedCheckpoint,
   PreparedUnit,
   prepareUnit,
+  receiptOf,
 } from './write-validation';
 
 interface Entry {
@@ -67,8 +70,8 @@ export class MemoryReadStore implements ReadStore {
       .map(([name, collection]) => ({ name, indexes: collection.indexes.map((index) => [...index]) }));
   }
 
-  swapCollection(source: string, target: string): Promise<void> {
-    return this.commit({ swaps: [{ source, target }] });
+  async swapCollection(source: string, target: string): Promise<void> {
+    await this.commit({ swaps: [{ source, target }] });
   }
 
   async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
@@ -83,12 +86,12 @@ export class MemoryReadStore implements ReadStore {
     return ids.map((id) => parsed<T>(docs.get(assertId(collection, id))));
   }
 
-  put(collection: string, doc: StoredDocument): Promise<void> {
-    return this.commit({ changes: [{ op: 'put', collection, doc }] });
+  async put(collection: string, doc: StoredDocument): Promise<void> {
+    await this.commit({ changes: [{ op: 'put', collection, doc }] });
   }
 
-  delete(collection: string, id: string): Promise<void> {
-    return this.commit({ changes: [{ op: 'delete', collection, id }] });
+  async delete(collection: string, id: string): Promise<void> {
+    await this.commit({ changes: [{ op: 'delete', collection, id }] });
   }
 
   async find<T extends StoredDocument = AnyDocument>(
@@ -109,11 +112,13 @@ export class MemoryReadStore implements ReadStore {
     return matching;
   }
 
-  async commit(unit: UnitOfWork): Promise<void> {
+  async commit(unit: UnitOfWork): Promise<CommitReceipt> {
     const prepared = prepareUnit(unit);
     this.assertOpen();
+    checkExpectations(prepared, (name) => this.checkpoints.get(name)?.checkpoint.revision ?? null);
     checkCollectionsExist(prepared, new Set(this.collections.keys()));
     this.apply(prepared);
+    return receiptOf(prepared);
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | null> {
@@ -133,6 +138,7 @@ export class MemoryReadStore implements ReadStore {
 
   /** Cannot fail: everything was checked by prepareUnit and checkCollectionsExist. */
   private apply(unit: PreparedUnit): void {
+    for (const name of unit.clear) this.docs(name).clear();
     for (const change of unit.changes) {
       const docs = this.docs(change.collection);
       if (change.op === 'put') docs.set(change.id, { json: change.json, doc: JSON.parse(change.json) as PlainDoc });
@@ -161,4 +167,4 @@ export class MemoryReadStore implements ReadStore {
 }
 
 const fromStored = ({ checkpoint, stateJson }: PreparedCheckpoint): Checkpoint =>
-  checkpointFrom(checkpoint.name, checkpoint.position, checkpoint.version, stateJson);
+  checkpointFrom(checkpoint.name, checkpoint.position, checkpoint.version, stateJson, checkpoint.revision);

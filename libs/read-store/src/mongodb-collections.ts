@@ -24,7 +24,7 @@ export class KnownCollections {
   /** The collections a unit of work names (changed, swapped from or to) that exist now. */
   async existingAmong(unit: PreparedUnit): Promise<Set<string>> {
     const changed = unit.changes.map((change) => change.collection);
-    const names = new Set([...changed, ...unit.swaps.flatMap((swap) => [swap.source, swap.target])]);
+    const names = new Set([...changed, ...unit.clear, ...unit.swaps.flatMap((swap) => [swap.source, swap.target])]);
     const existing = new Set<string>();
     for (const name of names) if (await this.exists(name)) existing.add(name);
     return existing;

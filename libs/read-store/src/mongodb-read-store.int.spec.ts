@@ -66,7 +66,12 @@ describeReadStoreContract(
             deleteCheckpoints: [],
           });
         await raw.close();
-        expect(await store.getCheckpoint('executions')).toEqual({ name: 'executions', position: '9', version: 2 });
+        expect(await store.getCheckpoint('executions')).toEqual({
+          name: 'executions',
+          position: '9',
+          version: 2,
+          revision: expect.any(String),
+        });
         expect(await store.get('executions', 'new')).toEqual({ id: 'new', status: 'rebuilt' });
         expect(await store.listCollections()).toEqual([{ name: 'executions', indexes: [['status']] }]);
       } finally {

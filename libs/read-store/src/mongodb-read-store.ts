@@ -26,11 +26,12 @@ import type {
   Checkpoint,
   CollectionInfo,
   CollectionOptions,
+  CommitReceipt,
   ReadStore,
   StoredDocument,
   UnitOfWork,
 } from './read-store.port';
-import { assertId, checkCollectionsExist, prepareUnit } from './write-validation';
+import { assertId, checkCollectionsExist, prepareUnit, receiptOf } from './write-validation';
 
 export interface MongoReadStoreOptions {
   /** Connection string. Transactions need a replica set (docker-compose runs a single-node one). */
@@ -112,8 +113,8 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
-  swapCollection(source: string, target: string): Promise<void> {
-    return this.commit({ swaps: [{ source, target }] });
+  async swapCollection(source: string, target: string): Promise<void> {
+    await this.commit({ swaps: [{ source, target }] });
   }
 
   async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
@@ -149,12 +150,12 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
-  put(collection: string, doc: StoredDocument): Promise<void> {
-    return this.commit({ changes: [{ op: 'put', collection, doc }] });
+  async put(collection: string, doc: StoredDocument): Promise<void> {
+    await this.commit({ changes: [{ op: 'put', collection, doc }] });
   }
 
-  delete(collection: string, id: string): Promise<void> {
-    return this.commit({ changes: [{ op: 'delete', collection, id }] });
+  async delete(collection: string, id: string): Promise<void> {
+    await this.commit({ changes: [{ op: 'delete', collection, id }] });
   }
 
   async find<T extends StoredDocument = AnyDocument>(
@@ -181,7 +182,7 @@ export class MongoReadStore implements ReadStore {
     );
   }
 
-  async commit(unit: UnitOfWork): Promise<void> {
+  async commit(unit: UnitOfWork): Promise<CommitReceipt> {
     const prepared = prepareUnit(unit);
     await this.guard(async () => {
       if (prepared.swaps.length > 0) this.collections.swapped(await completePendingSwap(this.client, this.db));
@@ -189,6 +190,7 @@ export class MongoReadStore implements ReadStore {
       await commitUnit(this.client, this.db, prepared);
       this.collections.swapped(prepared.swaps);
     });
+    return receiptOf(prepared);
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | null> {

@@ -1,6 +1,8 @@
 import type { ClientSession, Db, MongoClient } from 'mongodb';
 import { inTransaction } from './mongodb-connection';
 import { bulkOperations, MongoDoc } from './mongodb-query';
+import { randomUUID } from 'node:crypto';
+import { checkpointConflict } from './read-store.errors';
 import type { Checkpoint, CollectionSwap } from './read-store.port';
 import { checkpointFrom, PreparedCheckpoint, PreparedUnit } from './write-validation';
 
@@ -14,6 +16,8 @@ export interface CheckpointRecord {
   version: number;
   /** JSON text, so any JSON state round-trips exactly. */
   state: string | null;
+  /** Absent on records written before checkpoints had revisions (read as ''). */
+  revision?: string;
 }
 
 /** Swaps that a transaction decided on, with the checkpoint writes that must follow them. */
@@ -29,10 +33,43 @@ export const toRecord = ({ checkpoint, stateJson }: PreparedCheckpoint): Checkpo
   position: checkpoint.position,
   version: checkpoint.version,
   state: stateJson,
+  revision: checkpoint.revision,
 });
 
 export const fromRecord = (record: CheckpointRecord): Checkpoint =>
-  checkpointFrom(record._id, record.position, record.version, record.state);
+  checkpointFrom(record._id, record.position, record.version, record.state, record.revision ?? '');
+
+/**
+ * Checks the unit's expectations inside its transaction. Every unit that expects a checkpoint
+ * also writes or deletes it, so two transactions that read the same revision cannot both
+ * commit: the second one's write conflicts, the driver retries it, and the retry reads the
+ * new revision and fails here.
+ */
+const checkExpectations = async (db: Db, unit: PreparedUnit, session: ClientSession): Promise<void> => {
+  const checkpoints = db.collection<CheckpointRecord>(CHECKPOINTS);
+  for (const { name, revision } of unit.expect) {
+    const record = await checkpoints.findOne({ _id: name }, { session });
+    const actual = record === null ? null : (record.revision ?? '');
+    if (actual !== revision) throw checkpointConflict(name, revision, actual);
+  }
+};
+
+const clearCollections = async (db: Db, unit: PreparedUnit, session: ClientSession): Promise<void> => {
+  for (const name of unit.clear) await db.collection<MongoDoc>(name).deleteMany({}, { session });
+};
+
+/**
+ * While a swap is pending, the checkpoints it will write or delete get a fresh revision at
+ * once, so a unit of work that read them before fails instead of writing into a collection
+ * that is being replaced.
+ */
+const claimCheckpoints = async (db: Db, unit: PreparedUnit, session: ClientSession): Promise<void> => {
+  const names = [...unit.checkpoints.map(({ checkpoint }) => checkpoint.name), ...unit.deleteCheckpoints];
+  if (names.length === 0) return;
+  await db
+    .collection<CheckpointRecord>(CHECKPOINTS)
+    .updateMany({ _id: { $in: names } }, { $set: { revision: randomUUID() } }, { session });
+};
 
 const writeChanges = async (db: Db, unit: PreparedUnit, session: ClientSession): Promise<void> => {
   for (const [collection, operations] of bulkOperations(unit.changes)) {
@@ -53,7 +90,8 @@ const writeCheckpoints = async (
 
 /**
  * MongoDB cannot rename a collection inside a transaction, so a unit of work with swaps is
- * three steps: (1) documents plus a pending-swap record, in one transaction; (2) the renames;
+ * three steps: (1) the expectations checked, documents, fresh revisions on the checkpoints the
+ * swap replaces, and a pending-swap record, in one transaction; (2) the renames;
  * (3) the checkpoints plus removing the record, in one transaction. Every checkpoint read
  * first completes a pending swap, so no reader sees the new collection with the old checkpoint.
  */
@@ -61,6 +99,8 @@ export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit
   const records = unit.checkpoints.map(toRecord);
   if (unit.swaps.length === 0) {
     return inTransaction(client, async (session) => {
+      await checkExpectations(db, unit, session);
+      await clearCollections(db, unit, session);
       await writeChanges(db, unit, session);
       await writeCheckpoints(db, records, unit.deleteCheckpoints, session);
     });
@@ -72,7 +112,10 @@ export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit
     deleteCheckpoints: [...unit.deleteCheckpoints],
   };
   await inTransaction(client, async (session) => {
+    await checkExpectations(db, unit, session);
+    await clearCollections(db, unit, session);
     await writeChanges(db, unit, session);
+    await claimCheckpoints(db, unit, session);
     await db.collection<PendingSwap>(PENDING).insertOne(pending, { session });
   });
   await completePendingSwap(client, db);

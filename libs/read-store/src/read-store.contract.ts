@@ -1,4 +1,5 @@
 import { collectionsContract } from './collections.contract';
+import { compareAndSetContract } from './compare-and-set.contract';
 import { documentsContract } from './documents.contract';
 import { findContract } from './find.contract';
 import { pagingContract } from './paging.contract';
@@ -37,6 +38,7 @@ export const describeReadStoreContract = (adapterName: string, factory: Contract
     findContract(context);
     pagingContract(context);
     unitOfWorkContract(context);
+    compareAndSetContract(context);
     collectionsContract(context);
   });
 };

@@ -1,6 +1,12 @@
 /** Codes callers switch on; apps map them to exit codes and HTTP statuses in one place. */
 export type ReadStoreErrorCode =
-  'InvalidQuery' | 'InvalidDocument' | 'InvalidArgument' | 'CollectionNotFound' | 'StoreUnavailable' | 'StoreBusy';
+  | 'InvalidQuery'
+  | 'InvalidDocument'
+  | 'InvalidArgument'
+  | 'CollectionNotFound'
+  | 'CheckpointConflict'
+  | 'StoreUnavailable'
+  | 'StoreBusy';
 
 /** A real Error with a typed code; never switch on the message text. */
 export class ReadStoreError extends Error {
@@ -28,4 +34,12 @@ export const collectionNotFound = (collection: string): ReadStoreError =>
     {
       collection,
     },
+  );
+
+/** Another writer moved the checkpoint since the caller read it: the caller's work is stale. */
+export const checkpointConflict = (name: string, expected: string | null, actual: string | null): ReadStoreError =>
+  new ReadStoreError(
+    'CheckpointConflict',
+    `checkpoint "${name}" was written by another process since it was read (expected revision ${expected ?? 'none'}, found ${actual ?? 'none'}); nothing was committed`,
+    { checkpoint: name, expected, actual },
   );

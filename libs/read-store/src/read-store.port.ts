@@ -21,6 +21,24 @@ export interface Checkpoint {
   readonly version: number;
   /** Free JSON bookkeeping for the runtime; absent when not given. */
   readonly state?: JsonValue;
+  /**
+   * Changes on every write of this checkpoint (a fresh random token, never reused): what a
+   * unit of work names in `expect` to commit only if nobody else wrote the checkpoint since it
+   * was read. Assigned by the store: a value given when writing is ignored.
+   */
+  readonly revision?: string;
+}
+
+/** A unit of work's condition: the checkpoint's revision is still this one (null: there is no such checkpoint). */
+export interface CheckpointExpectation {
+  readonly name: string;
+  readonly revision: string | null;
+}
+
+/** What a committed unit of work wrote. */
+export interface CommitReceipt {
+  /** The new revision of each checkpoint the unit wrote, by checkpoint name. */
+  readonly revisions: Readonly<Record<string, string>>;
 }
 
 export type DocumentChange =
@@ -34,10 +52,19 @@ export interface CollectionSwap {
 }
 
 /**
- * Everything in a unit of work commits atomically or not at all. Changes apply in order, then
- * swaps in order, then checkpoint writes and deletes. Every collection named must exist.
+ * Everything in a unit of work commits atomically or not at all. Its expectations are checked
+ * first; then collections are cleared, changes apply in order, then swaps in order, then
+ * checkpoint writes and deletes. Every collection named must exist.
+ *
+ * Several processes may fold the same events into the same read models at once: each names the
+ * checkpoint revision its work started from in `expect`, so only the first commit of the same
+ * events succeeds and the others fail with ReadStoreError('CheckpointConflict'), writing nothing.
  */
 export interface UnitOfWork {
+  /** Commit only if every named checkpoint is still at this revision (compare-and-set). */
+  readonly expect?: readonly CheckpointExpectation[];
+  /** Collections whose documents are all deleted (their indexes are kept). */
+  readonly clear?: readonly string[];
   readonly changes?: readonly DocumentChange[];
   readonly swaps?: readonly CollectionSwap[];
   readonly checkpoints?: readonly Checkpoint[];
@@ -90,7 +117,8 @@ export interface ReadStore {
   find<T extends StoredDocument = AnyDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
   count(collection: string, filter?: Filter): Promise<number>;
 
-  commit(unit: UnitOfWork): Promise<void>;
+  /** Fails with ReadStoreError('CheckpointConflict'), writing nothing, when an expectation does not hold. */
+  commit(unit: UnitOfWork): Promise<CommitReceipt>;
   getCheckpoint(name: string): Promise<Checkpoint | null>;
   /** Sorted by name. */
   listCheckpoints(): Promise<Checkpoint[]>;

@@ -8,6 +8,7 @@ import type {
   Checkpoint,
   CollectionInfo,
   CollectionOptions,
+  CommitReceipt,
   DocumentChange,
   ReadStore,
   StoredDocument,
@@ -29,7 +30,7 @@ import {
   listCollectionInfos,
   swapCollectionTables,
 } from './sqlite-schema';
-import { assertId, checkpointFrom, PreparedUnit, prepareUnit } from './write-validation';
+import { assertId, checkExpectations, checkpointFrom, PreparedUnit, prepareUnit, receiptOf } from './write-validation';
 
 export interface SqliteReadStoreOptions {
   /** How long a write waits for another connection's lock before failing with StoreBusy. Default 5000 ms. */
@@ -98,8 +99,8 @@ export class SqliteReadStore implements ReadStore {
     return this.guard(() => listCollectionInfos(this.db));
   }
 
-  swapCollection(source: string, target: string): Promise<void> {
-    return this.commit({ swaps: [{ source, target }] });
+  async swapCollection(source: string, target: string): Promise<void> {
+    await this.commit({ swaps: [{ source, target }] });
   }
 
   async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
@@ -120,12 +121,12 @@ export class SqliteReadStore implements ReadStore {
     });
   }
 
-  put(collection: string, doc: StoredDocument): Promise<void> {
-    return this.commit({ changes: [{ op: 'put', collection, doc }] });
+  async put(collection: string, doc: StoredDocument): Promise<void> {
+    await this.commit({ changes: [{ op: 'put', collection, doc }] });
   }
 
-  delete(collection: string, id: string): Promise<void> {
-    return this.commit({ changes: [{ op: 'delete', collection, id }] });
+  async delete(collection: string, id: string): Promise<void> {
+    await this.commit({ changes: [{ op: 'delete', collection, id }] });
   }
 
   async find<T extends StoredDocument = AnyDocument>(
@@ -161,20 +162,21 @@ export class SqliteReadStore implements ReadStore {
     });
   }
 
-  async commit(unit: UnitOfWork): Promise<void> {
+  async commit(unit: UnitOfWork): Promise<CommitReceipt> {
     const prepared = prepareUnit(unit);
     this.guard(() => this.commitTransaction.immediate(prepared, unit.changes ?? []));
     if (prepared.swaps.length > 0) this.forgetStatements();
+    return receiptOf(prepared);
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | null> {
     const row = this.guard(() => this.checkpointSql.get.get(name));
-    return row === undefined ? null : checkpointFrom(row.name, row.position, row.version, row.state);
+    return row === undefined ? null : checkpointFrom(row.name, row.position, row.version, row.state, row.revision);
   }
 
   async listCheckpoints(): Promise<Checkpoint[]> {
     const rows = this.guard(() => this.checkpointSql.list.all());
-    return rows.map((row) => checkpointFrom(row.name, row.position, row.version, row.state));
+    return rows.map((row) => checkpointFrom(row.name, row.position, row.version, row.state, row.revision));
   }
 
   async close(): Promise<void> {
@@ -185,6 +187,8 @@ export class SqliteReadStore implements ReadStore {
 
   /** `changes` are the unit's changes as given, in the same order as the prepared ones. */
   private apply(unit: PreparedUnit, changes: readonly DocumentChange[]): void {
+    checkExpectations(unit, (name) => this.checkpointSql.revision.get(name) ?? null);
+    for (const name of unit.clear) this.statements(name).clear.run();
     unit.changes.forEach((change, index) => {
       const statements = this.statements(change.collection);
       if (change.op === 'put')
@@ -193,7 +197,13 @@ export class SqliteReadStore implements ReadStore {
     });
     for (const swap of unit.swaps) swapCollectionTables(this.db, swap);
     for (const { checkpoint, stateJson } of unit.checkpoints) {
-      this.checkpointSql.save.run(checkpoint.name, checkpoint.position, checkpoint.version, stateJson);
+      this.checkpointSql.save.run(
+        checkpoint.name,
+        checkpoint.position,
+        checkpoint.version,
+        stateJson,
+        checkpoint.revision,
+      );
     }
     for (const name of unit.deleteCheckpoints) this.checkpointSql.remove.run(name);
   }

@@ -16,9 +16,22 @@ export const initialiseSchema = (db: Database.Database): void => {
   db.exec(`
     CREATE TABLE IF NOT EXISTS rs__collections (name TEXT PRIMARY KEY NOT NULL, indexes TEXT NOT NULL) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS rs__checkpoints (
-      name TEXT PRIMARY KEY NOT NULL, position TEXT, version INTEGER NOT NULL, state TEXT
+      name TEXT PRIMARY KEY NOT NULL, position TEXT, version INTEGER NOT NULL, state TEXT, revision TEXT NOT NULL
     ) WITHOUT ROWID;
   `);
+  addCheckpointRevisions(db);
+};
+
+/** Files written before checkpoints had revisions get the column, and a revision for each checkpoint. */
+const addCheckpointRevisions = (db: Database.Database): void => {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('rs__checkpoints')").pluck().all() as string[];
+  if (columns.includes('revision')) return;
+  db.transaction(() => {
+    const again = db.prepare("SELECT name FROM pragma_table_info('rs__checkpoints')").pluck().all() as string[];
+    if (again.includes('revision')) return;
+    db.exec(`ALTER TABLE rs__checkpoints ADD COLUMN revision TEXT NOT NULL DEFAULT ''`);
+    db.exec(`UPDATE rs__checkpoints SET revision = lower(hex(randomblob(16)))`);
+  }).immediate();
 };
 
 interface StoredIndex {

@@ -11,6 +11,7 @@ export interface DocStatements {
   readonly getMany: Database.Statement<[string], { id: string; doc: string }>;
   readonly put: Database.Statement<[SqlValue[]]>;
   readonly remove: Database.Statement<[string]>;
+  readonly clear: Database.Statement<[]>;
 }
 
 const putSql = (table: string, fields: readonly string[]): string => {
@@ -35,6 +36,7 @@ export const prepareDocStatements = (db: Database.Database, collection: string):
     getMany: db.prepare(`SELECT id, doc FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`),
     put: db.prepare<[SqlValue[]]>(putSql(table, fields)),
     remove: db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+    clear: db.prepare<[]>(`DELETE FROM ${table}`),
   };
 };
 
@@ -55,21 +57,25 @@ export interface CheckpointRow {
   position: string | null;
   version: number;
   state: string | null;
+  revision: string;
 }
 
 export interface CheckpointStatements {
   readonly get: Database.Statement<[string], CheckpointRow>;
   readonly list: Database.Statement<[], CheckpointRow>;
-  readonly save: Database.Statement<[string, string | null, number, string | null]>;
+  readonly revision: Database.Statement<[string], string>;
+  readonly save: Database.Statement<[string, string | null, number, string | null, string]>;
   readonly remove: Database.Statement<[string]>;
 }
 
 export const prepareCheckpointStatements = (db: Database.Database): CheckpointStatements => ({
-  get: db.prepare('SELECT name, position, version, state FROM rs__checkpoints WHERE name = ?'),
-  list: db.prepare('SELECT name, position, version, state FROM rs__checkpoints ORDER BY name'),
+  get: db.prepare('SELECT name, position, version, state, revision FROM rs__checkpoints WHERE name = ?'),
+  list: db.prepare('SELECT name, position, version, state, revision FROM rs__checkpoints ORDER BY name'),
+  revision: db.prepare<[string], string>('SELECT revision FROM rs__checkpoints WHERE name = ?').pluck(),
   save: db.prepare(
-    `INSERT INTO rs__checkpoints (name, position, version, state) VALUES (?, ?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version, state = excluded.state`,
+    `INSERT INTO rs__checkpoints (name, position, version, state, revision) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version,
+       state = excluded.state, revision = excluded.revision`,
   ),
   remove: db.prepare('DELETE FROM rs__checkpoints WHERE name = ?'),
 });

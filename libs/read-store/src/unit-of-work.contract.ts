@@ -9,6 +9,9 @@ const checkpoint = (position: string | null, extra: Partial<Checkpoint> = {}): C
   ...extra,
 });
 
+/** A checkpoint as read back: as written, plus the revision the store gave it. */
+const stored = (written: Checkpoint) => ({ ...written, revision: expect.any(String) });
+
 const snapshot = async (store: ReadStore) => ({
   executions: (await store.find('executions')).items,
   metrics: (await store.find('metrics')).items,
@@ -44,7 +47,7 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
           { id: 'e-2', status: 'running' },
         ],
         metrics: [],
-        checkpoints: [checkpoint('20')],
+        checkpoints: [stored(checkpoint('20'))],
       });
     });
 
@@ -96,16 +99,21 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
     it('round-trips checkpoints, with and without state', async () => {
       const withState = checkpoint('opaque:pos/1', { name: 'metrics', version: 3, state: { lag: [1, 2], note: null } });
       await store().commit({ checkpoints: [withState, checkpoint(null, { name: 'audit' })] });
-      expect(await store().getCheckpoint('metrics')).toEqual(withState);
-      expect(await store().getCheckpoint('audit')).toEqual(checkpoint(null, { name: 'audit' }));
-      expect(Object.keys((await store().getCheckpoint('executions'))!)).toEqual(['name', 'position', 'version']);
+      expect(await store().getCheckpoint('metrics')).toEqual(stored(withState));
+      expect(await store().getCheckpoint('audit')).toEqual(stored(checkpoint(null, { name: 'audit' })));
+      expect(Object.keys((await store().getCheckpoint('executions'))!)).toEqual([
+        'name',
+        'position',
+        'version',
+        'revision',
+      ]);
       expect(await store().getCheckpoint('unknown')).toBeNull();
       expect((await store().listCheckpoints()).map((saved) => saved.name)).toEqual(['audit', 'executions', 'metrics']);
     });
 
     it('overwrites and deletes checkpoints', async () => {
       await store().commit({ checkpoints: [checkpoint('11', { version: 2 })] });
-      expect(await store().getCheckpoint('executions')).toEqual(checkpoint('11', { version: 2 }));
+      expect(await store().getCheckpoint('executions')).toEqual(stored(checkpoint('11', { version: 2 })));
       await store().commit({ deleteCheckpoints: ['executions', 'never-saved'] });
       expect(await store().listCheckpoints()).toEqual([]);
     });
@@ -119,7 +127,7 @@ export const unitOfWorkContract = ({ store, subject }: ContractContext): void =>
           checkpoints: [checkpoint('99')],
         });
         expect(await other.get('executions', 'e-9')).toEqual({ id: 'e-9' });
-        expect(await other.getCheckpoint('executions')).toEqual(checkpoint('99'));
+        expect(await other.getCheckpoint('executions')).toEqual(stored(checkpoint('99')));
         await other.put('metrics', { id: 'm-9' });
         expect(await store().count('metrics')).toBe(2);
       } finally {

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { assertCollectionName } from './identifiers';
-import { collectionNotFound, ReadStoreError } from './read-store.errors';
+import { checkpointConflict, collectionNotFound, ReadStoreError } from './read-store.errors';
 import type {
   Checkpoint,
+  CheckpointExpectation,
+  CommitReceipt,
   CollectionSwap,
   DocumentChange,
   JsonValue,
@@ -14,13 +17,16 @@ export type PreparedChange =
   | { readonly op: 'delete'; readonly collection: string; readonly id: string };
 
 export interface PreparedCheckpoint {
-  readonly checkpoint: Checkpoint;
+  /** With the revision this write gives it. */
+  readonly checkpoint: Checkpoint & { readonly revision: string };
   /** The state as JSON text, or null when the checkpoint has none. */
   readonly stateJson: string | null;
 }
 
 /** A unit of work with every document serialised and every name checked, before any write. */
 export interface PreparedUnit {
+  readonly expect: readonly CheckpointExpectation[];
+  readonly clear: readonly string[];
   readonly changes: readonly PreparedChange[];
   readonly swaps: readonly CollectionSwap[];
   readonly checkpoints: readonly PreparedCheckpoint[];
@@ -83,7 +89,7 @@ export const prepareCheckpoint = (checkpoint: Checkpoint): PreparedCheckpoint =>
     throw invalidArgument(`checkpoint "${name}": version is a non-negative integer`, { checkpoint: name });
   }
   const stateJson = state === undefined ? null : serializeState(name, state);
-  const normalised: Checkpoint = { name, position, version };
+  const normalised = { name, position, version, revision: randomUUID() };
   return {
     checkpoint: stateJson === null ? normalised : { ...normalised, state: JSON.parse(stateJson) as JsonValue },
     stateJson,
@@ -108,10 +114,11 @@ export const checkpointFrom = (
   position: string | null,
   version: number,
   stateJson: string | null,
+  revision: string,
 ): Checkpoint =>
   stateJson === null
-    ? { name, position, version }
-    : { name, position, version, state: JSON.parse(stateJson) as JsonValue };
+    ? { name, position, version, revision }
+    : { name, position, version, state: JSON.parse(stateJson) as JsonValue, revision };
 
 const prepareChange = (change: DocumentChange): PreparedChange => {
   const collection = assertCollectionName(change?.collection);
@@ -127,7 +134,18 @@ const prepareSwap = (swap: CollectionSwap): CollectionSwap => {
   return { source, target };
 };
 
+const prepareExpectation = (expectation: CheckpointExpectation): CheckpointExpectation => {
+  const { name, revision } = expectation ?? {};
+  if (typeof name !== 'string' || name === '')
+    throw invalidArgument('an expectation names a checkpoint (a non-empty string)', { expectation });
+  if (revision !== null && typeof revision !== 'string')
+    throw invalidArgument(`expectation on checkpoint "${name}": revision is a string or null`, { checkpoint: name });
+  return { name, revision };
+};
+
 export const prepareUnit = (unit: UnitOfWork): PreparedUnit => ({
+  expect: (unit.expect ?? []).map(prepareExpectation),
+  clear: (unit.clear ?? []).map((name) => assertCollectionName(name)),
   changes: (unit.changes ?? []).map(prepareChange),
   swaps: (unit.swaps ?? []).map(prepareSwap),
   checkpoints: (unit.checkpoints ?? []).map(prepareCheckpoint),
@@ -137,8 +155,24 @@ export const prepareUnit = (unit: UnitOfWork): PreparedUnit => ({
   }),
 });
 
+/**
+ * Throws CheckpointConflict unless every expectation holds; `revisionOf` reads a checkpoint's
+ * current revision (null: none) inside the adapter's write transaction.
+ */
+export const checkExpectations = (unit: PreparedUnit, revisionOf: (name: string) => string | null): void => {
+  for (const { name, revision } of unit.expect) {
+    const actual = revisionOf(name);
+    if (actual !== revision) throw checkpointConflict(name, revision, actual);
+  }
+};
+
+export const receiptOf = (unit: PreparedUnit): CommitReceipt => ({
+  revisions: Object.fromEntries(unit.checkpoints.map(({ checkpoint }) => [checkpoint.name, checkpoint.revision])),
+});
+
 /** Checks that every changed collection exists, and each swap's source at its turn. */
 export const checkCollectionsExist = (unit: PreparedUnit, existing: ReadonlySet<string>): void => {
+  for (const name of unit.clear) if (!existing.has(name)) throw collectionNotFound(name);
   for (const change of unit.changes) if (!existing.has(change.collection)) throw collectionNotFound(change.collection);
   const names = new Set(existing);
   for (const { source, target } of unit.swaps) {
