@@ -1,6 +1,6 @@
 import { parsePosition, Position, positionToString } from '@taskledger/event-store';
 import { AnyProjection, Doc } from '@taskledger/projections';
-import { Checkpoint, DocumentChange, ReadStore } from '@taskledger/read-store';
+import { Checkpoint, CollectionSwap, DocumentChange, ReadStore } from '@taskledger/read-store';
 
 /** Where a projection's next version is built while queries keep reading the live collection. */
 export const shadowName = (projection: string): string => `${projection}__next`;
@@ -38,6 +38,12 @@ export interface Lane {
   checkpointName: string;
   /** The last event applied, committed or not (`work` holds what is not). */
   position: Position | null;
+  /**
+   * The revision of the lane's checkpoint as this lane last read or wrote it (null: none). Each
+   * commit expects it, so work folded from a checkpoint another process has since moved is
+   * refused instead of counted twice.
+   */
+  revision: string | null;
   work: LaneWork;
   rebuilding: boolean;
   /**
@@ -81,44 +87,106 @@ const fromCheckpoint = (checkpoint: Checkpoint | null): Position | null =>
   checkpoint?.position ? parsePosition(checkpoint.position) : null;
 
 /**
- * Opens a lane: a new projection writes its live collection from the first event; a version
- * bump (or `forceRebuild`) builds a shadow collection from the first event, resuming a shadow
- * build that was interrupted.
+ * How a lane starts: `catch-up` follows the live collection, or builds the shadow when the
+ * projection's version changed; `rebuild` starts a shadow build from the first event;
+ * `continue-rebuild` resumes a shadow build of the current version if there is one (after
+ * another process moved the checkpoint), and is `catch-up` otherwise.
  */
-export const openLane = async (store: ReadStore, projection: AnyProjection, forceRebuild = false): Promise<Lane> => {
+export type LaneStart = 'catch-up' | 'rebuild' | 'continue-rebuild';
+
+/**
+ * Opens a lane: a new projection writes its live collection from the first event; a version
+ * bump (or a rebuild) builds a shadow collection from the first event, resuming a shadow build
+ * that was interrupted.
+ */
+export const openLane = async (
+  store: ReadStore,
+  projection: AnyProjection,
+  start: LaneStart = 'catch-up',
+): Promise<Lane> => {
   const indexes = projection.indexes ?? [];
+  const current = (checkpoint: Checkpoint | null) => checkpoint?.version === projection.version;
   const live = await store.getCheckpoint(projection.name);
-  if (!forceRebuild && (live === null || live.version === projection.version)) {
+  const followLive = async () => {
     await store.ensureCollection(projection.name, { indexes, deferIndexes: live === null });
-    return lane(store, projection, projection.name, projection.name, fromCheckpoint(live), false);
-  }
+    return lane(store, projection, projection.name, live, false);
+  };
+  const liveIsCurrent = live === null || current(live);
+  if (start === 'catch-up' && liveIsCurrent) return followLive();
   const shadow = shadowName(projection.name);
   const shadowCheckpoint = await store.getCheckpoint(shadow);
-  const resumable = shadowCheckpoint?.version === projection.version && !forceRebuild;
-  if (!resumable) {
-    await store.dropCollection(shadow);
-    await store.commit({ deleteCheckpoints: [shadow] });
-  }
+  if (start === 'continue-rebuild' && liveIsCurrent && !current(shadowCheckpoint)) return followLive();
   await store.ensureCollection(shadow, { indexes, deferIndexes: true });
-  return lane(store, projection, shadow, shadow, resumable ? fromCheckpoint(shadowCheckpoint) : null, true);
+  if (start !== 'rebuild' && current(shadowCheckpoint)) return lane(store, projection, shadow, shadowCheckpoint, true);
+  // Start the shadow afresh: empty, under a new checkpoint at the first event, in one unit that
+  // fails if another process wrote the shadow's checkpoint meanwhile (its build goes on instead).
+  // The checkpoint is written, not deleted, so a build that started from it can tell a later
+  // swap (which deletes it) from a fresh start.
+  const fresh: Checkpoint = { name: shadow, position: null, version: projection.version };
+  const receipt = await store.commit({
+    expect: [{ name: shadow, revision: shadowCheckpoint?.revision ?? null }],
+    clear: [shadow],
+    checkpoints: [fresh],
+  });
+  return lane(store, projection, shadow, { ...fresh, revision: receipt.revisions[shadow] }, true);
 };
 
 const lane = async (
   store: ReadStore,
   projection: AnyProjection,
   collection: string,
-  checkpointName: string,
-  position: Position | null,
+  checkpoint: Checkpoint | null,
   rebuilding: boolean,
-): Promise<Lane> => ({
-  projection,
-  handled: new Set(projection.handles),
-  collection,
-  checkpointName,
-  position,
-  work: emptyWork(),
-  rebuilding,
-  indexesDeferred: rebuilding || position === null,
-  failure: null,
-  writtenIds: position === null && (await store.count(collection)) === 0 ? new Set() : null,
-});
+): Promise<Lane> => {
+  const position = fromCheckpoint(checkpoint);
+  return {
+    projection,
+    handled: new Set(projection.handles),
+    collection,
+    checkpointName: collection,
+    position,
+    revision: checkpoint?.revision ?? null,
+    work: emptyWork(),
+    rebuilding,
+    indexesDeferred: rebuilding || position === null,
+    failure: null,
+    writtenIds: position === null && (await store.count(collection)) === 0 ? new Set() : null,
+  };
+};
+
+/**
+ * Commits `changes` with the checkpoints of `lanes`, only if no other process wrote those
+ * checkpoints since these lanes read or wrote them (else ReadStoreError 'CheckpointConflict',
+ * nothing written); the lanes then hold their checkpoints' new revisions.
+ */
+export const commitLanes = async (
+  store: ReadStore,
+  lanes: readonly Lane[],
+  changes: readonly DocumentChange[],
+  eventsPerSecond?: number,
+): Promise<void> => {
+  const receipt = await store.commit({
+    expect: lanes.map(expectation),
+    changes,
+    checkpoints: lanes.map((lane) => checkpointOf(lane, eventsPerSecond)),
+  });
+  for (const lane of lanes) lane.revision = receipt.revisions[lane.checkpointName] ?? null;
+};
+
+/**
+ * Swaps a rebuilt shadow in for the live collection, with its checkpoint, if the shadow's
+ * checkpoint is still the lane's; the lane then follows the live collection.
+ */
+export const swapIn = async (store: ReadStore, lane: Lane, eventsPerSecond?: number): Promise<void> => {
+  const name = lane.projection.name;
+  const swap: CollectionSwap = { source: lane.collection, target: name };
+  const receipt = await store.commit({
+    expect: [expectation(lane)],
+    swaps: [swap],
+    checkpoints: [{ ...checkpointOf(lane, eventsPerSecond), name }],
+    deleteCheckpoints: [lane.checkpointName],
+  });
+  Object.assign(lane, { collection: name, checkpointName: name, rebuilding: false, revision: receipt.revisions[name] });
+};
+
+const expectation = (lane: Lane) => ({ name: lane.checkpointName, revision: lane.revision });

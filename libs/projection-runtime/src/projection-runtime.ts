@@ -1,10 +1,10 @@
 import { comparePositions, EventStore, Position, RecordedEvent, Subscription } from '@taskledger/event-store';
 import { isLedgerError } from '@taskledger/events';
 import { AnyProjection } from '@taskledger/projections';
-import { ReadStore } from '@taskledger/read-store';
+import { isReadStoreError, ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy, takeWork } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
-import { buildDeferredIndexes, checkpointOf, hasWork, Lane, openLane } from './lanes';
+import { buildDeferredIndexes, commitLanes, hasWork, Lane, LaneStart, openLane, swapIn } from './lanes';
 import { nextMessage } from './next-message';
 import { recordUndecodable } from './undecodable';
 
@@ -39,7 +39,9 @@ export interface ProjectionRuntimeOptions {
 /**
  * Folds the event log into read models. All projections share one read of the log from the
  * slowest checkpoint; each batch's documents and checkpoints commit in one unit of work, so a
- * crash at any point neither loses nor double-counts an event.
+ * crash at any point neither loses nor double-counts an event. Several processes may run it on
+ * the same stores at once: each commit is conditional on the checkpoints it started from, and a
+ * process whose commit lost drops its work and reads on from the checkpoints the winner wrote.
  */
 const CATCH_UP_BATCH_SIZE = 20_000;
 const LIVE_BATCH_SIZE = 1000;
@@ -67,30 +69,51 @@ export class ProjectionRuntime {
 
   /** Brings every projection up to the current head (rebuilding where versions changed), then returns. */
   async catchUp(): Promise<RuntimeProgress> {
-    return this.drive(await this.openLanes(), { live: false });
+    return this.drive(() => this.openLanes(this.options.projections, 'catch-up'), { live: false });
   }
 
   /** Rebuilds one projection from the first event into a shadow collection, then swaps it in. */
   async rebuild(name: string): Promise<RuntimeProgress> {
     const projection = this.options.projections.find((candidate) => candidate.name === name);
     if (!projection) throw new Error(`unknown projection ${name}`);
-    return this.drive([await openLane(this.options.readStore, projection, true)], { live: false });
+    let start: LaneStart = 'rebuild';
+    return this.drive(
+      async () => {
+        const lanes = await this.openLanes([projection], start);
+        start = 'continue-rebuild';
+        return lanes;
+      },
+      { live: false },
+    );
   }
 
   /** Catches up, then follows new events until `signal` aborts; the batch in hand is written first. */
   async runLive(signal: AbortSignal): Promise<RuntimeProgress> {
-    return this.drive(await this.openLanes(), { live: true, signal });
+    return this.drive(() => this.openLanes(this.options.projections, 'catch-up'), { live: true, signal });
   }
 
-  private async openLanes(): Promise<Lane[]> {
+  /** Opens a lane per projection; again if another process moved a checkpoint meanwhile. */
+  private async openLanes(projections: readonly AnyProjection[], start: LaneStart): Promise<Lane[]> {
     await this.options.readStore.ensureCollection(DEAD_LETTERS, { indexes: [['projection']] });
-    const lanes: Lane[] = [];
-    for (const projection of this.options.projections) lanes.push(await openLane(this.options.readStore, projection));
-    return lanes;
+    for (;;) {
+      const lanes = await whileNoConflict(async () => {
+        const opened: Lane[] = [];
+        for (const projection of projections) opened.push(await openLane(this.options.readStore, projection, start));
+        return opened;
+      });
+      if (lanes !== 'conflict') return lanes;
+    }
   }
 
-  private async drive(lanes: Lane[], mode: { live: boolean; signal?: AbortSignal }): Promise<RuntimeProgress> {
-    await this.options.readStore.ensureCollection(DEAD_LETTERS, { indexes: [['projection']] });
+  /**
+   * Follows the log with lanes from `open` until done; when another process committed first,
+   * drops the lanes' uncommitted work and opens them again from the checkpoints it wrote.
+   */
+  private async drive(
+    open: () => Promise<Lane[]>,
+    mode: { live: boolean; signal?: AbortSignal },
+  ): Promise<RuntimeProgress> {
+    let lanes = await open();
     const started = performance.now();
     const progress: RuntimeProgress = {
       processed: 0,
@@ -103,8 +126,11 @@ export class ProjectionRuntime {
       this.eventsPerSecond = progress.eventsPerSecond;
       this.options.onProgress?.({ ...progress });
     };
-    while ((await this.follow(lanes, mode, report)) === 'again');
-    return progress;
+    for (;;) {
+      const outcome = await whileNoConflict(() => this.follow(lanes, mode, report));
+      if (outcome === 'done') return progress;
+      if (outcome === 'conflict') lanes = await open();
+    }
   }
 
   /** One subscription from the slowest lane; returns 'again' after skipping an undecodable event. */
@@ -185,11 +211,7 @@ export class ProjectionRuntime {
           lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
     );
     if (due.length === 0) return;
-    const changes = due.flatMap(takeWork);
-    await this.options.readStore.commit({
-      changes,
-      checkpoints: due.map((lane) => checkpointOf(lane, this.eventsPerSecond)),
-    });
+    await commitLanes(this.options.readStore, due, due.flatMap(takeWork), this.eventsPerSecond);
   }
 
   /**
@@ -199,16 +221,24 @@ export class ProjectionRuntime {
   private async finishCatchUp(lanes: Lane[]): Promise<void> {
     for (const lane of lanes) await buildDeferredIndexes(this.options.readStore, lane);
     for (const lane of lanes.filter((candidate) => candidate.rebuilding && !candidate.failure)) {
-      const name = lane.projection.name;
-      await this.options.readStore.commit({
-        swaps: [{ source: lane.collection, target: name }],
-        checkpoints: [{ ...checkpointOf(lane, this.eventsPerSecond), name }],
-        deleteCheckpoints: [lane.checkpointName],
-      });
-      Object.assign(lane, { collection: name, checkpointName: name, rebuilding: false });
+      await swapIn(this.options.readStore, lane, this.eventsPerSecond);
     }
   }
 }
+
+/**
+ * The work's result, or 'conflict' when another process moved a checkpoint it expected, or
+ * swapped away a collection it was building (opening the lanes again ensures their collections).
+ */
+const whileNoConflict = async <T>(work: () => Promise<T>): Promise<T | 'conflict'> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (isReadStoreError(error, 'CheckpointConflict') || isReadStoreError(error, 'CollectionNotFound'))
+      return 'conflict';
+    throw error;
+  }
+};
 
 /** The earliest position among lanes; null when any lane starts from the first event. */
 const slowest = (lanes: readonly Lane[]): Position | null => {

@@ -3,7 +3,7 @@ import { LedgerError } from '@taskledger/events';
 import { DocumentChange, ReadStore } from '@taskledger/read-store';
 import { PoisonPolicy } from './batch-apply';
 import { DEAD_LETTERS, deadLetter } from './dead-letters';
-import { checkpointOf, Lane } from './lanes';
+import { commitLanes, Lane } from './lanes';
 
 interface UndecodableDetails {
   position: Position;
@@ -37,5 +37,5 @@ export const recordUndecodable = async (
       lane.failure = `undecodable event at position ${positionToString(details.position)}: ${error.message}`;
     else lane.position = details.position;
   }
-  await store.commit({ changes, checkpoints: behind.map((lane) => checkpointOf(lane)) });
+  await commitLanes(store, behind, changes);
 };
