@@ -7,8 +7,6 @@ import { emptyWork, Lane, MAX_WRITTEN_IDS } from './lanes';
 export interface PoisonPolicy {
   /** What to do with an event a projection cannot apply: record it and go on, or stop that projection. */
   onPoison: 'dead-letter' | 'stop';
-  /** How many times to try `evolve` before giving up on an event. */
-  attempts: number;
   now: () => Date;
 }
 
@@ -20,23 +18,6 @@ const pendingFor = (lane: Lane, batch: readonly RecordedEvent[]): RecordedEvent[
   return batch.filter(
     (event) => handled.has(event.type) && (allNew || comparePositions(event.position, position!) > 0),
   );
-};
-
-/** `evolve`, tried up to `attempts` times; rethrows the last error. */
-const evolveWithRetries = (
-  projection: AnyProjection,
-  doc: Doc | null,
-  event: ProjectedEvent,
-  id: string,
-  attempts: number,
-) => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return projection.evolve(doc, event, id);
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-    }
-  }
 };
 
 /**
@@ -58,7 +39,7 @@ export const applyBatch = async (
   await loadDocuments(store, lane, events);
   const work = lane.work;
   for (const event of events) {
-    const failed = applyEvent(lane.projection, work.docs, event, policy.attempts);
+    const failed = applyEvent(lane.projection, work.docs, event);
     if (failed !== null) {
       work.deadLetters.push({
         op: 'put',
@@ -78,18 +59,16 @@ export const applyBatch = async (
   work.eventsSinceCommit += batch.length;
 };
 
-/** Applies one event to each of its documents, or to none when evolve keeps failing (returns the error text). */
-const applyEvent = (
-  projection: AnyProjection,
-  docs: Map<string, Doc | null>,
-  event: RecordedEvent,
-  attempts: number,
-): string | null => {
+/**
+ * Applies one event to each of its documents, or to none when evolve throws (returns the error
+ * text). `evolve` is pure, so an event it cannot apply is not tried again: it would throw again.
+ */
+const applyEvent = (projection: AnyProjection, docs: Map<string, Doc | null>, event: RecordedEvent): string | null => {
   const projected = event as ProjectedEvent;
   const ids = projection.documentIds(projected);
   let next: (Doc | null)[];
   try {
-    next = ids.map((id) => evolveWithRetries(projection, docs.get(id) ?? null, projected, id, attempts));
+    next = ids.map((id) => projection.evolve(docs.get(id) ?? null, projected, id));
   } catch (error) {
     return String((error as Error)?.message ?? error);
   }

@@ -4,6 +4,7 @@ import { AnyProjection } from '@taskledger/projections';
 import { isReadStoreError, ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy, takeWork } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
+import { EventBatch } from './event-batch';
 import { buildDeferredIndexes, commitLanes, hasWork, Lane, LaneStart, openLane, swapIn } from './lanes';
 import { nextMessage } from './next-message';
 import { recordUndecodable } from './undecodable';
@@ -30,8 +31,6 @@ export interface ProjectionRuntimeOptions {
   batchWaitMs?: number;
   /** An event a projection cannot apply is recorded in `dead_letters` and skipped, or stops that projection. Default 'dead-letter'. */
   onPoison?: 'dead-letter' | 'stop';
-  /** Tries of `evolve` before an event counts as poison. Default 3. */
-  poisonAttempts?: number;
   now?: () => Date;
   onProgress?: (progress: RuntimeProgress) => void;
 }
@@ -62,7 +61,6 @@ export class ProjectionRuntime {
     this.batchWaitMs = options.batchWaitMs ?? 100;
     this.policy = {
       onPoison: options.onPoison ?? 'dead-letter',
-      attempts: options.poisonAttempts ?? 3,
       now: options.now ?? (() => new Date()),
     };
   }
@@ -140,22 +138,15 @@ export class ProjectionRuntime {
     const subscription = this.options.eventStore.subscribeToAll({ fromPosition: slowest(active) ?? 'start' });
     const stop = () => void subscription.stop();
     mode.signal?.addEventListener('abort', stop, { once: true });
-    let batch: RecordedEvent[] = [];
-    /** Applies the batch in hand; `final` also commits every lane's work (see commitBatch). */
-    const flush = async (final = true) => {
-      if (batch.length === 0 && !final) return;
-      const count = batch.length;
-      await this.commitBatch(lanes, batch, final);
-      batch = [];
-      if (count > 0) report(count);
-    };
+    const batch = new EventBatch(this.batchSize, async (events, final) => {
+      await this.commitBatch(lanes, events, final);
+      if (events.length > 0) report(events.length);
+    });
     try {
-      const add = (event: RecordedEvent, caughtUp: boolean) =>
-        batch.push(event) >= (caughtUp ? this.batchSize.live : this.batchSize.catchingUp);
-      return await this.consume(subscription, mode, lanes, add, flush);
+      return await this.consume(subscription, mode, lanes, batch);
     } catch (error) {
       if (!isLedgerError(error, 'UndecodableEvent')) throw error;
-      await flush();
+      await batch.flush();
       await recordUndecodable(this.options.readStore, lanes, error, this.policy);
       return 'again';
     } finally {
@@ -168,25 +159,23 @@ export class ProjectionRuntime {
     subscription: Subscription,
     mode: { live: boolean; signal?: AbortSignal },
     lanes: Lane[],
-    add: (event: RecordedEvent, caughtUp: boolean) => boolean,
-    flush: (final?: boolean) => Promise<void>,
+    batch: EventBatch,
   ): Promise<'done'> {
     const iterator = subscription[Symbol.asyncIterator]();
-    let caughtUp = false;
     for (;;) {
-      const next = await nextMessage(iterator, mode.live ? this.batchWaitMs : null, flush);
+      const next = await nextMessage(iterator, mode.live ? this.batchWaitMs : null, () => batch.flush());
       if (next.done) break;
       const message = next.value;
       if (message.kind === 'event') {
-        if (add(message.event, caughtUp)) await flush(caughtUp);
+        if (batch.add(message.event)) await batch.flush(batch.caughtUp);
         continue;
       }
-      caughtUp = true;
-      await flush();
+      batch.caughtUp = true;
+      await batch.flush();
       await this.finishCatchUp(lanes);
       if (!mode.live) break;
     }
-    await flush();
+    await batch.flush();
     return 'done';
   }
 
