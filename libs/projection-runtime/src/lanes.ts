@@ -28,14 +28,14 @@ export const hasWork = (lane: Lane): boolean => lane.work.eventsSinceCommit > 0 
 
 /**
  * One projection as the runtime drives it: which collection it writes now (the live one, or
- * its shadow during a rebuild), under which checkpoint, and how far it has got.
+ * its shadow during a rebuild), and how far it has got.
  */
 export interface Lane {
   projection: AnyProjection;
   /** The event types its projection handles, for a cheap check per event. */
   handled: ReadonlySet<string>;
+  /** The collection it writes; its checkpoint has the same name. */
   collection: string;
-  checkpointName: string;
   /** The last event applied, committed or not (`work` holds what is not). */
   position: Position | null;
   /**
@@ -74,7 +74,7 @@ export const buildDeferredIndexes = async (store: ReadStore, lane: Lane): Promis
 
 /** The lane's checkpoint; its state carries the run's throughput and, if stopped, why. */
 export const checkpointOf = (lane: Lane, eventsPerSecond?: number): Checkpoint => ({
-  name: lane.checkpointName,
+  name: lane.collection,
   position: lane.position ? positionToString(lane.position) : null,
   version: lane.projection.version,
   state: {
@@ -143,7 +143,6 @@ const lane = async (
     projection,
     handled: new Set(projection.handles),
     collection,
-    checkpointName: collection,
     position,
     revision: checkpoint?.revision ?? null,
     work: emptyWork(),
@@ -170,7 +169,7 @@ export const commitLanes = async (
     changes,
     checkpoints: lanes.map((lane) => checkpointOf(lane, eventsPerSecond)),
   });
-  for (const lane of lanes) lane.revision = receipt.revisions[lane.checkpointName] ?? null;
+  for (const lane of lanes) lane.revision = receipt.revisions[lane.collection] ?? null;
 };
 
 /**
@@ -184,9 +183,9 @@ export const swapIn = async (store: ReadStore, lane: Lane, eventsPerSecond?: num
     expect: [expectation(lane)],
     swaps: [swap],
     checkpoints: [{ ...checkpointOf(lane, eventsPerSecond), name }],
-    deleteCheckpoints: [lane.checkpointName],
+    deleteCheckpoints: [lane.collection],
   });
-  Object.assign(lane, { collection: name, checkpointName: name, rebuilding: false, revision: receipt.revisions[name] });
+  Object.assign(lane, { collection: name, rebuilding: false, revision: receipt.revisions[name] });
 };
 
-const expectation = (lane: Lane) => ({ name: lane.checkpointName, revision: lane.revision });
+const expectation = (lane: Lane) => ({ name: lane.collection, revision: lane.revision });
