@@ -8,6 +8,9 @@ module.exports = (projectDir, overrides = {}) => ({
   testEnvironmentOptions: { customExportConditions: ['@taskledger/source', 'node', 'require', 'default'] },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // One fast-check seed per run: fixed unless FC_SEED says otherwise (see jest.fast-check-seed.cjs).
+  globalSetup: `${__dirname}/jest.fast-check-seed.cjs`,
+  setupFilesAfterEnv: [`${__dirname}/jest.fast-check.cjs`],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: `${projectDir}/tsconfig.spec.json` }],
   },

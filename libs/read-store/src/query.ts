@@ -15,7 +15,8 @@ export interface Range<V extends number | string> {
 /**
  * `value` is typed equality (1 never matches '1' or true; null matches null or a missing
  * field); `{ in: [...] }` matches any of the values; a range compares numbers numerically and
- * strings by code point (binary). Array and object field values never match.
+ * strings by code point (binary). Numbers compare as the doubles JavaScript holds, integers
+ * beyond 2^53 included. Array and object field values never match.
  */
 export type FieldFilter = Scalar | { readonly in: readonly Scalar[] } | Range<number> | Range<string>;
 

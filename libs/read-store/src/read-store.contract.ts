@@ -2,6 +2,7 @@ import { collectionsContract } from './collections.contract';
 import { compareAndSetContract } from './compare-and-set.contract';
 import { documentsContract } from './documents.contract';
 import { findContract } from './find.contract';
+import { largeNumbersContract } from './large-numbers.contract';
 import { pagingContract } from './paging.contract';
 import type { ReadStore } from './read-store.port';
 import { unitOfWorkContract } from './unit-of-work.contract';
@@ -36,6 +37,7 @@ export const describeReadStoreContract = (adapterName: string, factory: Contract
     const context: ContractContext = { store: () => subject.store, subject: () => subject };
     documentsContract(context);
     findContract(context);
+    largeNumbersContract(context);
     pagingContract(context);
     unitOfWorkContract(context);
     compareAndSetContract(context);

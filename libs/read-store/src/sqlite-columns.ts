@@ -5,8 +5,8 @@ import type { SqlValue } from './sqlite-query';
  * Indexed fields are copied into real columns next to the JSON text, computed in JS when a
  * document is written, and the indexes are built on those columns. Indexes on
  * `json_extract(doc, ...)` expressions made SQLite parse the old and the new JSON text once per
- * index on every upsert, which dominated projection writes. A column holds exactly what
- * `json_extract(doc, '$.field')` returns, so queries keep their meaning whichever they read.
+ * index on every upsert, which dominated projection writes. A column holds exactly what queries
+ * read from the JSON text (`jsonFieldSql`), so they keep their meaning whichever they read.
  */
 
 const COLUMN_PREFIX = 'f_';
@@ -34,9 +34,21 @@ export const fieldOfColumn = (column: string): string | null => {
 export const quotedColumn = (field: string): string => `"${columnName(field)}"`;
 
 /**
- * What `json_extract` returns for the field of the serialised document: text, a number, 1 / 0
- * for booleans, NULL for null, missing and non-JSON values, and the JSON text of an object or
- * array. Values with `toJSON` (or boxed primitives) go through JSON, as serialisation does.
+ * The field's value in the JSON text, as queries compare it: what `json_extract` returns, with
+ * integers read as doubles. json_extract keeps a JSON integer exact up to 2^63, but beyond 2^53
+ * the text `-54502538460781610` is the double -54502538460781608 that the document held, that
+ * a filter binds, and that JSON.parse, MongoDB and the memory store compare.
+ */
+export const jsonFieldSql = (json: string, field: string): string => {
+  const value = `json_extract(${json}, '$.${field}')`;
+  return `CASE typeof(${value}) WHEN 'integer' THEN CAST(${value} AS REAL) ELSE ${value} END`;
+};
+
+/**
+ * What `jsonFieldSql` reads for the field of the serialised document: text, a number (bound as
+ * a double), 1 / 0 for booleans, NULL for null, missing and non-JSON values, and the JSON text of
+ * an object or array. Values with `toJSON` (or boxed primitives) go through JSON, as
+ * serialisation does.
  */
 export const columnValue = (value: unknown): SqlValue => {
   switch (typeof value) {
@@ -72,7 +84,7 @@ export const addFieldColumns = (db: Database.Database, table: string, fields: re
   for (const field of fields) {
     if (existing.has(field)) continue;
     db.exec(`ALTER TABLE ${table} ADD COLUMN ${quotedColumn(field)}`);
-    db.exec(`UPDATE ${table} SET ${quotedColumn(field)} = json_extract(doc, '$.${field}')`);
+    db.exec(`UPDATE ${table} SET ${quotedColumn(field)} = ${jsonFieldSql('doc', field)}`);
     existing.add(field);
   }
 };

@@ -1,6 +1,6 @@
 import type { Condition, CursorPosition, ParsedQuery, ParsedSortKey, Scalar } from './query';
 import { invalidQuery } from './read-store.errors';
-import { quotedColumn } from './sqlite-columns';
+import { jsonFieldSql, quotedColumn } from './sqlite-columns';
 
 export type SqlValue = string | number | null;
 export interface SqlQuery {
@@ -22,7 +22,7 @@ const NO_COLUMNS: ColumnFields = new Set();
 /** The field's column when it has one (so SQLite can use its index), else its value in the JSON text. */
 const fieldSql = (columns: ColumnFields, field: string): string => {
   if (field === 'id') return 'id';
-  return columns.has(field) ? quotedColumn(field) : `json_extract(doc, '$.${field}')`;
+  return columns.has(field) ? quotedColumn(field) : jsonFieldSql('doc', field);
 };
 
 const typeSql = (field: string): string => `json_type(doc, '$.${field}')`;
@@ -49,7 +49,9 @@ const inSql = (columns: ColumnFields, field: string, values: readonly Scalar[]):
   for (const type of ['string', 'number'] as const) {
     const ofType = values.filter((value) => typeof value === type);
     if (ofType.length === 0) continue;
-    const sql = `(${fieldSql(columns, field)} IN (SELECT value FROM json_each(?)) AND ${typeGuard(field, type)})`;
+    // json_each reads the list's integers exactly too: compare them as the doubles they were.
+    const value = type === 'number' ? 'CAST(value AS REAL)' : 'value';
+    const sql = `(${fieldSql(columns, field)} IN (SELECT ${value} FROM json_each(?)) AND ${typeGuard(field, type)})`;
     parts.push({ sql, params: [JSON.stringify(ofType)] });
   }
   for (const value of [true, false, null]) if (values.includes(value)) parts.push(equalsSql(columns, field, value));
