@@ -50,6 +50,19 @@ describe('the shell executor (real processes)', () => {
     expect(result).toMatchObject({ signal: 'SIGKILL', timedOut: true, stdoutTail: 'ready\n' });
   });
 
+  it('lets a process run on under a timeout longer than a timer can hold (2^31 ms and more)', async () => {
+    expect(exited(await run(sh('sleep 0.3'), { timeoutMs: 2 ** 31 }))).toMatchObject({
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+    });
+  });
+
+  it('waits out a grace period longer than a timer can hold instead of sending SIGKILL at once', async () => {
+    const result = exited(await run(sh(`trap '' TERM; sleep 0.5`), { timeoutMs: 100, killGraceMs: 9e9 }));
+    expect(result).toMatchObject({ exitCode: 0, signal: null, timedOut: true });
+  });
+
   it('stops the process when the run is interrupted', async () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort('SIGINT'), 100);

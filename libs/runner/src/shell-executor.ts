@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import type { AttemptRequest, AttemptResult, Executor } from './executor.port';
+import { setLongTimeout } from './long-timer';
 import { OutputTail } from './output-tail';
 import { terminator } from './process-termination';
 import { progressLineReader } from './progress-lines';
@@ -61,14 +62,16 @@ const guard = (child: ChildProcess, request: AttemptRequest) => {
   const observed: Observed = { timedOut: false, interrupted: false };
   const stop = terminator(child, request.killGraceMs);
   const timer =
-    request.timeoutMs === null ? null : setTimeout(() => ((observed.timedOut = true), stop.start()), request.timeoutMs);
+    request.timeoutMs === null
+      ? null
+      : setLongTimeout(() => ((observed.timedOut = true), stop.start()), request.timeoutMs);
   const onAbort = () => ((observed.interrupted = true), stop.start());
   request.signal?.addEventListener('abort', onAbort, { once: true });
   if (request.signal?.aborted) onAbort();
   return {
     observed,
     dispose: () => {
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       stop.cancel();
       request.signal?.removeEventListener('abort', onAbort);
     },
@@ -98,7 +101,7 @@ const watch = (
       const finish = () =>
         settle(() => ({ kind: 'exited', exitCode, signal, ...guarded.observed, durationMs, ...output.finish() }));
       child.once('close', finish);
-      setTimeout(() => (child.stdout!.destroy(), child.stderr!.destroy(), finish()), drainMs).unref();
+      setLongTimeout(() => (child.stdout!.destroy(), child.stderr!.destroy(), finish()), drainMs, { unref: true });
     });
   });
 
