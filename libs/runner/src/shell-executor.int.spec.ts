@@ -114,6 +114,22 @@ describe('the shell executor (real processes)', () => {
     expect(await run(line, { cwd })).toMatchObject({ kind: 'spawn-failed', code });
   });
 
+  it('says which working directory is missing, or is not a directory, instead of blaming the command', async () => {
+    const missing = join(dir, 'builds', 'nowhere');
+    expect(await run({ shell: false, argv: ['true'] }, { cwd: missing })).toMatchObject({
+      kind: 'spawn-failed',
+      code: 'ENOENT',
+      message: `working directory ${missing} does not exist`,
+    });
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(await run({ shell: true, script: 'true' }, { cwd: file })).toMatchObject({
+      kind: 'spawn-failed',
+      code: 'ENOTDIR',
+      message: `working directory ${file} is not a directory`,
+    });
+  });
+
   it('reports a file that may not be executed as a spawn failure (EACCES)', async () => {
     const script = join(dir, 'not-executable.sh');
     writeFileSync(script, '#!/bin/sh\necho hi\n');

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import type { AttemptRequest, AttemptResult, Executor } from './executor.port';
@@ -39,6 +40,22 @@ const spawnFailed = (error: unknown, startedAt: number): AttemptResult => ({
   message: (error as Error).message,
   durationMs: Math.round(performance.now() - startedAt),
 });
+
+/**
+ * A missing working directory makes spawn fail as if the command were missing (`spawn true
+ * ENOENT`): checked first, so the failure names the directory.
+ */
+const missingWorkingDirectory = async (cwd: string, startedAt: number): Promise<AttemptResult | null> => {
+  const problem = await stat(cwd).then(
+    (found) =>
+      found.isDirectory() ? null : { code: 'ENOTDIR', message: `working directory ${cwd} is not a directory` },
+    (error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' || error.code === 'ENOTDIR'
+        ? { code: 'ENOENT', message: `working directory ${cwd} does not exist` }
+        : null,
+  );
+  return problem && { kind: 'spawn-failed', ...problem, durationMs: Math.round(performance.now() - startedAt) };
+};
 
 /** Output tails and `::progress` lines of a running process. */
 const captureOutput = (child: ChildProcess, request: AttemptRequest) => {
@@ -113,6 +130,8 @@ const watch = (
 export const shellExecutor = (options: ShellExecutorOptions = {}): Executor => ({
   run: async (request) => {
     const startedAt = performance.now();
+    const unusable = await missingWorkingDirectory(request.cwd, startedAt);
+    if (unusable) return unusable;
     let child: ChildProcess;
     try {
       child = start(request, options.shell ?? '/bin/sh');
