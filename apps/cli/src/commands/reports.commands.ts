@@ -32,6 +32,7 @@ const registerStatus = (program: Command, context: CliContext) =>
     .command('status')
     .description('execution status: totals, status breakdown, recent executions, success rate, lag')
     .addOption(format())
+    .addHelpText('after', '\nExamples:\n  taskledger status\n  taskledger status --format json')
     .action(async (options: { format: 'text' | 'json' }) => {
       await withReadModels(context, async (stores) => {
         const status = await ledgerStatus(stores);
@@ -80,6 +81,7 @@ const registerHistory = (program: Command, context: CliContext) =>
     .description("a task's audit trail, straight from its event stream: every event with time, actor and key facts")
     .argument('<task>', 'task id, e.g. B-049')
     .addOption(format())
+    .addHelpText('after', '\nExamples:\n  taskledger history B-049\n  taskledger history B-049 --format json')
     .action(async (task: string, options: { format: 'text' | 'json' }) => {
       await context.withStores(async (stores) => {
         const history = await taskHistory(stores.eventStore, task);

@@ -13,7 +13,9 @@ export const registerServe = (program: Command, context: CliContext): void => {
     .option('--host <host>', 'interface (default TASKLEDGER_API_HOST or 127.0.0.1)')
     .addHelpText(
       'after',
-      '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\nCtrl-C stops.\n\nExample:\n  taskledger serve --port 8080 && curl localhost:8080/status',
+      '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\n' +
+        'It runs until Ctrl-C (or SIGTERM): query it from another terminal.\n' +
+        '\nExamples:\n  taskledger serve --port 8080\n  curl localhost:8080/status        # in another terminal, while serve runs',
     )
     .action(async (options: { port?: number; host?: string }) => {
       const config = context.config();
