@@ -39,11 +39,13 @@ describe('taskledger command line', () => {
 
   it('answers in JSON when asked', async () => {
     const result = await cli(['info', '--format', 'json'], { TASKLEDGER_EVENT_STORE: 'memory:' });
-    expect(JSON.parse(result.stdout)).toEqual({
+    expect(JSON.parse(result.stdout)).toMatchObject({
       configFile: null,
       eventStore: 'memory:',
       readStore: 'memory:',
       headPosition: null,
+      backlog: join(dir.path, '000_backlog.md'),
+      executors: {},
     });
   });
 

@@ -12,6 +12,7 @@ const USAGE_CODES = new Set([
   'InvalidArgument',
   'InvalidEvent',
   'NotFound',
+  'TaskNotRegistered',
   'StoreUnavailable',
   'FileTooLarge',
   'NotUtf8',

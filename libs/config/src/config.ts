@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { parseConfigJson } from './config-json';
 import {
   defaultReadStore,
   DEFAULT_LEDGER_PATH,
@@ -11,6 +13,8 @@ import {
   ReadStoreConfig,
   READ_STORE_FORMS,
 } from './store-url';
+
+export { ConfigError };
 
 export const CONFIG_FILE_NAME = 'taskledger.config.json';
 
@@ -65,15 +69,6 @@ export interface LoadConfigInput {
   /** `--config <file>`; otherwise TASKLEDGER_CONFIG, otherwise ./taskledger.config.json when present. */
   configPath?: string;
   cwd?: string;
-}
-
-/** A setting that is not acceptable: says which, what it was, and what is accepted. */
-export class ConfigError extends Error {
-  readonly code = 'InvalidConfig';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
 }
 
 /** Reads configuration once: flags over environment over config file over defaults. */
@@ -144,12 +139,13 @@ const locateConfigFile = (explicit: string | undefined, cwd: string): string | n
 };
 
 const readConfigFile = (path: string): ConfigFile => {
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`config file ${path} cannot be read: ${(error as Error).message}`);
   }
+  const json = parseConfigJson(path, text);
   const parsed = ConfigFile.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

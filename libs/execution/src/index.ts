@@ -56,6 +56,7 @@ export {
   JITTER_MIN_FACTOR,
 } from './retry-policy';
 export type { RetryPolicies, RandomSource } from './retry-policy';
+export { MAX_DURATION_MS, durationUpTo } from './duration-setting';
 export { recoveryFor, runnerRecoveryActions, DEFAULT_MAX_TIMEOUT_MS } from './recovery';
 export type {
   RecoveryAction,

@@ -111,6 +111,8 @@ describe('retry policies', () => {
       ['a negative delay', { network: { baseDelayMs: -1 } }],
       ['a fractional retry count', { network: { maxRetries: 1.5 } }],
       ['a shrinking multiplier', { network: { multiplier: 0.5 } }],
+      ['a first delay longer than 2^31-1 ms', { network: { baseDelayMs: 2 ** 31 } }],
+      ['a delay cap whose date cannot be written', { execution: { maxDelayMs: 1e300 } }],
     ])('reject %s', (_, section) => expect(RetryPoliciesConfig.safeParse(section).success).toBe(false));
   });
 

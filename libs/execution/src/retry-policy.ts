@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCategory, RetryPolicy } from '@taskledger/events';
+import { durationUpTo } from './duration-setting';
 
 /** One policy per error category. */
 export type RetryPolicies = Readonly<Record<ErrorCategory, RetryPolicy>>;
@@ -39,11 +40,11 @@ export const RetryPolicyOverride = z.strictObject({
   /** Retries after the first failed attempt (0 = never retry). */
   maxRetries: z.number().int().nonnegative().optional(),
   /** Delay before the first retry, in ms. */
-  baseDelayMs: z.number().nonnegative().optional(),
+  baseDelayMs: durationUpTo(z.number().nonnegative(), 'from 0 to').optional(),
   /** Growth factor per retry (1 = constant delay). */
   multiplier: z.number().min(1).optional(),
   /** Upper bound of any delay, in ms. */
-  maxDelayMs: z.number().nonnegative().optional(),
+  maxDelayMs: durationUpTo(z.number().nonnegative(), 'from 0 to').optional(),
   /** Spread delays randomly within [JITTER_MIN_FACTOR × delay, delay]. */
   jitter: z.boolean().optional(),
 });

@@ -18,7 +18,7 @@ export type {
   Resolution,
   ResolveOptions,
 } from './command-resolution';
-export { splitArgv } from './argv-split';
+export { quoteWord, splitArgv } from './argv-split';
 export { shellExecutor } from './shell-executor';
 export type { ShellExecutorOptions } from './shell-executor';
 export { succeeded } from './executor.port';

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { LongTimer, setLongTimeout } from './long-timer';
 
 /** Sends a signal to the process's group (it was spawned detached), else to the process alone. */
 export const signalProcess = (child: ChildProcess, signal: NodeJS.Signals): void => {
@@ -16,16 +17,16 @@ export const signalProcess = (child: ChildProcess, signal: NodeJS.Signals): void
  */
 export const terminator = (child: ChildProcess, graceMs: number) => {
   let started = false;
-  let killTimer: NodeJS.Timeout | null = null;
+  let killTimer: LongTimer | null = null;
   return {
     start(): void {
       if (started) return;
       started = true;
       signalProcess(child, 'SIGTERM');
-      killTimer = setTimeout(() => signalProcess(child, 'SIGKILL'), graceMs);
+      killTimer = setLongTimeout(() => signalProcess(child, 'SIGKILL'), graceMs);
     },
     cancel(): void {
-      if (killTimer) clearTimeout(killTimer);
+      killTimer?.cancel();
     },
   };
 };

@@ -57,6 +57,45 @@ describe('runner configuration', () => {
     expect(problem(file)).toEqual({ code: 'InvalidConfig', message });
   });
 
+  const upTo = (range: string) => `must be ${range} 2147483647 ms (about 24.8 days)`;
+  it.each([
+    [{ run: { timeoutMs: 2 ** 31 } }, 'run.timeoutMs', upTo('more than 0 and at most') + ', or null for no timeout'],
+    [
+      { executors: { byTask: { 'B-1': { command: 'make', timeoutMs: 9e9 } } } },
+      'executors.byTask.B-1.timeoutMs',
+      upTo('more than 0 and at most') + ', or null for no timeout',
+    ],
+    [{ run: { maxTimeoutMs: 1e12 } }, 'run.maxTimeoutMs', upTo('more than 0 and at most')],
+    [{ run: { leaseMs: 9e9 } }, 'run.leaseMs', upTo('from 1 to')],
+    [{ run: { manualLeaseMs: 1e300 } }, 'run.manualLeaseMs', upTo('from 1 to')],
+    [{ run: { killGraceMs: 3e9 } }, 'run.killGraceMs', upTo('from 0 to')],
+    [
+      { executors: { default: { command: 'make', killGraceMs: 3e9 } } },
+      'executors.default.killGraceMs',
+      upTo('from 0 to'),
+    ],
+    [{ retryPolicies: { network: { baseDelayMs: 3e9 } } }, 'retryPolicies.network.baseDelayMs', upTo('from 0 to')],
+    [{ retryPolicies: { execution: { maxDelayMs: 1e300 } } }, 'retryPolicies.execution.maxDelayMs', upTo('from 0 to')],
+  ])('given %j, a time no timer can wait, then it is refused naming the field and the range', (file, field, range) => {
+    expect(problem(file)).toEqual({ code: 'InvalidConfig', message: `taskledger.config.json: ${field}: ${range}` });
+  });
+
+  it('accepts times up to 2147483647 ms', () => {
+    const longest = 2 ** 31 - 1;
+    const { settings, retryPolicies } = load({
+      run: {
+        timeoutMs: longest,
+        maxTimeoutMs: longest,
+        leaseMs: longest,
+        manualLeaseMs: longest,
+        killGraceMs: longest,
+      },
+      retryPolicies: { network: { baseDelayMs: longest, maxDelayMs: longest } },
+    });
+    expect(settings).toMatchObject({ timeoutMs: longest, leaseMs: longest, killGraceMs: longest });
+    expect(retryPolicies.network).toEqual({ baseDelayMs: longest, maxDelayMs: longest });
+  });
+
   it('names a config file outside the current directory by its absolute path', () => {
     expect(() =>
       loadRunnerConfig({ file: { run: { concurrency: 0 } }, configFile: '/etc/tl.json', cwd: '/repo' }),

@@ -4,6 +4,7 @@ import {
   createDecisionContext,
   DecisionContext,
   DEFAULT_MAX_TIMEOUT_MS,
+  durationUpTo,
   RetryPoliciesConfig,
 } from '@taskledger/execution';
 import { parseSection } from './config-issues';
@@ -11,6 +12,14 @@ import { parseSection } from './config-issues';
 const Command = z.union([z.string().trim().min(1), z.array(z.string().min(1)).min(1)], {
   error: 'expected a command string or an argv array of strings',
 });
+
+// Every duration is at most MAX_DURATION_MS: a timer cannot wait longer in one go.
+const timeoutSetting = durationUpTo(z.number().positive(), 'more than 0 and at most', ', or null for no timeout')
+  .nullable()
+  .optional();
+const graceSetting = durationUpTo(z.number().nonnegative(), 'from 0 to').optional();
+// .int() after the cap: its own bound (2^53-1) would otherwise be the one reported.
+const leaseSetting = durationUpTo(z.number().positive(), 'from 1 to').int().optional();
 
 const executorFields = {
   /** An argv array, or a string split into argv (quotes respected, no shell) unless `shell` is true. */
@@ -22,9 +31,9 @@ const executorFields = {
   /** Extra environment variables for the task. */
   env: z.record(z.string(), z.string()).optional(),
   /** Attempt timeout in ms; null = none. Default `run.timeoutMs`. */
-  timeoutMs: z.number().positive().nullable().optional(),
+  timeoutMs: timeoutSetting,
   /** Wait between SIGTERM and SIGKILL, in ms. Default `run.killGraceMs`. */
-  killGraceMs: z.number().nonnegative().optional(),
+  killGraceMs: graceSetting,
   /** The task has no command: outside runners report it (`taskledger report`). Default false. */
   manual: z.boolean().optional(),
 };
@@ -71,17 +80,17 @@ export type ExecutorsConfig = z.infer<typeof ExecutorsConfig>;
 /** The `run` section: defaults for `run` and `execute`. */
 export const RunSettingsConfig = z.strictObject({
   /** A running execution's lease, renewed every third of it. Default 30 000 ms. */
-  leaseMs: z.number().int().positive().optional(),
+  leaseMs: leaseSetting,
   /** Attempt timeout when the executor sets none; null = none. Default 300 000 ms. */
-  timeoutMs: z.number().positive().nullable().optional(),
+  timeoutMs: timeoutSetting,
   /** Cap of a timeout doubled by recovery. Default 600 000 ms. */
-  maxTimeoutMs: z.number().positive().optional(),
+  maxTimeoutMs: durationUpTo(z.number().positive(), 'more than 0 and at most').optional(),
   /** Wait between SIGTERM and SIGKILL. Default 5 000 ms. */
-  killGraceMs: z.number().nonnegative().optional(),
+  killGraceMs: graceSetting,
   /** Per-task scratch directories live in `<scratchDir>/<task id>`. Default `.taskledger/scratch`. */
   scratchDir: z.string().min(1).optional(),
   /** Lease of an execution an outside runner started with `report start`. Default 3 600 000 ms. */
-  manualLeaseMs: z.number().int().positive().optional(),
+  manualLeaseMs: leaseSetting,
   /** Tasks `run` executes at once. Default 1. */
   concurrency: z.number().int().positive().optional(),
 });

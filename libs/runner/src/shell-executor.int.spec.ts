@@ -50,6 +50,19 @@ describe('the shell executor (real processes)', () => {
     expect(result).toMatchObject({ signal: 'SIGKILL', timedOut: true, stdoutTail: 'ready\n' });
   });
 
+  it('lets a process run on under a timeout longer than a timer can hold (2^31 ms and more)', async () => {
+    expect(exited(await run(sh('sleep 0.3'), { timeoutMs: 2 ** 31 }))).toMatchObject({
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+    });
+  });
+
+  it('waits out a grace period longer than a timer can hold instead of sending SIGKILL at once', async () => {
+    const result = exited(await run(sh(`trap '' TERM; sleep 0.5`), { timeoutMs: 100, killGraceMs: 9e9 }));
+    expect(result).toMatchObject({ exitCode: 0, signal: null, timedOut: true });
+  });
+
   it('stops the process when the run is interrupted', async () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort('SIGINT'), 100);
@@ -99,6 +112,22 @@ describe('the shell executor (real processes)', () => {
     ['a missing working directory', { shell: false as const, argv: ['true'] }, join(dir, 'nowhere'), 'ENOENT'],
   ])('reports %s as a spawn failure', async (_, line, cwd, code) => {
     expect(await run(line, { cwd })).toMatchObject({ kind: 'spawn-failed', code });
+  });
+
+  it('says which working directory is missing, or is not a directory, instead of blaming the command', async () => {
+    const missing = join(dir, 'builds', 'nowhere');
+    expect(await run({ shell: false, argv: ['true'] }, { cwd: missing })).toMatchObject({
+      kind: 'spawn-failed',
+      code: 'ENOENT',
+      message: `working directory ${missing} does not exist`,
+    });
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(await run({ shell: true, script: 'true' }, { cwd: file })).toMatchObject({
+      kind: 'spawn-failed',
+      code: 'ENOTDIR',
+      message: `working directory ${file} is not a directory`,
+    });
   });
 
   it('reports a file that may not be executed as a spawn failure (EACCES)', async () => {

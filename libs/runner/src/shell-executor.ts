@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import type { AttemptRequest, AttemptResult, Executor } from './executor.port';
+import { setLongTimeout } from './long-timer';
 import { OutputTail } from './output-tail';
 import { terminator } from './process-termination';
 import { progressLineReader } from './progress-lines';
@@ -39,6 +41,22 @@ const spawnFailed = (error: unknown, startedAt: number): AttemptResult => ({
   durationMs: Math.round(performance.now() - startedAt),
 });
 
+/**
+ * A missing working directory makes spawn fail as if the command were missing (`spawn true
+ * ENOENT`): checked first, so the failure names the directory.
+ */
+const missingWorkingDirectory = async (cwd: string, startedAt: number): Promise<AttemptResult | null> => {
+  const problem = await stat(cwd).then(
+    (found) =>
+      found.isDirectory() ? null : { code: 'ENOTDIR', message: `working directory ${cwd} is not a directory` },
+    (error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' || error.code === 'ENOTDIR'
+        ? { code: 'ENOENT', message: `working directory ${cwd} does not exist` }
+        : null,
+  );
+  return problem && { kind: 'spawn-failed', ...problem, durationMs: Math.round(performance.now() - startedAt) };
+};
+
 /** Output tails and `::progress` lines of a running process. */
 const captureOutput = (child: ChildProcess, request: AttemptRequest) => {
   const stdout = new OutputTail();
@@ -61,14 +79,16 @@ const guard = (child: ChildProcess, request: AttemptRequest) => {
   const observed: Observed = { timedOut: false, interrupted: false };
   const stop = terminator(child, request.killGraceMs);
   const timer =
-    request.timeoutMs === null ? null : setTimeout(() => ((observed.timedOut = true), stop.start()), request.timeoutMs);
+    request.timeoutMs === null
+      ? null
+      : setLongTimeout(() => ((observed.timedOut = true), stop.start()), request.timeoutMs);
   const onAbort = () => ((observed.interrupted = true), stop.start());
   request.signal?.addEventListener('abort', onAbort, { once: true });
   if (request.signal?.aborted) onAbort();
   return {
     observed,
     dispose: () => {
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       stop.cancel();
       request.signal?.removeEventListener('abort', onAbort);
     },
@@ -98,7 +118,7 @@ const watch = (
       const finish = () =>
         settle(() => ({ kind: 'exited', exitCode, signal, ...guarded.observed, durationMs, ...output.finish() }));
       child.once('close', finish);
-      setTimeout(() => (child.stdout!.destroy(), child.stderr!.destroy(), finish()), drainMs).unref();
+      setLongTimeout(() => (child.stdout!.destroy(), child.stderr!.destroy(), finish()), drainMs, { unref: true });
     });
   });
 
@@ -110,6 +130,8 @@ const watch = (
 export const shellExecutor = (options: ShellExecutorOptions = {}): Executor => ({
   run: async (request) => {
     const startedAt = performance.now();
+    const unusable = await missingWorkingDirectory(request.cwd, startedAt);
+    if (unusable) return unusable;
     let child: ChildProcess;
     try {
       child = start(request, options.shell ?? '/bin/sh');

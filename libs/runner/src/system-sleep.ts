@@ -1,14 +1,15 @@
+import { setLongTimeout } from './long-timer';
 import type { Sleep } from './runner-deps';
 
-/** The real sleep: a timer that ends early, without rejecting, when the signal aborts. */
+/** The real sleep: a timer that ends early, without rejecting, when the signal aborts. Any length. */
 export const systemSleep: Sleep = (ms, signal) =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const done = () => {
-      clearTimeout(timer);
+      timer.cancel();
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, Math.max(0, ms));
+    const timer = setLongTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });

@@ -10,6 +10,14 @@ export const wholeNumber =
     return parsed;
   };
 
+/** A commander parser for a TCP port, 0-65535 (0: any free port). */
+export const portNumber = (value: string): number => {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65_535)
+    throw new InvalidArgumentError(`expected a port number 0-65535 (0: any free port), got "${value}"`);
+  return port;
+};
+
 export const formatOption = () =>
   new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { positionToString } from '@taskledger/event-store';
 import { CliContext } from '../cli-context';
+import { infoLines, infoView } from './info-view';
+import { runnerConfig } from './runner-composition';
 
 /** `taskledger info`: which configuration and stores this directory uses, and how full they are. */
 export const registerInfo = (program: Command, context: CliContext): void => {
@@ -10,23 +12,21 @@ export const registerInfo = (program: Command, context: CliContext): void => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
-      '\nExamples:\n  taskledger info\n  TASKLEDGER_EVENT_STORE=memory: taskledger info --format json',
+      '\nThe whole config file is checked, as run checks it: a bad setting exits 2 naming it.\n' +
+        '\nExamples:\n  taskledger info\n  TASKLEDGER_EVENT_STORE=memory: taskledger info --format json',
     )
     .action(async (options: { format: 'text' | 'json' }) => {
       const config = context.config();
+      const runner = runnerConfig(context);
       await context.withStores(async (stores) => {
         const head = await stores.eventStore.headPosition();
-        const info = {
-          configFile: config.configFile,
+        const info = infoView(config, runner, {
           eventStore: stores.locations.eventStore,
           readStore: stores.locations.readStore,
           headPosition: head ? positionToString(head) : null,
-        };
+        });
         if (options.format === 'json') return context.printJson(info);
-        context.print(`Config file:    ${info.configFile ?? '(none; defaults and environment)'}`);
-        context.print(`Event store:    ${info.eventStore}`);
-        context.print(`Read store:     ${info.readStore}`);
-        context.print(`Head position:  ${info.headPosition ?? '(no events yet)'}`);
+        infoLines(info).forEach((line) => context.print(line));
       });
     });
 };

@@ -32,6 +32,11 @@ const registerStatus = (parent: Command, context: CliContext) =>
     .command('status')
     .description('version, state, checkpoint, lag, documents and dead letters of each read model')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      '\nLAG: events not yet applied; DEAD: events the projection could not apply.\n' +
+        '\nExamples:\n  taskledger projections status\n  taskledger projections status --format json',
+    )
     .action(async (options: { format: 'text' | 'json' }) => {
       await withReadModels(context, async (stores) => {
         const statuses = await projectionStatus(stores.eventStore, stores.readStore, readModels);
@@ -66,7 +71,13 @@ const registerRebuild = (parent: Command, context: CliContext) =>
     });
 
 export const registerProjectionCommands = (program: Command, context: CliContext): void => {
-  const projections = program.command('projections').description('status and rebuilds of the read models');
+  const projections = program
+    .command('projections')
+    .description('status and rebuilds of the read models')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger projections status\n  taskledger projections rebuild performance_metrics',
+    );
   registerStatus(projections, context);
   registerRebuild(projections, context);
   program
@@ -74,7 +85,12 @@ export const registerProjectionCommands = (program: Command, context: CliContext
     .description('run the projector in the foreground: keep read models current, serve /health and /lag')
     .option('--only <names>', 'comma-separated projections to run (default: all)')
     .option('--port <port>', 'health/lag port (default TASKLEDGER_PROJECTOR_PORT or 3001)')
-    .addHelpText('after', '\nCtrl-C finishes the batch in hand, writes its checkpoint and exits 0.')
+    .addHelpText(
+      'after',
+      '\nCtrl-C finishes the batch in hand, writes its checkpoint and exits 0.\n' +
+        '\nExamples:\n  taskledger project\n  taskledger project --only performance_metrics,error_statistics --port 3101\n' +
+        '  curl localhost:3101/lag          # in another terminal, while the projector runs',
+    )
     .action(async (options: { only?: string; port?: string }) => {
       const selected = selectProjections(
         options.only

@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import {
   errorReport,
@@ -19,13 +17,13 @@ import {
 } from '@taskledger/queries';
 import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
+import { writeOutputFile } from './output-file';
 
 const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
 /** Writes a report file next to the user's working directory and says where it went. */
-const writeReport = (context: CliContext, file: string, body: string, what: string): void => {
-  const path = resolve(context.io.cwd, file);
-  writeFileSync(path, body);
+const writeReport = (context: CliContext, option: string, file: string, body: string, what: string): void => {
+  const path = writeOutputFile(context.io.cwd, option, file, body);
   context.warn(`${what} written to ${path}`);
 };
 
@@ -34,6 +32,7 @@ const registerStatus = (program: Command, context: CliContext) =>
     .command('status')
     .description('execution status: totals, status breakdown, recent executions, success rate, lag')
     .addOption(format())
+    .addHelpText('after', '\nExamples:\n  taskledger status\n  taskledger status --format json')
     .action(async (options: { format: 'text' | 'json' }) => {
       await withReadModels(context, async (stores) => {
         const status = await ledgerStatus(stores);
@@ -54,7 +53,8 @@ const registerStats = (program: Command, context: CliContext) =>
         const stats = await performanceStats(stores.readStore);
         if (options.format === 'json') context.printJson(stats);
         else context.io.stdout.write(renderStatsText(stats));
-        if (options.exportCsv) writeReport(context, options.exportCsv, renderMetricsCsv(stats), 'metrics CSV');
+        if (options.exportCsv)
+          writeReport(context, '--export-csv', options.exportCsv, renderMetricsCsv(stats), 'metrics CSV');
       });
     });
 
@@ -70,7 +70,8 @@ const registerErrors = (program: Command, context: CliContext) =>
         const report = await errorReport(stores.readStore);
         if (options.format === 'json') context.printJson(report);
         else context.io.stdout.write(renderErrorsText(report));
-        if (options.exportReport) writeReport(context, options.exportReport, renderJson(report), 'error report');
+        if (options.exportReport)
+          writeReport(context, '--export-report', options.exportReport, renderJson(report), 'error report');
       });
     });
 
@@ -80,6 +81,7 @@ const registerHistory = (program: Command, context: CliContext) =>
     .description("a task's audit trail, straight from its event stream: every event with time, actor and key facts")
     .argument('<task>', 'task id, e.g. B-049')
     .addOption(format())
+    .addHelpText('after', '\nExamples:\n  taskledger history B-049\n  taskledger history B-049 --format json')
     .action(async (task: string, options: { format: 'text' | 'json' }) => {
       await context.withStores(async (stores) => {
         const history = await taskHistory(stores.eventStore, task);
@@ -105,6 +107,7 @@ const registerExport = (program: Command, context: CliContext) =>
         if (options.output)
           writeReport(
             context,
+            '--output',
             options.output,
             file.body,
             `${kind} export (ledger position ${file.ledgerPosition ?? 'none'})`,

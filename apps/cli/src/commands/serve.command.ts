@@ -2,19 +2,22 @@ import { Command } from 'commander';
 import { startProjector } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
 import { CliContext } from '../cli-context';
+import { portNumber } from './cli-options';
 
 /** `taskledger serve`: the query API; in embedded mode with an in-process projector keeping it current. */
 export const registerServe = (program: Command, context: CliContext): void => {
   program
     .command('serve')
     .description('serve the read-only HTTP query API (embedded mode: with an in-process projector)')
-    .option('--port <port>', 'port (default TASKLEDGER_API_PORT or 3000)')
+    .option('--port <port>', 'port, 0-65535 (default TASKLEDGER_API_PORT or 3000)', portNumber)
     .option('--host <host>', 'interface (default TASKLEDGER_API_HOST or 127.0.0.1)')
     .addHelpText(
       'after',
-      '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\nCtrl-C stops.\n\nExample:\n  taskledger serve --port 8080 && curl localhost:8080/status',
+      '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\n' +
+        'It runs until Ctrl-C (or SIGTERM): query it from another terminal.\n' +
+        '\nExamples:\n  taskledger serve --port 8080\n  curl localhost:8080/status        # in another terminal, while serve runs',
     )
-    .action(async (options: { port?: string; host?: string }) => {
+    .action(async (options: { port?: number; host?: string }) => {
       const config = context.config();
       await context.withStores(async (stores) => {
         const projector = stores.embedded
@@ -30,7 +33,7 @@ export const registerServe = (program: Command, context: CliContext): void => {
         const app = buildApp({ readStore: stores.readStore, eventStore: stores.eventStore, token: config.api.token });
         const address = await app.listen({
           host: options.host ?? config.api.host,
-          port: options.port === undefined ? config.api.port : Number(options.port),
+          port: options.port ?? config.api.port,
         });
         context.warn(`query API on ${address}${projector ? ' (projecting in-process)' : ''}; Ctrl-C to stop`);
         await new Promise<void>((resolve) => {
