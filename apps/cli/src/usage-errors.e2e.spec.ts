@@ -19,8 +19,15 @@ describe('usage and input errors exit 2 and say what to fix', () => {
     expect((await cli('parse')).code).toBe(0);
   });
 
-  it.each(['99999', '-1', 'abc', '80.5'])('serve --port %s: names --port and the accepted range', async (port) => {
-    const result = await cli('serve', '--port', port);
+  it.each([
+    ['serve', '99999'],
+    ['serve', '-1'],
+    ['serve', 'abc'],
+    ['serve', '80.5'],
+    ['project', '99999'],
+    ['project', 'abc'],
+  ])('%s --port %s: names --port and the accepted range', async (command, port) => {
+    const result = await cli(command, '--port', port);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`option '--port <port>' argument '${port}' is invalid`);
     expect(result.stderr).toContain('a port number 0-65535');

@@ -4,6 +4,7 @@ import { projectionStatus, ProjectionStatus, startProjector } from '@taskledger/
 import { readModels } from '@taskledger/projections';
 import { projectionRuntime, selectProjections } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
+import { portNumber } from './cli-options';
 import { progressReporter } from '../progress-line';
 import { withReadModels } from '../read-models';
 
@@ -84,14 +85,14 @@ export const registerProjectionCommands = (program: Command, context: CliContext
     .command('project')
     .description('run the projector in the foreground: keep read models current, serve /health and /lag')
     .option('--only <names>', 'comma-separated projections to run (default: all)')
-    .option('--port <port>', 'health/lag port (default TASKLEDGER_PROJECTOR_PORT or 3001)')
+    .option('--port <port>', 'health/lag port, 0-65535 (default TASKLEDGER_PROJECTOR_PORT or 3001)', portNumber)
     .addHelpText(
       'after',
       '\nCtrl-C finishes the batch in hand, writes its checkpoint and exits 0.\n' +
         '\nExamples:\n  taskledger project\n  taskledger project --only performance_metrics,error_statistics --port 3101\n' +
         '  curl localhost:3101/lag          # in another terminal, while the projector runs',
     )
-    .action(async (options: { only?: string; port?: string }) => {
+    .action(async (options: { only?: string; port?: number }) => {
       const selected = selectProjections(
         options.only
           ?.split(',')
@@ -105,7 +106,7 @@ export const registerProjectionCommands = (program: Command, context: CliContext
           readStore: stores.readStore,
           projections: selected,
           host: config.projector.host,
-          port: options.port === undefined ? config.projector.port : Number(options.port),
+          port: options.port ?? config.projector.port,
         });
         context.warn(
           `projector running ${selected.map((p) => p.name).join(', ')}; health on http://${config.projector.host}:${projector.port}/health (Ctrl-C to stop)`,
