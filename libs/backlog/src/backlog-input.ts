@@ -21,7 +21,7 @@ export const isBacklogInputError = (error: unknown, code?: BacklogInputErrorCode
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 length of a string without allocating its encoding. */
-const utf8Length = (text: string): number => {
+export const utf8Length = (text: string): number => {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

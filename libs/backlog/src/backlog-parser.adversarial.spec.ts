@@ -7,11 +7,12 @@ describe('parseBacklog on adversarial input', () => {
     expect(parseBacklog(line, 'pipes.md').tasks).toHaveLength(1);
   });
 
-  it('reads an unclosed comment followed by 100,000 lines', () => {
+  it('reads an unclosed comment followed by 100,000 lines, and drops the 2 MB value it swallowed', () => {
     const markdown = `| B-1 | T | 🔥 | 1 | todo | P | T | None |\n<!-- implementation_plan:\n${'1) step and more words\n'.repeat(100_000)}`;
     const { tasks, warnings } = parseBacklog(markdown, 'comment.md');
-    expect(String(tasks[0]?.meta['implementation_plan']).length).toBeGreaterThan(2_000_000);
-    expect(warnings.map((warning) => warning.code)).toEqual(['UNCLOSED_COMMENT']);
+    expect(tasks[0]?.meta).toEqual({});
+    expect(warnings.map((warning) => warning.code)).toEqual(['UNCLOSED_COMMENT', 'META_VALUE_TOO_LARGE']);
+    expect(warnings[1]?.message).toMatch(/^B-1: implementation_plan is 2\d{6} bytes, over the 65536-byte limit/);
   });
 
   it('reads 50,000 sightings of one id and a cell with 50,000 dependencies', () => {

@@ -35,7 +35,13 @@ export interface ParsedTask {
   runCommand: string | null;
   estHours: number | null;
   completionDate: string | null;
-  /** Every other comment key, extra column and section field, by normalised snake_case key. */
+  /**
+   * Every other comment key, extra column and section field, by normalised snake_case key. A value
+   * written as JSON (number, boolean, array, object) keeps its type. Limits, each reported as a
+   * warning on the value's line: a value nested deeper than 32 arrays/objects is kept as the text
+   * written (META_VALUE_TOO_DEEP); a value over 64 KiB of UTF-8 is dropped (META_VALUE_TOO_LARGE),
+   * as is a `score` over that size.
+   */
   meta: JsonObject;
   /** Where the task was first seen (1-based line). */
   source: { path: string; line: number };
@@ -62,6 +68,8 @@ export type WarningCode =
   | 'INVALID_POINTS'
   | 'INVALID_SCORE'
   | 'INVALID_META_VALUE'
+  | 'META_VALUE_TOO_DEEP'
+  | 'META_VALUE_TOO_LARGE'
   | 'META_CONFLICT'
   | 'ID_COLLISION'
   | 'FIELD_CONFLICT'

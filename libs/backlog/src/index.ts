@@ -10,6 +10,7 @@ export type {
 } from './backlog.types';
 export { parseBacklog, PARSER_VERSION } from './backlog-parser';
 export { BacklogInputError, decodeBacklogInput, isBacklogInputError, MAX_BACKLOG_BYTES } from './backlog-input';
+export { MAX_META_DEPTH, MAX_META_VALUE_BYTES } from './meta-values';
 export type { BacklogInputErrorCode } from './backlog-input';
 export { compareTaskIds, normaliseTaskId } from './task-ids';
 export type { DoneOptions } from './done-set';

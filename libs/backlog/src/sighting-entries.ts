@@ -1,5 +1,6 @@
-import type { JsonValue, ParseWarning, WarningCode } from './backlog.types';
+import type { ParseWarning, WarningCode } from './backlog.types';
 import { splitDependencyText } from './dependency-text';
+import { addMeta, dropOversized } from './meta-values';
 import { parseScoreObject } from './score-object';
 import {
   addDependency,
@@ -40,31 +41,6 @@ const TARGETS = new Map<string, EntryTarget>(
 
 export const entryTarget = (normalisedKey: string): EntryTarget | null => TARGETS.get(normalisedKey) ?? null;
 
-/** No `Infinity` from `1e999` in JSON text: such values stay strings. */
-const jsonSafe = (value: JsonValue): boolean => {
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (value === null || typeof value !== 'object') return true;
-  return (Array.isArray(value) ? value : Object.values(value)).every(jsonSafe);
-};
-
-/** Meta values keep their JSON type when written as one: numbers, booleans, arrays, objects. */
-export const metaValue = (text: string): JsonValue => {
-  const trimmed = text.trim();
-  const number = parseStrictNumber(trimmed);
-  if (number !== null) return number;
-  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(trimmed) as JsonValue;
-      return jsonSafe(parsed) ? parsed : trimmed;
-    } catch {
-      const loose = trimmed.startsWith('{') ? parseScoreObject(trimmed) : null;
-      if (loose?.ok) return loose.value;
-    }
-  }
-  return trimmed;
-};
-
 const invalid = (
   sighting: Sighting,
   code: WarningCode,
@@ -73,6 +49,7 @@ const invalid = (
   line: number,
   warnings: ParseWarning[],
 ): void => {
+  if (dropOversized(sighting, key, text, line, warnings)) return;
   warnings.push({
     line,
     code,
@@ -102,6 +79,7 @@ const applyScore = (
   warnings: ParseWarning[],
   source: EntrySource,
 ): void => {
+  if (dropOversized(sighting, source.key, text, line, warnings)) return;
   const parsed = parseScoreObject(text);
   if (!parsed.ok) return invalid(sighting, 'INVALID_SCORE', source.key, text, line, warnings);
   const before = sighting.fields.score;
@@ -154,7 +132,7 @@ export const applyEntry = (
   const source: EntrySource = { origin, key };
   if (value === '') return;
   const target = entryTarget(key);
-  if (target === null) return setMeta(sighting, key, metaValue(value), line, warnings);
+  if (target === null) return addMeta(sighting, key, value, line, warnings);
   if (target === 'id') return;
   if (target === 'title') {
     if (sighting.title === null) sighting.title = value;

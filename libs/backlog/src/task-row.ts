@@ -1,7 +1,8 @@
 import type { ParseWarning } from './backlog.types';
 import { cellAt, isTaskTable, SEED_HEADER, splitCells, type TableHeader } from './markdown-tables';
 import { newSighting, setMeta, type Sighting } from './sighting';
-import { applyEntry, metaValue } from './sighting-entries';
+import { addMeta } from './meta-values';
+import { applyEntry } from './sighting-entries';
 import { isTaskId, normaliseTaskId, stripBold, unwrapEmphasis } from './task-ids';
 
 /** The header a task row is read with: its table's, or the seed's column order when there is none. */
@@ -80,7 +81,7 @@ export const rowSighting = (
     const cell = cells[i];
     if (cell === undefined || cell === '') return;
     if (column.target === 'title') sighting.title = stripBold(cell);
-    else if (column.target === null) setMeta(sighting, column.key, metaValue(cell), line, warnings);
+    else if (column.target === null) addMeta(sighting, column.key, cell, line, warnings);
     else applyEntry(sighting, column.key, cell, line, warnings, 'column');
   });
   const extra =

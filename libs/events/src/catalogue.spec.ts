@@ -1,8 +1,18 @@
 import { eventTypes, currentSchemaVersion } from './catalogue';
+import type { TaskDefinition } from './common.schemas';
 import { validateEnvelope } from './validation';
 import { completed, envelopes, registered, testUuid } from './testing';
 import { isLedgerError } from './ledger-error';
 import { streamCategory, streamId, taskStream, backlogStream } from './streams';
+
+type Json = TaskDefinition['meta'][string];
+
+/** `[[...[]...]]`, `depth` arrays deep. */
+const nested = (depth: number): Json => {
+  let value: Json = [];
+  for (let level = 1; level < depth; level++) value = [value];
+  return value;
+};
 
 const thrown = (fn: () => void): unknown => {
   try {
@@ -73,6 +83,21 @@ describe('event catalogue', () => {
       expect(() => validateEnvelope(old)).toThrow(
         /metadata.schemaVersion: is 1; new events must be written at version 2/,
       );
+    });
+
+    it('rejects data nested 5,000 deep as an InvalidEvent, without a stack overflow', () => {
+      const [event] = envelopes([registered('B-1', { meta: { meta_x: nested(5000) } })]);
+      const error = thrown(() => validateEnvelope(event!));
+      expect(isLedgerError(error, 'InvalidEvent')).toBe(true);
+      expect((error as Error).message).toBe('invalid TaskRegistered event: data: nested too deeply to validate');
+    });
+
+    it('accepts a definition change from a value 1,000 deep, as ledgers written before the parser limit hold', () => {
+      const change = { field: 'meta', from: { meta_x: nested(1000) }, to: { meta_x: '[[...]]' } };
+      const [event] = envelopes([
+        { type: 'TaskDefinitionChanged' as const, data: { taskId: 'B-1', backlogId: 'b', changes: [change] } },
+      ]);
+      expect(() => validateEnvelope(event!)).not.toThrow();
     });
 
     it('stamps envelopes with the current schema version and context', () => {

@@ -11,8 +11,22 @@ const fieldPath = (prefix: string, issue: z.core.$ZodIssue): string =>
 const invalid = (type: string, path: string, reason: string): LedgerError =>
   new LedgerError('InvalidEvent', `invalid ${type} event: ${path || '(root)'}: ${reason}`, { type, path, reason });
 
+/**
+ * zod checks nested JSON recursively: data nested deeper than the call stack holds is reported as
+ * invalid, never a stack overflow. (Backlog metadata is kept within 32 levels by the parser; a
+ * fixed limit here would refuse to record changes to values that earlier ledgers already hold.)
+ */
+const safeParse = (type: string, prefix: string, schema: z.ZodType, value: unknown) => {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw invalid(type, prefix, 'nested too deeply to validate');
+    throw error;
+  }
+};
+
 const check = (type: string, prefix: string, schema: z.ZodType, value: unknown): void => {
-  const result = schema.safeParse(value);
+  const result = safeParse(type, prefix, schema, value);
   if (result.success) return;
   const issue = result.error.issues[0];
   throw invalid(type, issue ? fieldPath(prefix, issue) : prefix, issue?.message ?? 'invalid');

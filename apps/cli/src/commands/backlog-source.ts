@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseBacklog, ParsedTask, ParseWarning } from '@taskledger/backlog';
-import { backlogStream, LedgerError } from '@taskledger/events';
+import { backlogStream } from '@taskledger/events';
 import { BacklogTaskDoc, TaskExecutionDoc } from '@taskledger/projections';
 import { Stores } from '@taskledger/stores';
+import { readBacklogFile } from './backlog-file';
 
 export interface BacklogView {
   tasks: ParsedTask[];
@@ -11,20 +10,6 @@ export interface BacklogView {
   /** Task ids the ledger has seen complete (they count as done besides what the backlog says). */
   completedInLedger: string[];
 }
-
-/** Reads a backlog file, with an error that names it and says what to do. */
-export const readBacklogFile = (file: string, cwd: string): { path: string; content: Uint8Array } => {
-  const path = resolve(cwd, file);
-  try {
-    return { path, content: readFileSync(path) };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new LedgerError(
-      'InvalidArgument',
-      `cannot read backlog ${path} (${reason}); pass an existing file, or set "backlog" in taskledger.config.json`,
-    );
-  }
-};
 
 /** The backlog straight from a file, without touching the store. */
 export const backlogFromFile = (file: string, cwd: string): BacklogView => {

@@ -3,7 +3,7 @@ import { ParseWarning } from '@taskledger/backlog';
 import { IntakeSummary, recordBacklog } from '@taskledger/intake';
 import { Stores } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
-import { readBacklogFile } from './backlog-source';
+import { readBacklogFile } from './backlog-file';
 
 const FIRST_WARNINGS = 20;
 

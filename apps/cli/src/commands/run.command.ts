@@ -3,7 +3,7 @@ import { IntakeSummary, recordBacklog } from '@taskledger/intake';
 import { RunnerConfig, RunReport, runFailed, runTasks } from '@taskledger/runner';
 import { Stores } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
-import { readBacklogFile } from './backlog-source';
+import { readBacklogFile } from './backlog-file';
 import { allowBacklogCommandsOption, formatOption, wholeNumber } from './cli-options';
 import { humanConfirmation } from './confirm-prompt';
 import { parseBacklogFile } from './backlog.commands';
