@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_BACKLOG_BYTES } from '@taskledger/backlog';
@@ -32,13 +31,19 @@ describe('reading the backlog file', () => {
     await expectRefused(['parse', '/dev/zero'], '/dev/zero', `${MAX_BACKLOG_BYTES}`);
   });
 
-  it('refuses a directory and a FIFO nobody writes to, naming the file and what it is (exit 2)', async () => {
+  it('refuses a directory, naming the file and what it is (exit 2)', async () => {
     mkdirSync(join(dir.path, 'notes.md'));
-    execFileSync('mkfifo', [join(dir.path, 'pipe.md')]);
     await expectRefused(['list', '--from-file', 'notes.md'], join(dir.path, 'notes.md'), 'is a directory');
     await expectRefused(['parse', 'notes.md'], join(dir.path, 'notes.md'), 'is a directory');
-    await expectRefused(['validate', '--from-file', 'pipe.md'], join(dir.path, 'pipe.md'), 'is a FIFO');
-    await expectRefused(['parse', 'pipe.md'], join(dir.path, 'pipe.md'), 'is a FIFO');
+  });
+
+  it('reads a backlog piped in (--from-file /dev/stdin), as from git show', async () => {
+    for (const command of FROM_FILE_COMMANDS) {
+      const result = await runCli([command, '--from-file', '/dev/stdin'], { cwd: dir.path, input: BACKLOG });
+      expect({ command, code: result.code, stderr: result.stderr }).toEqual({ command, code: 0, stderr: '' });
+    }
+    const listed = await runCli(['list', '--from-file', '/dev/stdin'], { cwd: dir.path, input: BACKLOG });
+    expect(listed.stdout).toContain('B-1');
   });
 
   it('refuses a file one byte over the limit with its size and the limit (exit 2)', async () => {

@@ -1,17 +1,12 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { BacklogInputError, MAX_BACKLOG_BYTES } from '@taskledger/backlog';
 import { LedgerError } from '@taskledger/events';
 
 const CHUNK_BYTES = 1024 * 1024;
 
-/** Opening never waits for a writer (a FIFO); reading a regular file is unaffected. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 const kindOf = (stats: Stats): string => {
   if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
   return stats.isSocket() ? 'a socket' : 'a special file';
 };
@@ -25,7 +20,7 @@ const cannotRead = (path: string, reason: string): LedgerError =>
 const notRegular = (path: string, stats: Stats): LedgerError =>
   new LedgerError(
     'InvalidArgument',
-    `cannot read backlog ${path}: it is ${kindOf(stats)}, not a regular file; pass a markdown file of at most ${MAX_BACKLOG_BYTES} bytes`,
+    `cannot read backlog ${path}: it is ${kindOf(stats)}, not a file or a pipe; pass a markdown file of at most ${MAX_BACKLOG_BYTES} bytes`,
   );
 
 /** Reads at most one byte past the limit, in chunks, so no file (however large, or growing) fills memory. */
@@ -42,9 +37,20 @@ const readCapped = (fd: number): Buffer => {
   return Buffer.concat(chunks, total);
 };
 
-const readOpen = (fd: number, path: string): Uint8Array => {
-  const stats = fstatSync(fd);
-  if (!stats.isFile()) throw notRegular(path, stats);
+/** Standard input, whatever it is (a pipe, a socket from a parent process, a file), up to the limit. */
+const readStdin = (): Uint8Array => {
+  try {
+    return readOpen(0, '/dev/stdin', fstatSync(0));
+  } catch (error) {
+    if (error instanceof BacklogInputError) throw error;
+    throw cannotRead('/dev/stdin', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+};
+
+/** A file, or a pipe or device read like one (`--from-file /dev/stdin`); never a directory or socket. */
+const readable = (stats: Stats): boolean => stats.isFile() || stats.isFIFO() || stats.isCharacterDevice();
+
+const readOpen = (fd: number, path: string, stats: Stats): Uint8Array => {
   const content = readCapped(fd);
   if (content.byteLength <= MAX_BACKLOG_BYTES) return content;
   const bytes = Math.max(stats.size, content.byteLength);
@@ -56,19 +62,25 @@ const readOpen = (fd: number, path: string): Uint8Array => {
 };
 
 /**
- * Reads a backlog file, with an error that names it and says what to do: only a regular file is
- * read (never a directory, FIFO or device), and never more than {@link MAX_BACKLOG_BYTES} of it.
+ * Reads a backlog file, with an error that names it and says what to do: a file, a pipe or a
+ * device (never a directory), and never more than {@link MAX_BACKLOG_BYTES} of it, so an endless
+ * device stops at the limit.
  */
 export const readBacklogFile = (file: string, cwd: string): { path: string; content: Uint8Array } => {
+  if (file === '-' || file === '/dev/stdin') return { path: '/dev/stdin', content: readStdin() };
   const path = resolve(cwd, file);
   let fd: number;
+  let stats: Stats;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    stats = statSync(path);
+    if (!readable(stats)) throw notRegular(path, stats);
+    fd = openSync(path, 'r');
   } catch (error) {
+    if (error instanceof LedgerError) throw error;
     throw cannotRead(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
   try {
-    return { path, content: readOpen(fd, path) };
+    return { path, content: readOpen(fd, path, stats) };
   } catch (error) {
     if (error instanceof LedgerError || error instanceof BacklogInputError) throw error;
     throw cannotRead(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);

@@ -38,7 +38,7 @@ export const registerLanes = (program: Command, context: CliContext): void => {
     .command('lanes')
     .description('P0/P1/P2 lanes (5/7/8 pending tasks by score) and the AI-executable queue')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--from-file <file>', 'read a backlog file instead of the store')
+    .option('--from-file <file>', 'read a backlog file instead of the store (- for standard input)')
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger lanes\n  taskledger lanes --from-file 000_backlog.md --format json',

@@ -79,7 +79,10 @@ export const registerList = (program: Command, context: CliContext): void => {
       ]),
     )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--from-file <file>', 'list straight from a backlog file, without touching the store')
+    .option(
+      '--from-file <file>',
+      'list straight from a backlog file (- for standard input), without touching the store',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger list --status todo --priority critical\n  taskledger list --format json > tasks.json\n  taskledger list --from-file 000_backlog.md',

@@ -64,7 +64,7 @@ export const registerValidate = (program: Command, context: CliContext): void =>
     .description('check dependencies: missing or unfinished ones, cycles, references to no task')
     .option('--show-missing', 'say why each dependency is missing')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--from-file <file>', 'validate a backlog file without touching the store')
+    .option('--from-file <file>', 'validate a backlog file (- for standard input) without touching the store')
     .addHelpText(
       'after',
       '\nExit codes: 0 all satisfied, 1 problems found, 2 usage or unreadable input.\n\nExamples:\n  taskledger validate\n  taskledger validate --from-file 000_backlog.md --format json',
