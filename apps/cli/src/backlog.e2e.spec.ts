@@ -118,9 +118,16 @@ describe('backlog intake from the command line', () => {
     expect(broken.stdout).toMatch(/Dependency cycles found:\n {2}B-51 → B-52 → B-51/);
   });
 
-  it('shows the lanes and the AI-executable queue', async () => {
+  it('shows the lanes and the AI-executable queue, and why tasks are in neither', async () => {
     const result = await cli('lanes', '--format', 'json');
-    expect(JSON.parse(result.stdout)).toEqual({ p0: [], p1: [], p2: [], aiExecutable: [] });
+    expect(JSON.parse(result.stdout)).toEqual({
+      p0: [],
+      p1: [],
+      p2: [],
+      aiExecutable: [],
+      notInLane: { noScore: ['B-2'], lanesFull: [], done: ['B-1'] },
+      notQueued: { noExecutor: ['B-2'], humanRequired: [], done: ['B-1'] },
+    });
   });
 
   it('exits 2 naming the file when the backlog is missing or binary', async () => {
