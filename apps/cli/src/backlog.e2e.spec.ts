@@ -77,6 +77,7 @@ describe('backlog intake from the command line', () => {
         'points',
         'backlogStatus',
         'backlogStatusRaw',
+        'executionStatus',
         'scoreTotal',
         'dependencies',
         'unresolvedDependencies',
@@ -97,7 +98,7 @@ describe('backlog intake from the command line', () => {
     const done = JSON.parse((await cli('list', '--status', 'done', '--format', 'json')).stdout);
     expect(done.tasks.map((task: { id: string }) => task.id)).toEqual(['B-1']);
     const table = await cli('list');
-    expect(table.stdout).toMatch(/B-2\s+critical\s+2\s+-\s+in_progress\s+B-1\s+Ship it now/);
+    expect(table.stdout).toMatch(/B-2\s+critical\s+2\s+-\s+in_progress\s+-\s+B-1\s+Ship it now/);
   });
 
   it('validates as the seed did: exit 0 when satisfied, 1 with the missing dependencies listed', async () => {
