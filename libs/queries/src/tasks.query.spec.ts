@@ -123,6 +123,15 @@ describe('task history (audit trail)', () => {
     expect(lines[6]).toContain('attempt=2 durationMs=2000 exitCode=0');
   });
 
+  it("renders a failure's error message and rule after its other facts", async () => {
+    const b2 = renderHistoryText(await taskHistory((await ledger).eventStore, 'B-2')).split('\n');
+    expect(b2[3]).toMatch(/exitCode=1 type=\w+ rule=\S+ message=connection refused, "retrying"$/);
+    const b3 = renderHistoryText(await taskHistory((await ledger).eventStore, 'B-3')).split('\n');
+    expect(b3.find((line) => line.includes('TaskExecutionFailed'))).toMatch(
+      /reason=not-retryable category=timeout message=process exited with code 1$/,
+    );
+  });
+
   it('given a task with no stream, fails with NotFound', async () => {
     await expect(taskHistory((await ledger).eventStore, 'B-404')).rejects.toMatchObject({
       name: 'LedgerError',
