@@ -80,7 +80,7 @@ describe('taskledger run, end to end (SQLite ledger, real processes)', () => {
     );
     expect(result.stdout).toMatch(/OK-1 +progress +50% step 0\.5/);
     expect(result.stdout).toMatch(/Status:\n(.*\n)* {2}PE-1 +failed /);
-    expect(result.stdout).toContain('This run: 4 completed, 1 failed, 2 skipped, 4 retried (9 attempts)');
+    expect(result.stdout).toContain('This run: 4 completed, 1 failed, 2 skipped, 4 retries (9 attempts)');
   });
 
   it('recorded exactly the events of each story', async () => {
