@@ -77,6 +77,7 @@ describe('backlog intake from the command line', () => {
         'points',
         'backlogStatus',
         'backlogStatusRaw',
+        'executionStatus',
         'scoreTotal',
         'dependencies',
         'unresolvedDependencies',
@@ -97,7 +98,7 @@ describe('backlog intake from the command line', () => {
     const done = JSON.parse((await cli('list', '--status', 'done', '--format', 'json')).stdout);
     expect(done.tasks.map((task: { id: string }) => task.id)).toEqual(['B-1']);
     const table = await cli('list');
-    expect(table.stdout).toMatch(/B-2\s+critical\s+2\s+-\s+in_progress\s+B-1\s+Ship it now/);
+    expect(table.stdout).toMatch(/B-2\s+critical\s+2\s+-\s+in_progress\s+-\s+B-1\s+Ship it now/);
   });
 
   it('validates as the seed did: exit 0 when satisfied, 1 with the missing dependencies listed', async () => {
@@ -118,9 +119,16 @@ describe('backlog intake from the command line', () => {
     expect(broken.stdout).toMatch(/Dependency cycles found:\n {2}B-51 → B-52 → B-51/);
   });
 
-  it('shows the lanes and the AI-executable queue', async () => {
+  it('shows the lanes and the AI-executable queue, and why tasks are in neither', async () => {
     const result = await cli('lanes', '--format', 'json');
-    expect(JSON.parse(result.stdout)).toEqual({ p0: [], p1: [], p2: [], aiExecutable: [] });
+    expect(JSON.parse(result.stdout)).toEqual({
+      p0: [],
+      p1: [],
+      p2: [],
+      aiExecutable: [],
+      notInLane: { noScore: ['B-2'], lanesFull: [], done: ['B-1'] },
+      notQueued: { noExecutor: ['B-2'], humanRequired: [], done: ['B-1'] },
+    });
   });
 
   it('exits 2 naming the file when the backlog is missing or binary', async () => {

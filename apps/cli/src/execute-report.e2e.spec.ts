@@ -17,7 +17,10 @@ describe('taskledger execute and report, end to end', () => {
           'M-1': { manual: true },
         },
       },
-      retryPolicies: { execution: { maxRetries: 1, baseDelayMs: 10, jitter: false } },
+      retryPolicies: {
+        execution: { maxRetries: 1, baseDelayMs: 10, jitter: false },
+        permission: { maxRetries: 1, baseDelayMs: 10 },
+      },
     });
     expect((await ws.cli(['parse', 'backlog.md'])).code).toBe(0);
   });

@@ -26,7 +26,14 @@ const expectedFrom = (streams: Map<string, RecordedEvent[]>) => {
       .reverse()
       .find((event) => ['TaskExecutionCompleted', 'TaskExecutionFailed', 'TaskSkipped'].includes(event.type))?.type;
   const finals = [...streams.values()].map(lastOutcome);
+  const rank = 0.95 * (durations.length - 1);
+  const [below, above] = [durations[Math.floor(rank)]!, durations[Math.ceil(rank)]!];
+  const neverRun = (events: RecordedEvent[]) => events.every((event) => event.type === 'TaskRegistered');
+  const declaredDone = (events: RecordedEvent[]) =>
+    (events[0]?.data as { definition?: { backlogStatus?: string } }).definition?.backlogStatus === 'done';
   return {
+    declaredDone: [...streams.values()].filter((events) => neverRun(events) && declaredDone(events)).length,
+    p95Seconds: (below + (rank - Math.floor(rank)) * (above - below)) / 1000,
     completed: finals.filter((type) => type === 'TaskExecutionCompleted').length,
     failed: finals.filter((type) => type === 'TaskExecutionFailed').length,
     skipped: finals.filter((type) => type === 'TaskSkipped').length,
@@ -39,18 +46,22 @@ const expectedFrom = (streams: Map<string, RecordedEvent[]>) => {
   };
 };
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 describe('reports after a real run of the examples', () => {
   const dir = workDir('reports');
   afterAll(() => dir.remove());
   const taskledger = (...args: string[]) => runCli(args, { cwd: dir.path });
   let expected: ReturnType<typeof expectedFrom>;
   let streams: Map<string, RecordedEvent[]>;
+  let runOutput: string;
 
   beforeAll(async () => {
     cpSync(EXAMPLES, join(dir.path, 'examples'), { recursive: true });
-    await cli(['run', '--backlog', 'examples/backlog.md', '--config', 'examples/taskledger.config.json'], {
+    const run = await cli(['run', '--backlog', 'examples/backlog.md', '--config', 'examples/taskledger.config.json'], {
       cwd: dir.path,
     });
+    runOutput = run.stdout;
     const store = new SqliteEventStore(join(dir.path, '.taskledger/ledger.db'));
     streams = new Map(await Promise.all(TASKS.map(async (id) => [id, await store.readStream(`task-${id}`)] as const)));
     await store.close();
@@ -61,12 +72,44 @@ describe('reports after a real run of the examples', () => {
     const { stdout, code } = await taskledger('status');
     expect(code).toBe(0);
     expect(stdout).toContain(`Execution Status:\nTotal tasks: ${TASKS.length}\n`);
+    const completed = expected.completed + expected.declaredDone;
     expect(stdout).toContain(
-      `  completed: ${expected.completed}\n  failed: ${expected.failed}\n  skipped: ${expected.skipped}\n`,
+      `  completed: ${completed} (${expected.declaredDone} declared done in the backlog)\n  failed: ${expected.failed}\n  skipped: ${expected.skipped}\n`,
     );
     expect(stdout).toMatch(/Recent executions:\n {2}EX-\d: (completed|failed) \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)/);
     const rate = ((100 * expected.successes) / (expected.successes + expected.failures)).toFixed(1);
     expect(stdout).toContain(`Success rate: ${rate}% of ${expected.successes + expected.failures} ended executions`);
+  });
+
+  it('status counts EX-0, which the backlog declares done, as completed, as the run summary shows it done', async () => {
+    expect(runOutput).toMatch(/EX-0 {2}done /);
+    const { stdout } = await taskledger('status');
+    expect(stdout).toContain('Pending tasks: 0\n');
+    expect(stdout).toContain('  pending: 0\n');
+    const csv = (await taskledger('export', 'tasks', '--format', 'csv')).stdout.split('\r\n');
+    expect(csv.find((row) => row.startsWith('EX-0,'))).toMatch(
+      /^EX-0,Set up the repository,critical,1,done,completed,/,
+    );
+  });
+
+  it('ends the run summary with the retries counted as retries, not as retried tasks', () => {
+    expect(expected.retries).toBe(3);
+    expect(runOutput).toContain('This run: 4 completed, 1 failed, 2 skipped, 3 retries (8 attempts)');
+  });
+
+  it('stats gives a p95 from the exact durations while there are few: never below the average', async () => {
+    const { overall } = JSON.parse((await taskledger('stats', '--format', 'json')).stdout);
+    expect(overall.p95DurationMs / 1000).toBeCloseTo(expected.p95Seconds, 3);
+    expect(overall.p95DurationMs).toBeGreaterThanOrEqual(overall.avgDurationMs);
+  });
+
+  it("history in text shows each failure's error message; a script's own exit 126 is not 'not executable'", async () => {
+    const { stdout } = await taskledger('history', 'EX-4');
+    const message = "exited with code 126: Error: EACCES: permission denied, open '/etc/deploy/credentials.json'";
+    expect(stdout).toMatch(new RegExp(`TaskAttemptFailed .*exitCode=126 .*message=${escapeRegExp(message)}\n`));
+    expect(stdout).toMatch(/TaskExecutionFailed .*reason=needs-person .*message=high permission failure/);
+    expect(runOutput).toContain('(permission, rule permission-text)');
+    expect(runOutput).not.toContain('exit-not-executable');
   });
 
   it('stats shows executions, retries and the mean duration, and exports one CSV row per task', async () => {

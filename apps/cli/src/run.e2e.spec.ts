@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { comparePositions, RecordedEvent } from '@taskledger/event-store';
 import { executionWorkspace } from '../test/execution-fixture';
 
@@ -12,6 +14,7 @@ describe('taskledger run, end to end (SQLite ledger, real processes)', () => {
   afterAll(() => ws.remove());
 
   beforeAll(() => {
+    writeFileSync(join(ws.path, 'tasks', 'denied.sh'), 'echo deployed\n', { mode: 0o644 });
     ws.backlog([
       { id: 'OK-1', icon: '🔥' },
       { id: 'FL-1', icon: '📈' },
@@ -39,7 +42,8 @@ describe('taskledger run, end to end (SQLite ledger, real processes)', () => {
             ),
             timeoutMs: 1500,
           },
-          'PE-1': { command: ws.script('denied', `process.exit(126);`) },
+          // Not executable: the shell itself refuses it with exit 126 and says so.
+          'PE-1': { command: './tasks/denied.sh', shell: true },
           'WA-1': { command: ws.script('after', ``) },
         },
         default: { command: ws.script('plain', ``) },
@@ -80,7 +84,7 @@ describe('taskledger run, end to end (SQLite ledger, real processes)', () => {
     );
     expect(result.stdout).toMatch(/OK-1 +progress +50% step 0\.5/);
     expect(result.stdout).toMatch(/Status:\n(.*\n)* {2}PE-1 +failed /);
-    expect(result.stdout).toContain('This run: 4 completed, 1 failed, 2 skipped, 4 retried (9 attempts)');
+    expect(result.stdout).toContain('This run: 4 completed, 1 failed, 2 skipped, 4 retries (9 attempts)');
   });
 
   it('recorded exactly the events of each story', async () => {
@@ -127,8 +131,8 @@ describe('taskledger run, end to end (SQLite ledger, real processes)', () => {
       classification: { category: 'timeout' },
     });
     expect((await events('PE-1', 'TaskAttemptFailed'))[0]?.data).toMatchObject({
-      error: { exitCode: 126 },
-      classification: { category: 'permission' },
+      error: { exitCode: 126, stderrTail: expect.stringMatching(/denied\.sh: Permission denied/) },
+      classification: { category: 'permission', ruleId: 'exit-not-executable' },
     });
     expect((await events('PE-1', 'TaskExecutionFailed'))[0]?.data).toMatchObject({
       reason: 'needs-person',

@@ -18,5 +18,19 @@ export { buildDependencyGraph, findDependencyCycles, missingDependencies } from 
 export type { DependencyCycle, DependencyGraph, MissingDependency } from './dependency-graph';
 export { dependencyChains, dependencyDepths, executionOrder, transitiveBlockers } from './dependency-order';
 export type { DependencyChain, ExecutionOrder } from './dependency-order';
-export { aiExecutableQueue, compareByPriority, priorityLanes, sortByPriority } from './prioritisation';
-export type { LaneOptions, PriorityLanes, QueuedTask, QueueOptions } from './prioritisation';
+export {
+  aiExecutableQueue,
+  compareByPriority,
+  laneExclusions,
+  priorityLanes,
+  queueExclusions,
+  sortByPriority,
+} from './prioritisation';
+export type {
+  LaneExclusions,
+  LaneOptions,
+  PriorityLanes,
+  QueuedTask,
+  QueueExclusions,
+  QueueOptions,
+} from './prioritisation';

@@ -1,5 +1,5 @@
 import { aParsedTask as aTask } from './backlog-test-tasks';
-import { aiExecutableQueue, priorityLanes, sortByPriority } from './prioritisation';
+import { aiExecutableQueue, laneExclusions, priorityLanes, queueExclusions, sortByPriority } from './prioritisation';
 
 describe('prioritisation', () => {
   it('sorts like the seed: priority, then score descending (unscored last), then id', () => {
@@ -24,6 +24,43 @@ describe('prioritisation', () => {
     expect(lanes.p1).toHaveLength(7);
     expect(lanes.p2).toEqual(['B-15', 'B-16', 'B-17', 'B-18', 'B-19', 'B-20', 'B-21', 'B-22']);
     expect(priorityLanes(tasks, { sizes: [1, 1, 1] })).toEqual({ p0: ['B-2'], p1: ['B-3'], p2: ['B-4'] });
+  });
+
+  it('says why each task is in no lane: done, no score, or the lanes are full', () => {
+    const tasks = [
+      aTask('B-10', { scoreTotal: null }),
+      aTask('B-2', { scoreTotal: 5, backlogStatus: 'done' }),
+      aTask('B-3', { scoreTotal: 4 }),
+      aTask('B-4', { scoreTotal: 3 }),
+      aTask('B-5', { scoreTotal: 2 }),
+      aTask('B-6', { scoreTotal: null }),
+      aTask('B-7', { scoreTotal: 1 }),
+    ];
+    expect(laneExclusions(tasks, { done: ['B-7'], sizes: [1, 0, 1] })).toEqual({
+      noScore: ['B-6', 'B-10'],
+      lanesFull: ['B-5'],
+      done: ['B-2', 'B-7'],
+    });
+    expect(laneExclusions(tasks, { done: ['B-7'] })).toEqual({
+      noScore: ['B-6', 'B-10'],
+      lanesFull: [],
+      done: ['B-2', 'B-7'],
+    });
+  });
+
+  it('says why each task is not queued: done, human-required, or no executor', () => {
+    const tasks = [
+      aTask('B-1', { defaultExecutor: 'x.md' }),
+      aTask('B-2', { defaultExecutor: 'x.md', humanRequired: true }),
+      aTask('B-3', { humanRequired: true, backlogStatus: 'done' }),
+      aTask('B-4'),
+    ];
+    expect(queueExclusions(tasks)).toEqual({ noExecutor: ['B-4'], humanRequired: ['B-2'], done: ['B-3'] });
+    expect(queueExclusions(tasks, { fallbackExecutor: 'default.md', done: ['B-1'] })).toEqual({
+      noExecutor: [],
+      humanRequired: ['B-2'],
+      done: ['B-1', 'B-3'],
+    });
   });
 
   it('queues pending, not human-required tasks that have an executor, in priority order', () => {

@@ -38,8 +38,11 @@ const processFailure = (stderrTail: string, exitCode = 1) =>
   rawErrorFacts({ type: 'process', message: `exit ${exitCode}`, exitCode, stderrTail });
 
 /** History decided by the decider itself: `n` failed attempts, each retried, and attempt n + 1 running. */
-const afterFailures = (n: number, facts: RawErrorFacts = failAttempt().facts): TaskEventInput[] => {
-  const context = testDecisionContext();
+const afterFailures = (
+  n: number,
+  facts: RawErrorFacts = failAttempt().facts,
+  context = testDecisionContext(),
+): TaskEventInput[] => {
   const commands: TaskCommand[] = [startExecution()];
   for (let attempt = 1; attempt <= n; attempt += 1) {
     commands.push(
@@ -162,7 +165,7 @@ describe('failing an attempt', () => {
   describe('a permission failure', () => {
     const facts = processFailure('open /etc/shadow: permission denied');
 
-    it('is marked as needing a person and retried under its policy', () => {
+    it('by default is not retried: it fails at once as needing a person', () => {
       const outcome = given(running).when(failing(facts));
       expect(outcome.events.slice(1)).toEqual([
         recoveryAttempted({
@@ -171,12 +174,32 @@ describe('failing an attempt', () => {
           outcome: 'not-applicable',
           details: { reason: 'no automatic fix for permission errors: a person must grant access' },
         }),
+        expect.objectContaining({
+          type: 'TaskExecutionFailed',
+          data: expect.objectContaining({ reason: 'needs-person', category: 'permission' }),
+        }),
+      ]);
+    });
+
+    it('is retried when its policy is configured to, saying so in the recovery', () => {
+      const context = testDecisionContext({ retryPolicies: { permission: { maxRetries: 2 } } });
+      const outcome = given(running, context).when(failing(facts));
+      expect(outcome.events.slice(1)).toEqual([
+        recoveryAttempted({
+          category: 'permission',
+          action: 'needs-person',
+          outcome: 'not-applicable',
+          details: {
+            reason: 'retried as retryPolicies.permission allows; a person must grant access if it keeps failing',
+          },
+        }),
         expect.objectContaining({ type: 'TaskRetryScheduled', data: expect.objectContaining({ delayMs: 1_000 }) }),
       ]);
     });
 
-    it('fails as needing a person when its retries are used up', () => {
-      const outcome = given(afterFailures(2, facts)).when(failing(facts));
+    it('fails as needing a person when its configured retries are used up', () => {
+      const context = testDecisionContext({ retryPolicies: { permission: { maxRetries: 2 } } });
+      const outcome = given(afterFailures(2, facts, context), context).when(failing(facts));
       expect(outcome.events.at(-1)).toMatchObject({
         type: 'TaskExecutionFailed',
         data: { reason: 'needs-person', category: 'permission' },

@@ -1,7 +1,7 @@
 import type { ClassifierRule, ClassifierTable } from './error-classifier';
 
 /** Bump together with any change to `defaultRules`; recorded in every TaskAttemptFailed. */
-export const CLASSIFIER_VERSION = 1;
+export const CLASSIFIER_VERSION = 2;
 
 const rule = (
   id: string,
@@ -101,6 +101,15 @@ const resourceText: ClassifierRule[] = [
   ),
 ];
 
+/**
+ * A shell (or env) saying it could not execute the command itself: `sh: 1: ./x: Permission denied`,
+ * `bash: ./x: cannot execute binary file`, `zsh: permission denied: ./x`. A script that exits 126
+ * on its own prints none of these.
+ */
+const SHELL_CANNOT_EXECUTE =
+  '(^|\\n|: )(\\S*/)?(sh|bash|dash|ash|ksh|mksh|zsh|env)(\\[\\d+\\])?: (line \\d+: |\\d+: )?' +
+  '(\\S.*: (permission denied|cannot execute|exec format error|is a directory)|(permission denied|exec format error): \\S)';
+
 const signalsAndExitCodes: ClassifierRule[] = [
   rule(
     'signal-killed',
@@ -127,8 +136,8 @@ const signalsAndExitCodes: ClassifierRule[] = [
     'exit-not-executable',
     'permission',
     'high',
-    { exitCodes: [126] },
-    'Shell: the command was found but may not be executed.',
+    { exitCodes: [126], text: SHELL_CANNOT_EXECUTE },
+    'Shell: the command was found but may not be executed (a script’s own exit 126 falls through to the rules below).',
   ),
   rule('exit-command-not-found', 'execution', 'critical', { exitCodes: [127] }, 'Shell: the command was not found.'),
   rule('exit-timeout-command', 'timeout', 'medium', { exitCodes: [124] }, 'timeout(1) stopped the command.'),

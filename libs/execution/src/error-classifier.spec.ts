@@ -90,6 +90,26 @@ describe('error classifier', () => {
   it('lets a timeout win over the signal that stopped the process and over its message', () =>
     expect(classify(examples[2]![1]).ruleId).toBe('timeout'));
 
+  it('reads exit 126 as "not executable" only when the shell says it could not execute the command', () => {
+    for (const stderr of [
+      'sh: 1: ./deploy.sh: Permission denied',
+      '/bin/sh: 1: ./deploy.sh: Permission denied',
+      'bash: line 1: ./deploy.sh: Permission denied',
+      'bash: ./tool: cannot execute binary file: Exec format error',
+      'bash: /srv/app: Is a directory',
+      'zsh: permission denied: ./deploy.sh',
+      "env: './deploy.sh': Permission denied",
+    ])
+      expect([stderr, classify(exited(126, stderr)).ruleId]).toEqual([stderr, 'exit-not-executable']);
+  });
+
+  it("reads a script's own exit 126 like any non-zero exit: by its message, else as a plain failure", () => {
+    const ownMessage = "Error: EACCES: permission denied, open '/etc/deploy/credentials.json'";
+    expect(classify(exited(126, ownMessage, `exited with code 126: ${ownMessage}`)).ruleId).toBe('permission-text');
+    expect(classify(exited(126, 'build step 3 failed')).ruleId).toBe('nonzero-exit');
+    expect(classify(exited(126)).ruleId).toBe('nonzero-exit');
+  });
+
   it('reads a refused connection as a network failure unless the message names the database', () => {
     expect(classify(exited(1, 'connect ECONNREFUSED 127.0.0.1:5432')).category).toBe('network');
     expect(classify(exited(1, 'could not connect to server: Connection refused')).category).toBe('database');

@@ -82,10 +82,15 @@ const backoff = ({ retryDelayMs }: RecoveryContext): RecoveryDecision =>
     ? { action: 'backoff', outcome: 'not-applicable', details: { reason: 'no further attempt' } }
     : { action: 'backoff', outcome: 'succeeded', details: { delayMs: retryDelayMs } };
 
-const needsPerson = (): RecoveryDecision => ({
+const needsPerson = ({ retryDelayMs }: RecoveryContext): RecoveryDecision => ({
   action: 'needs-person',
   outcome: 'not-applicable',
-  details: { reason: 'no automatic fix for permission errors: a person must grant access' },
+  details: {
+    reason:
+      retryDelayMs === null
+        ? 'no automatic fix for permission errors: a person must grant access'
+        : 'retried as retryPolicies.permission allows; a person must grant access if it keeps failing',
+  },
 });
 
 /**
@@ -104,7 +109,7 @@ export const recoveryFor = (category: ErrorCategory, context: RecoveryContext): 
     case 'network':
       return [backoff(context)];
     case 'permission':
-      return [needsPerson()];
+      return [needsPerson(context)];
     default:
       return [];
   }

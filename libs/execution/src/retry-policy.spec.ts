@@ -41,7 +41,7 @@ const policyArb: fc.Arbitrary<RetryPolicy> = fc.record({
 });
 
 describe('retry policies', () => {
-  it('default to the seed’s values per category', () =>
+  it('default to the seed’s values per category, but never retry a permission failure (it needs a person)', () =>
     expect(
       Object.values(defaultRetryPolicies).map((p) => [
         p.category,
@@ -55,7 +55,7 @@ describe('retry policies', () => {
       ['network', 5, 2_000, 2, 60_000, true],
       ['file_system', 3, 1_000, 1.5, 30_000, false],
       ['database', 3, 5_000, 2, 120_000, true],
-      ['permission', 2, 1_000, 1, 10_000, false],
+      ['permission', 0, 1_000, 1, 10_000, false],
       ['timeout', 2, 5_000, 2, 60_000, true],
       ['validation', 1, 0, 1, 0, false],
       ['execution', 3, 2_000, 1.5, 30_000, true],
@@ -67,8 +67,8 @@ describe('retry policies', () => {
       2_000, 4_000, 8_000, 16_000, 20_000,
     ]));
 
-  it('keeps a permission delay constant', () =>
-    expect(delays(defaultRetryPolicies.permission)).toEqual([1_000, 1_000]));
+  it('keeps a permission delay constant when retries are configured', () =>
+    expect(delays({ ...defaultRetryPolicies.permission, maxRetries: 2 })).toEqual([1_000, 1_000]));
 
   it('retries a validation failure once without delay', () =>
     expect(delays(defaultRetryPolicies.validation)).toEqual([0]));

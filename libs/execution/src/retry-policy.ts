@@ -23,12 +23,16 @@ const policy = (
   jitter: boolean,
 ): RetryPolicy => ({ category, maxRetries, baseDelayMs, multiplier, maxDelayMs, jitter });
 
-/** The seed's defaults; `unknown` behaves like `execution`. */
+/**
+ * The seed's defaults; `unknown` behaves like `execution`. A permission failure is not retried:
+ * its recovery is "needs a person" (the seed's 2 retries only repeated the same refusal). Set
+ * `retryPolicies.permission.maxRetries` to retry it anyway.
+ */
 export const defaultRetryPolicies: RetryPolicies = {
   network: policy('network', 5, 2_000, 2, 60_000, true),
   file_system: policy('file_system', 3, 1_000, 1.5, 30_000, false),
   database: policy('database', 3, 5_000, 2, 120_000, true),
-  permission: policy('permission', 2, 1_000, 1, 10_000, false),
+  permission: policy('permission', 0, 1_000, 1, 10_000, false),
   timeout: policy('timeout', 2, 5_000, 2, 60_000, true),
   validation: policy('validation', 1, 0, 1, 0, false),
   execution: policy('execution', 3, 2_000, 1.5, 30_000, true),

@@ -35,6 +35,11 @@ export interface PerformanceMetricsDoc extends Doc {
   /** successes / executions (4 decimals); null before the first execution ends. */
   successRate: number | null;
   durations: DurationSketch;
+  /**
+   * The durations themselves, ascending, while there are at most EXACT_DURATIONS_LIMIT (256):
+   * the percentiles are then interpolated from them. Null beyond: they come from `durations`.
+   */
+  exactDurations: number[] | null;
   /** Durations that could not be counted (negative or not finite). */
   rejectedDurations: number;
   avgDurationMs: number | null;
@@ -69,6 +74,7 @@ export const emptyPerformanceMetrics = (id: string, at: string): PerformanceMetr
   failures: 0,
   successRate: null,
   durations: emptySketch(),
+  exactDurations: [],
   rejectedDurations: 0,
   avgDurationMs: null,
   medianDurationMs: null,

@@ -1,6 +1,7 @@
 import { EventOfType } from '@taskledger/events';
 import { addToSketch, DurationSketch, isValidDuration, quantiles, sketchMean } from './duration-sketch';
 import { daysBefore, laterTimestamp, utcDayKey, utcTimestamp } from './event-time';
+import { addExactDuration, exactQuantiles } from './exact-durations';
 import { ratio } from './numbers';
 import {
   DailyPerformance,
@@ -19,8 +20,11 @@ export const PERFORMANCE_DAILY_RETENTION_DAYS = 90;
 /** The first day kept: the window ends on the day of the newest event. */
 const retentionStart = daysBefore(PERFORMANCE_DAILY_RETENTION_DAYS - 1);
 
-/** The median, p95 and p99, read from the sketch in one pass. */
+/** The median, p95 and p99: from the exact durations while the document keeps them, else from the sketch in one pass. */
 const REPORTED_QUANTILES = [0.5, 0.95, 0.99];
+
+const reportedQuantiles = (exact: readonly number[] | null, sketch: DurationSketch): Array<number | null> =>
+  exact === null ? quantiles(sketch, REPORTED_QUANTILES) : exactQuantiles(exact, REPORTED_QUANTILES);
 
 type ExecutionEnded = ProjectedEvent<EventOfType<'TaskExecutionCompleted' | 'TaskExecutionFailed'>>;
 
@@ -87,7 +91,9 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
   const executions = doc.executions + 1;
   const successes = doc.successes + (ending.success ? 1 : 0);
   const durations = withDuration(doc.durations, ending);
-  const [median, p95, p99] = quantiles(durations, REPORTED_QUANTILES);
+  const exactDurations =
+    ending.durationMs === null ? doc.exactDurations : addExactDuration(doc.exactDurations, ending.durationMs);
+  const [median, p95, p99] = reportedQuantiles(exactDurations, durations);
   const latest = isLatest(doc, ending);
   return inDocOrder(doc, {
     id: doc.id,
@@ -98,6 +104,7 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
     failures: doc.failures + (ending.success ? 0 : 1),
     successRate: ratio(successes, executions),
     durations,
+    exactDurations,
     rejectedDurations: doc.rejectedDurations + (rejected ? 1 : 0),
     avgDurationMs: sketchMean(durations),
     medianDurationMs: median ?? null,
@@ -118,9 +125,9 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
 /** Per-task and `_global` execution counts, success rate, duration percentiles, retries and daily trends. */
 export const performanceMetricsProjection = defineProjection({
   name: 'performance_metrics',
-  version: 1,
+  version: 2,
   description:
-    'Executions, success rate, duration percentiles (DDSketch), retries and daily trends per task and overall.',
+    'Executions, success rate, duration percentiles (exact up to 256 durations, then DDSketch), retries and daily trends per task and overall.',
   handles: ['TaskExecutionCompleted', 'TaskExecutionFailed'] as const,
   documentIds: (event) => [event.data.taskId, '_global'],
   evolve: (doc: PerformanceMetricsDoc | null, event, documentId): PerformanceMetricsDoc => {

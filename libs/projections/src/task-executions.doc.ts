@@ -64,6 +64,8 @@ export interface SkipInfo {
 export interface TaskExecutionDoc extends Doc, TaskDefinitionFields {
   id: string;
   taskId: string;
+  /** The priority's sort rank: critical 0, high 1, medium 2, low 3, unknown 4. */
+  priorityRank: number;
   /** False when execution events arrived before any TaskRegistered. */
   registered: boolean;
   registeredAt: string | null;
@@ -88,6 +90,11 @@ export interface TaskExecutionDoc extends Doc, TaskDefinitionFields {
   executions: number;
   updatedAt: string;
 }
+
+const PRIORITY_RANKS: Readonly<Record<Priority, number>> = { critical: 0, high: 1, medium: 2, low: 3, unknown: 4 };
+
+/** Where a priority sorts: critical 0, high 1, medium 2, low 3, unknown 4 (the order `list` uses). */
+export const priorityRank = (priority: Priority): number => PRIORITY_RANKS[priority];
 
 export const unregisteredDefinition = (taskId: string): TaskDefinitionFields => ({
   title: taskId,
@@ -118,6 +125,7 @@ export const newTaskExecution = (taskId: string, at: string): TaskExecutionDoc =
   id: taskId,
   taskId,
   ...unregisteredDefinition(taskId),
+  priorityRank: priorityRank('unknown'),
   registered: false,
   registeredAt: null,
   removedFromBacklog: false,

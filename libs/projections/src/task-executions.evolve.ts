@@ -2,7 +2,7 @@ import { EventOfType, LedgerEventType } from '@taskledger/events';
 import { utcTimestamp } from './event-time';
 import { ProjectedEvent } from './projection';
 import { applyDefinitionChanges, definitionFields } from './task-definition-fields';
-import { CurrentExecution, NO_EXECUTION, TaskExecutionDoc } from './task-executions.doc';
+import { CurrentExecution, NO_EXECUTION, priorityRank, TaskExecutionDoc } from './task-executions.doc';
 
 type On<T extends LedgerEventType> = (
   doc: TaskExecutionDoc,
@@ -30,15 +30,16 @@ const onExecution = (
 export const registered: On<'TaskRegistered'> = (doc, event, at) => ({
   ...doc,
   ...definitionFields(event.data.definition),
+  priorityRank: priorityRank(event.data.definition.priority),
   registered: true,
   registeredAt: doc.registeredAt ?? at,
   removedFromBacklog: false,
 });
 
-export const definitionChanged: On<'TaskDefinitionChanged'> = (doc, event) => ({
-  ...doc,
-  ...applyDefinitionChanges(doc, event.data.changes),
-});
+export const definitionChanged: On<'TaskDefinitionChanged'> = (doc, event) => {
+  const fields = applyDefinitionChanges(doc, event.data.changes);
+  return { ...doc, ...fields, priorityRank: priorityRank(fields.priority) };
+};
 
 export const removedFromBacklog: On<'TaskRemovedFromBacklog'> = (doc) => ({ ...doc, removedFromBacklog: true });
 

@@ -54,6 +54,16 @@ describe('task_executions read model', () => {
         )
         .then(T, { priority: 'low', humanRequired: true, humanReason: 'needs a token', title: 'Sample task' }));
 
+    it('keeps the rank of its priority (critical 0 .. low 3, unknown 4) for sorting, through changes', () => {
+      expect(given(projection, [registered(T, { priority: 'critical' })]).doc(T).priorityRank).toBe(0);
+      expect(
+        given(projection, [registered(T, { priority: 'high' })])
+          .when(definitionChanged(T, [{ field: 'priority', from: 'high', to: 'low' }]))
+          .doc(T).priorityRank,
+      ).toBe(3);
+      expect(given(projection, [started(T)]).doc(T).priorityRank).toBe(4);
+    });
+
     it('ignores changes to fields it does not keep and values of the wrong shape', () => {
       const { doc } = given(projection, [registered(T)]).when(
         definitionChanged(T, [

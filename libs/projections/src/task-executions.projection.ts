@@ -59,7 +59,7 @@ const apply = (doc: TaskExecutionDoc, event: Handled, at: string): TaskExecution
 /** One document per task: its definition and execution state (the seed's task_executions + task_metadata). */
 export const taskExecutionsProjection = defineProjection({
   name: 'task_executions',
-  version: 1,
+  version: 2,
   description: 'Per task: definition, execution status, current execution, last error, retries and timings.',
   handles,
   documentIds: (event) => [event.data.taskId],
@@ -72,5 +72,5 @@ export const taskExecutionsProjection = defineProjection({
     next.updatedAt = at;
     return next;
   },
-  indexes: [['status'], ['backlogStatus'], ['priority'], ['humanRequired'], ['updatedAt']],
+  indexes: [['status'], ['backlogStatus'], ['priority'], ['priorityRank'], ['humanRequired'], ['updatedAt']],
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arbitraryHistory } from '@taskledger/projections/testing';
+import { arbitraryHistory, registered, toProjected } from '@taskledger/projections/testing';
 import { buildLedger, scenario } from '../test/ledger';
 import { parseCsv } from './csv-parse';
 import { EXPORT_FORMATS, EXPORT_KINDS, exportFile, TASKS_CSV_HEADER } from './exports.query';
@@ -40,6 +40,19 @@ describe('exports', () => {
       ['B-4', 'pending', 'B-2', '16'],
       ['B-5', 'running', '', '16'],
     ]);
+  });
+
+  it('exports a task the backlog declares done and the ledger never ran as completed, as status counts it', async () => {
+    const { readStore } = await buildLedger(
+      toProjected([registered('D-1', { backlogStatus: 'done' }), registered('D-2', { backlogStatus: 'todo' })]),
+    );
+    const [, ...rows] = parseCsv((await exportFile(readStore, 'tasks', 'csv')).body);
+    expect(rows.map((row) => [row[0], row[4], row[5]])).toEqual([
+      ['D-1', 'done', 'completed'],
+      ['D-2', 'todo', 'pending'],
+    ]);
+    const json = JSON.parse((await exportFile(readStore, 'tasks', 'json')).body) as { tasks: { status: string }[] };
+    expect(json.tasks.map((task) => task.status)).toEqual(['completed', 'pending']);
   });
 
   it('given realistic random histories, status counts add up and exports stay reproducible', async () => {

@@ -6,6 +6,7 @@ import { ledgerPosition } from './ledger-position';
 import { PerformanceStats, performanceStats } from './performance.query';
 import { renderMetricsCsv } from './performance.render';
 import { findAll, TASKS, TaskExecutionDoc } from './read-models.access';
+import { countedStatus, isDeclaredDone } from './status.query';
 
 export const EXPORT_KINDS = ['tasks', 'metrics', 'errors'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -14,6 +15,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface TasksExport {
   ledgerPosition: string | null;
+  /** The documents, with `status` as the status breakdown counts it (see `countedStatus`). */
   tasks: TaskExecutionDoc[];
 }
 
@@ -24,10 +26,14 @@ export interface ExportFile {
   body: string;
 }
 
-/** Every task document by id. */
+/** Every task document by id; a task the backlog declares done and the ledger never ran is completed. */
 export const tasksExport = async (readStore: ReadStore): Promise<TasksExport> => {
   const position = await ledgerPosition(readStore);
-  return { ledgerPosition: position, tasks: await findAll<TaskExecutionDoc>(readStore, TASKS) };
+  const tasks = await findAll<TaskExecutionDoc>(readStore, TASKS);
+  return {
+    ledgerPosition: position,
+    tasks: tasks.map((task) => (isDeclaredDone(task) ? { ...task, status: countedStatus(task) } : task)),
+  };
 };
 
 export const TASKS_CSV_HEADER = [

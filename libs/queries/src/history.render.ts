@@ -6,7 +6,7 @@ type Facts = Record<string, unknown>;
 const pick = (data: Facts, keys: readonly string[]): string[] =>
   keys.flatMap((key) => (data[key] === undefined || data[key] === null ? [] : [`${key}=${String(data[key])}`]));
 
-/** The facts a reader of the audit trail looks for first, per event type. */
+/** The facts a reader of the audit trail looks for first, per event type; a message comes last (it may hold spaces). */
 export const keyFacts = (event: Pick<HistoryEvent, 'type' | 'data'>): string => {
   const data = (event.data ?? {}) as Facts;
   const error = (data['error'] ?? {}) as Facts;
@@ -21,13 +21,15 @@ export const keyFacts = (event: Pick<HistoryEvent, 'type' | 'data'>): string => 
         ...pick(data, ['attempt', 'durationMs']),
         ...pick(classification, ['category', 'severity']),
         ...pick(error, ['exitCode', 'signal', 'type']),
+        ...pick({ rule: classification['ruleId'] }, ['rule']),
+        ...pick(error, ['message']),
       ].join(' ');
     case 'TaskRetryScheduled':
       return pick(data, ['nextAttempt', 'delayMs', 'reason']).join(' ');
     case 'TaskExecutionCompleted':
       return pick(data, ['attempt', 'durationMs', 'exitCode']).join(' ');
     case 'TaskExecutionFailed':
-      return pick(data, ['attempt', 'reason', 'category']).join(' ');
+      return pick(data, ['attempt', 'reason', 'category', 'message']).join(' ');
     case 'TaskSkipped':
       return pick(data, ['reason']).join(' ');
     case 'RecoveryActionAttempted':

@@ -4,7 +4,7 @@ import { MemoryEventStore } from '@taskledger/event-store';
 import { MemoryReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
-import { registered } from '@taskledger/projections/testing';
+import { completed, executionFailed, registered, started, toProjected } from '@taskledger/projections/testing';
 import { buildLedger, scenario } from '../test/ledger';
 import { ledgerPosition } from './ledger-position';
 import { cachedLedgerStatus, ledgerStatus } from './status.query';
@@ -42,6 +42,35 @@ describe('ledger status', () => {
       );
       expect(text).toContain('Success rate: 66.7% of 3 ended executions');
       expect(text).toContain('Projection lag: 0 events');
+    });
+  });
+
+  describe('given tasks the backlog declares done', () => {
+    const ledger = () =>
+      buildLedger(
+        toProjected([
+          registered('D-1', { backlogStatus: 'done' }),
+          registered('D-2', { backlogStatus: 'done' }),
+          started('D-2'),
+          executionFailed('D-2'),
+          registered('D-3'),
+          started('D-3'),
+          completed('D-3'),
+          registered('D-4'),
+        ]),
+      );
+
+    it('counts one the ledger never ran as completed, as the run summary shows it done; a run in the ledger wins', async () => {
+      const status = await ledgerStatus(await ledger());
+      expect(status).toMatchObject({
+        totalTasks: 4,
+        pendingTasks: 1,
+        declaredDone: 1,
+        byStatus: { pending: 1, completed: 2, failed: 1 },
+      });
+      expect(renderStatusText(status)).toContain(
+        'Pending tasks: 1\n\nStatus breakdown:\n  pending: 1\n  running: 0\n  retrying: 0\n  completed: 2 (1 declared done in the backlog)\n  failed: 1\n',
+      );
     });
   });
 

@@ -12,6 +12,7 @@ import {
   METRICS,
   PerformanceMetricsDoc,
   TASKS,
+  TaskExecutionDoc,
 } from './read-models.access';
 
 export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
@@ -32,11 +33,26 @@ export interface RecentExecution {
   attempt: number | null;
 }
 
+/**
+ * A task the backlog declares done that has no execution in the ledger (never started, or reset)
+ * counts as completed, as the run summary shows it done; once the ledger has an execution of the
+ * task, the ledger's status wins.
+ */
+export const isDeclaredDone = (task: Pick<TaskExecutionDoc, 'status' | 'backlogStatus'>): boolean =>
+  task.status === 'pending' && task.backlogStatus === 'done';
+
+/** The status a task is counted under: its execution status, or completed when it is declared done. */
+export const countedStatus = (task: Pick<TaskExecutionDoc, 'status' | 'backlogStatus'>): ExecutionStatus =>
+  isDeclaredDone(task) ? 'completed' : task.status;
+
 export interface LedgerStatus {
   totalTasks: number;
+  /** Tasks counted as pending: not declared done in the backlog. */
   pendingTasks: number;
-  /** Tasks per execution status, every status listed. */
+  /** Tasks per status as `countedStatus` gives it, every status listed. */
   byStatus: Record<ExecutionStatus, number>;
+  /** Of the completed: tasks the backlog declares done that the ledger never ran. */
+  declaredDone: number;
   /** The latest ended executions, newest first. */
   recent: RecentExecution[];
   /** Ended executions over all tasks and their success rate (null before the first). */
@@ -83,14 +99,22 @@ export const recentExecutions = async (readStore: ReadStore, limit: number): Pro
 /** Tasks still in a backlog: a removed task keeps its history but no longer counts as work. */
 const IN_BACKLOG = { removedFromBacklog: false } as const;
 
-const statusCounts = async (readStore: ReadStore): Promise<Record<ExecutionStatus, number>> => {
-  const counts = await Promise.all(
-    EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { ...IN_BACKLOG, status })),
-  );
-  return Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<
+const DECLARED_DONE = { ...IN_BACKLOG, status: 'pending', backlogStatus: 'done' } as const;
+
+const statusCounts = async (
+  readStore: ReadStore,
+): Promise<{ byStatus: Record<ExecutionStatus, number>; declaredDone: number }> => {
+  const [declaredDone, ...counts] = await Promise.all([
+    countDocs(readStore, TASKS, DECLARED_DONE),
+    ...EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { ...IN_BACKLOG, status })),
+  ]);
+  const byStatus = Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<
     ExecutionStatus,
     number
   >;
+  byStatus.pending -= declaredDone!;
+  byStatus.completed += declaredDone!;
+  return { byStatus, declaredDone: declaredDone! };
 };
 
 type ReadModelStatus = Omit<LedgerStatus, 'headPosition' | 'lag'>;
@@ -98,7 +122,7 @@ type ReadModelStatus = Omit<LedgerStatus, 'headPosition' | 'lag'>;
 /** Everything the read models say; costs a few counts (each parses the matching documents in SQLite). */
 const readModelStatus = async (readStore: ReadStore, options: StatusOptions): Promise<ReadModelStatus> => {
   const position = await ledgerPosition(readStore);
-  const [totalTasks, byStatus, recent, global] = await Promise.all([
+  const [totalTasks, { byStatus, declaredDone }, recent, global] = await Promise.all([
     countDocs(readStore, TASKS, IN_BACKLOG),
     statusCounts(readStore),
     recentExecutions(readStore, options.recent ?? 10),
@@ -108,6 +132,7 @@ const readModelStatus = async (readStore: ReadStore, options: StatusOptions): Pr
     totalTasks,
     pendingTasks: byStatus.pending,
     byStatus,
+    declaredDone,
     recent,
     executions: global?.executions ?? 0,
     successRate: global?.successRate ?? null,

@@ -1,5 +1,9 @@
+import type { ExecutionStatus } from '@taskledger/projections';
 import { percent, shortTime } from './format';
 import { EXECUTION_STATUSES, LedgerStatus } from './status.query';
+
+const declaredNote = (status: LedgerStatus, name: ExecutionStatus): string =>
+  name === 'completed' && status.declaredDone > 0 ? ` (${status.declaredDone} declared done in the backlog)` : '';
 
 /** The seed's `status` layout, then success rate and freshness. */
 export const renderStatusText = (status: LedgerStatus): string => {
@@ -9,7 +13,7 @@ export const renderStatusText = (status: LedgerStatus): string => {
     `Pending tasks: ${status.pendingTasks}`,
     '',
     'Status breakdown:',
-    ...EXECUTION_STATUSES.map((name) => `  ${name}: ${status.byStatus[name]}`),
+    ...EXECUTION_STATUSES.map((name) => `  ${name}: ${status.byStatus[name]}${declaredNote(status, name)}`),
     '',
     'Recent executions:',
     ...(status.recent.length === 0

@@ -33,6 +33,26 @@ describe('task queries', () => {
     expect(seen).toEqual(['B-5', 'B-3', 'B-2', 'B-1', 'B-4']);
   });
 
+  it('given a sort by priority, orders by rank (critical, high, medium, low) both ways, paging by cursor', async () => {
+    const { readStore } = await ledger;
+    const pages = async (direction: 'asc' | 'desc') => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listTasks>> = await listTasks(readStore, {
+          limit: 2,
+          cursor,
+          sort: { field: 'priority', direction },
+        });
+        seen.push(...page.items.map((task) => `${task.id}:${task.priority}`));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return seen;
+    };
+    expect(await pages('asc')).toEqual(['B-4:critical', 'B-1:high', 'B-2:medium', 'B-5:medium', 'B-3:low']);
+    expect(await pages('desc')).toEqual(['B-3:low', 'B-5:medium', 'B-2:medium', 'B-1:high', 'B-4:critical']);
+  });
+
   it('given a cursor from another sort, fails with InvalidQuery on the cursor', async () => {
     const { readStore } = await ledger;
     const first = await listTasks(readStore, { limit: 1 });
@@ -101,6 +121,15 @@ describe('task history (audit trail)', () => {
     expect(lines[4]).toContain('nextAttempt=2 delayMs=2000 reason=retryable');
     expect(lines[6]).toContain('TaskExecutionCompleted');
     expect(lines[6]).toContain('attempt=2 durationMs=2000 exitCode=0');
+  });
+
+  it("renders a failure's error message and rule after its other facts", async () => {
+    const b2 = renderHistoryText(await taskHistory((await ledger).eventStore, 'B-2')).split('\n');
+    expect(b2[3]).toMatch(/exitCode=1 type=\w+ rule=\S+ message=connection refused, "retrying"$/);
+    const b3 = renderHistoryText(await taskHistory((await ledger).eventStore, 'B-3')).split('\n');
+    expect(b3.find((line) => line.includes('TaskExecutionFailed'))).toMatch(
+      /reason=not-retryable category=timeout message=process exited with code 1$/,
+    );
   });
 
   it('given a task with no stream, fails with NotFound', async () => {

@@ -30,7 +30,7 @@ export interface TaskFilter {
 
 export interface TaskListQuery {
   filter?: TaskFilter;
-  /** Default: by id ascending. */
+  /** Default: by id ascending. `priority` ascending is critical, high, medium, low, unknown. */
   sort?: { field: TaskSortField; direction: 'asc' | 'desc' };
   /** 1..500; default 50. */
   limit?: number;
@@ -38,9 +38,12 @@ export interface TaskListQuery {
   cursor?: string | null;
 }
 
+/** Priority sorts by its rank (critical first ascending), not by the name's letters. */
+const sortedField = (field: TaskSortField): string => (field === 'priority' ? 'priorityRank' : field);
+
 /** A page of tasks; ReadStoreError('InvalidQuery') for a cursor that belongs to another sort. */
 export const listTasks = (readStore: ReadStore, query: TaskListQuery = {}): Promise<FindResult<TaskExecutionDoc>> => {
-  const sort: SortKey[] = query.sort ? [{ field: query.sort.field, direction: query.sort.direction }] : [];
+  const sort: SortKey[] = query.sort ? [{ field: sortedField(query.sort.field), direction: query.sort.direction }] : [];
   const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
   return findDocs<TaskExecutionDoc>(readStore, TASKS, {
     filter: { ...query.filter },

@@ -35,7 +35,10 @@ export const TasksQuery = z.strictObject({
     .string()
     .regex(sortPattern, `one of ${TASK_SORT_FIELDS.join(', ')}, with a leading "-" for descending`)
     .optional()
-    .describe(`Sort field (${TASK_SORT_FIELDS.join(', ')}); prefix "-" for descending. Default id.`),
+    .describe(
+      `Sort field (${TASK_SORT_FIELDS.join(', ')}); prefix "-" for descending. Default id. ` +
+        'priority sorts by rank: critical, high, medium, low, unknown.',
+    ),
   limit: limitParam(50),
   cursor: cursorParam,
 });

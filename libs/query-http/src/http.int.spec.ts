@@ -7,6 +7,8 @@ import { SqliteReadStore } from '@taskledger/read-store';
 import { buildLedger, Ledger } from '../test/ledger-fixture';
 import { buildApp } from './app';
 
+type TaskPage = { items: { id: string }[]; nextCursor: string | null };
+
 describe('query API over real HTTP and SQLite files', () => {
   let dir: string;
   let ledger: Ledger;
@@ -56,6 +58,22 @@ describe('query API over real HTTP and SQLite files', () => {
     };
     expect([...first.items, ...second.items].map((task) => task.id)).toEqual(['B-1', 'B-2']);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('sorts /tasks by priority rank, not alphabetically, in both directions and across cursor pages', async () => {
+    const ids = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = `/tasks?sort=${sort}&limit=2${cursor === null ? '' : `&cursor=${cursor}`}`;
+        const page: TaskPage = (await (await get(query)).json()) as TaskPage;
+        seen.push(...page.items.map((task) => task.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return seen;
+    };
+    expect(await ids('priority')).toEqual(['B-4', 'B-1', 'B-2', 'B-5', 'B-3']);
+    expect(await ids('-priority')).toEqual(['B-3', 'B-5', 'B-2', 'B-1', 'B-4']);
   });
 
   it('serves the audit trail from the SQLite event store', async () => {

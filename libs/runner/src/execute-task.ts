@@ -20,9 +20,15 @@ export interface ExecuteReport {
   title: string;
   outcome: TaskRunOutcome;
   durationMs: number;
-  /** Counted from the events this command appended. */
+  /**
+   * Counted from the events this command appended, except that a skip counts whether or not the
+   * same skip was already recorded: the task was skipped by this command either way.
+   */
   counts: RunCounts;
 }
+
+const withOutcome = (counts: RunCounts, outcome: TaskRunOutcome): RunCounts =>
+  outcome.kind === 'skipped' && !outcome.recorded ? { ...counts, skipped: counts.skipped + 1 } : { ...counts };
 
 const registeredTask = async (deps: RunDeps, taskId: string): Promise<BacklogTaskDoc> => {
   const task = await deps.catalogue.task(taskId);
@@ -77,6 +83,6 @@ export const executeTask = async (
     title: task.title,
     outcome,
     durationMs: deps.clock().getTime() - started,
-    counts: { ...tally.counts },
+    counts: withOutcome(tally.counts, outcome),
   };
 };

@@ -52,6 +52,15 @@ describe('CI and README', () => {
     expect(read('README.md')).toContain('npm ci && npm test');
   });
 
+  it('examples/README.md passes the example config to every taskledger command it shows', () => {
+    const commands = read('examples/README.md')
+      .split('\n')
+      .flatMap((line) => line.match(/npm start -- [^`]*/g) ?? []);
+    for (const action of ['start', 'progress', 'complete', 'fail'])
+      expect(commands.some((command) => command.startsWith(`npm start -- report EX-6 ${action} `))).toBe(true);
+    for (const command of commands) expect(command).toContain('--config examples/taskledger.config.json');
+  });
+
   it('keeps Nx offline: no daemon, no cloud, no analytics', () => {
     const nx = JSON.parse(read('nx.json')) as Record<string, unknown>;
     expect(nx).toMatchObject({ useDaemonProcess: false, neverConnectToCloud: true, analytics: false });

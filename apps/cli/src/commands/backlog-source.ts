@@ -1,6 +1,6 @@
 import { parseBacklog, ParsedTask, ParseWarning } from '@taskledger/backlog';
 import { backlogStream } from '@taskledger/events';
-import { BacklogTaskDoc, TaskExecutionDoc } from '@taskledger/projections';
+import { BacklogTaskDoc, ExecutionStatus, TaskExecutionDoc } from '@taskledger/projections';
 import { Stores } from '@taskledger/stores';
 import { readBacklogFile } from './backlog-file';
 
@@ -9,12 +9,14 @@ export interface BacklogView {
   warnings: ParseWarning[];
   /** Task ids the ledger has seen complete (they count as done besides what the backlog says). */
   completedInLedger: string[];
+  /** Each task's execution status in the ledger (task_executions); empty for a file read without the store. */
+  executionStatus: ReadonlyMap<string, ExecutionStatus>;
 }
 
 /** The backlog straight from a file, without touching the store. */
 export const backlogFromFile = (file: string, cwd: string): BacklogView => {
   const { path, content } = readBacklogFile(file, cwd);
-  return { ...parseBacklog(content, path), completedInLedger: [] };
+  return { ...parseBacklog(content, path), completedInLedger: [], executionStatus: new Map() };
 };
 
 const toParsedTask = ({
@@ -31,9 +33,8 @@ const toParsedTask = ({
 /** The backlog as the ledger knows it (read models must be current): tasks still in a backlog, latest parse warnings. */
 export const backlogFromLedger = async (stores: Stores): Promise<BacklogView> => {
   const docs = await stores.readStore.find<BacklogTaskDoc>('backlog_tasks', { filter: { removedFromBacklog: false } });
-  const completed = await stores.readStore.find<TaskExecutionDoc>('task_executions', {
-    filter: { status: 'completed' },
-  });
+  const executions = await stores.readStore.find<TaskExecutionDoc>('task_executions');
+  const executionStatus = new Map(executions.items.map((doc) => [doc.id, doc.status]));
   const warnings: ParseWarning[] = [];
   for (const backlogId of [...new Set(docs.items.map((doc) => doc.backlogId))].sort()) {
     const [last] = await stores.eventStore.readStream(backlogStream(backlogId), {
@@ -42,5 +43,6 @@ export const backlogFromLedger = async (stores: Stores): Promise<BacklogView> =>
     });
     if (last?.type === 'BacklogParsed') warnings.push(...(last.data.warnings as ParseWarning[]));
   }
-  return { tasks: docs.items.map(toParsedTask), warnings, completedInLedger: completed.items.map((doc) => doc.id) };
+  const completedInLedger = executions.items.filter((doc) => doc.status === 'completed').map((doc) => doc.id);
+  return { tasks: docs.items.map(toParsedTask), warnings, completedInLedger, executionStatus };
 };

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { aiExecutableQueue, priorityLanes } from '@taskledger/backlog';
+import { aiExecutableQueue, laneExclusions, priorityLanes, queueExclusions } from '@taskledger/backlog';
 import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
@@ -9,12 +9,20 @@ interface LanesOptions {
   fromFile?: string;
 }
 
+/** `Not in a lane: B-4, B-6 (no score); B-1 (done)`, or nothing when no task is left out. */
+const reasonsLine = (label: string, groups: ReadonlyArray<readonly [string, readonly string[]]>): string[] => {
+  const parts = groups.filter(([, ids]) => ids.length > 0).map(([reason, ids]) => `${ids.join(', ')} (${reason})`);
+  return parts.length === 0 ? [] : [`${label}: ${parts.join('; ')}`];
+};
+
 const report = (context: CliContext, view: BacklogView, options: LanesOptions): void => {
   const done = { done: view.completedInLedger };
   const lanes = priorityLanes(view.tasks, done);
   const queue = aiExecutableQueue(view.tasks, done);
+  const notInLane = laneExclusions(view.tasks, done);
+  const notQueued = queueExclusions(view.tasks, done);
   if (options.format === 'json')
-    return context.printJson({ p0: lanes.p0, p1: lanes.p1, p2: lanes.p2, aiExecutable: queue });
+    return context.printJson({ p0: lanes.p0, p1: lanes.p1, p2: lanes.p2, aiExecutable: queue, notInLane, notQueued });
   const titles = new Map(view.tasks.map((task) => [task.id, task]));
   const line = (id: string) => {
     const task = titles.get(id);
@@ -28,8 +36,18 @@ const report = (context: CliContext, view: BacklogView, options: LanesOptions): 
     ...lane('P0 lane', lanes.p0),
     ...lane('P1 lane', lanes.p1),
     ...lane('P2 lane', lanes.p2),
+    ...reasonsLine('Not in a lane', [
+      ['no score', notInLane.noScore],
+      ['lanes full', notInLane.lanesFull],
+      ['done', notInLane.done],
+    ]),
     `AI-executable queue (${queue.length}):`,
     ...(queue.length ? queue.map((entry) => `${line(entry.taskId)}  [${entry.executor}]`) : ['  (none)']),
+    ...reasonsLine('Not queued', [
+      ['no default_executor', notQueued.noExecutor],
+      ['human-required', notQueued.humanRequired],
+      ['done', notQueued.done],
+    ]),
   ].forEach((text) => context.print(text));
 };
 

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { BacklogStatus, ParsedTask, Priority, sortByPriority } from '@taskledger/backlog';
+import type { ExecutionStatus } from '@taskledger/projections';
 import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
@@ -12,7 +13,7 @@ interface ListOptions {
   fromFile?: string;
 }
 
-const listed = (task: ParsedTask) => ({
+const listed = (task: ParsedTask, executionStatus: ExecutionStatus | null) => ({
   id: task.id,
   title: task.title,
   priority: task.priority,
@@ -20,6 +21,7 @@ const listed = (task: ParsedTask) => ({
   points: task.points,
   backlogStatus: task.backlogStatus,
   backlogStatusRaw: task.backlogStatusRaw,
+  executionStatus,
   scoreTotal: task.scoreTotal,
   dependencies: task.dependencies,
   unresolvedDependencies: task.unresolvedDependencies,
@@ -35,12 +37,16 @@ const cell = (value: unknown, width: number): string => {
   return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
 };
 
-const tableLines = (tasks: readonly ParsedTask[]): string[] => [
-  `${cell('ID', 10)} ${cell('PRIORITY', 9)} ${cell('POINTS', 6)} ${cell('SCORE', 6)} ${cell('STATUS', 12)} ${cell('DEPS', 14)} TITLE`,
+/** The ledger's execution status; `-` while it has none in hand (pending) or without the store. */
+const executionCell = (status: ExecutionStatus | null): string | null => (status === 'pending' ? null : status);
+
+const tableLines = (tasks: readonly ParsedTask[], view: BacklogView): string[] => [
+  `${cell('ID', 10)} ${cell('PRIORITY', 9)} ${cell('POINTS', 6)} ${cell('SCORE', 6)} ${cell('BACKLOG', 12)} ${cell('EXECUTION', 10)} ${cell('DEPS', 14)} TITLE`,
   ...tasks.map(
     (task) =>
       `${cell(task.id, 10)} ${cell(task.priority, 9)} ${cell(task.points, 6)} ${cell(task.scoreTotal, 6)} ` +
-      `${cell(task.backlogStatus, 12)} ${cell(task.dependencies.join(',') || '-', 14)} ${task.title}${task.humanRequired ? '  [human]' : ''}`,
+      `${cell(task.backlogStatus, 12)} ${cell(executionCell(view.executionStatus.get(task.id) ?? null), 10)} ` +
+      `${cell(task.dependencies.join(',') || '-', 14)} ${task.title}${task.humanRequired ? '  [human]' : ''}`,
   ),
   `${tasks.length} task${tasks.length === 1 ? '' : 's'}`,
 ];
@@ -51,8 +57,11 @@ const print = (context: CliContext, view: BacklogView, options: ListOptions): vo
       (!options.status || task.backlogStatus === options.status) &&
       (!options.priority || task.priority === options.priority),
   );
-  if (options.format === 'json') return context.printJson({ tasks: tasks.map(listed), warnings: view.warnings });
-  tableLines(tasks).forEach((line) => context.print(line));
+  if (options.format === 'json') {
+    const listedTasks = tasks.map((task) => listed(task, view.executionStatus.get(task.id) ?? null));
+    return context.printJson({ tasks: listedTasks, warnings: view.warnings });
+  }
+  tableLines(tasks, view).forEach((line) => context.print(line));
   warningLines(view.warnings, false).forEach((line) => context.warn(line));
 };
 

@@ -57,7 +57,8 @@ const recoveryDetail = (details: Record<string, unknown>): string => {
   if (typeof details['fromMs'] === 'number' && typeof details['toMs'] === 'number') {
     return ` (timeout ${formatDuration(details['fromMs'])} -> ${formatDuration(details['toMs'])})`;
   }
-  return typeof details['path'] === 'string' ? ` (${details['path']})` : '';
+  if (typeof details['path'] === 'string') return ` (${details['path']})`;
+  return typeof details['reason'] === 'string' ? ` (${details['reason']})` : '';
 };
 
 /**

@@ -61,7 +61,7 @@ const statusLine = (row: StatusRow, idWidth: number): string => {
   return `  ${row.taskId.padEnd(idWidth)}  ${row.status.padEnd(9)}  ${attempts.padEnd(10)}  ${time.padEnd(8)}  ${row.title}${note}`;
 };
 
-/** `This run: 5 completed, 1 failed, 2 skipped, 3 retried (9 attempts) in 3.4 s`. */
+/** `This run: 5 completed, 1 failed, 2 skipped, 3 retries (9 attempts) in 3.4 s`: retries scheduled, not tasks retried. */
 export const countsLine = (counts: RunCounts, durationMs: number): string => {
   const extra = [
     counts.abandoned > 0 ? `${counts.abandoned} abandoned` : '',
@@ -71,7 +71,7 @@ export const countsLine = (counts: RunCounts, durationMs: number): string => {
     `${counts.completed} completed`,
     `${counts.failed} failed`,
     `${counts.skipped} skipped`,
-    `${counts.retried} retried`,
+    `${counts.retried} ${counts.retried === 1 ? 'retry' : 'retries'}`,
     ...extra,
   ];
   return `This run: ${parts.join(', ')} (${counts.started} attempt${counts.started === 1 ? '' : 's'}) in ${formatDuration(durationMs)}`;
