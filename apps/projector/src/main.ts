@@ -1,3 +1,4 @@
+import { EXIT_CODE_OF, EXIT_PROBLEM, EXIT_USAGE, isTaskledgerError } from '@taskledger/errors';
 import { loadConfig } from '@taskledger/config';
 import { startProjector } from '@taskledger/projection-runtime';
 import { openStores, selectProjections } from '@taskledger/stores';
@@ -38,21 +39,17 @@ const main = async (): Promise<number> => {
   }
 };
 
-/** Bad flags, settings or projection names: say so with the usage, exit 2. */
-const isUsageError = (error: unknown): boolean => {
-  const code = String((error as { code?: unknown }).code ?? '');
-  return (
-    code.startsWith('ERR_PARSE_ARGS') ||
-    ['InvalidConfig', 'InvalidArgument'].includes(code) ||
-    (error as Error).message.startsWith('--')
-  );
+/** Bad flags (node's parseArgs), settings or projection names: exit 2 with the usage. */
+const exitCodeOf = (error: unknown): number => {
+  if (String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) return EXIT_USAGE;
+  return isTaskledgerError(error) ? EXIT_CODE_OF[error.code] : EXIT_PROBLEM;
 };
 
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    const usage = isUsageError(error);
-    process.stderr.write(`projector: ${(error as Error).message}\n${usage ? `\n${USAGE}\n` : ''}`);
-    process.exitCode = usage ? 2 : 1;
+    const code = exitCodeOf(error);
+    process.stderr.write(`projector: ${(error as Error).message}\n${code === EXIT_USAGE ? `\n${USAGE}\n` : ''}`);
+    process.exitCode = code;
   },
 );

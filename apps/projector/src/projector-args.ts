@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { TaskledgerError } from '@taskledger/errors';
 
 export interface ProjectorArgs {
   only: string[];
@@ -33,10 +34,10 @@ export const parseProjectorArgs = (argv: string[]): ProjectorArgs => {
   });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
-    throw new Error(`--port must be a port number, got "${values.port}"`);
+    throw new TaskledgerError('InvalidArgument', `--port must be a port number, 0-65535, got "${values.port}"`);
   const onPoison = values['on-poison'] ?? 'dead-letter';
   if (onPoison !== 'dead-letter' && onPoison !== 'stop')
-    throw new Error(`--on-poison must be dead-letter or stop, got "${onPoison}"`);
+    throw new TaskledgerError('InvalidArgument', `--on-poison must be dead-letter or stop, got "${onPoison}"`);
   const only = (values.only ?? '')
     .split(',')
     .map((name) => name.trim())

@@ -1,4 +1,5 @@
-import { BacklogInputError, decodeBacklogInput, isBacklogInputError, MAX_BACKLOG_BYTES } from './backlog-input';
+import { TaskledgerError, isTaskledgerError } from '@taskledger/errors';
+import { decodeBacklogInput, MAX_BACKLOG_BYTES } from './backlog-input';
 import { parseBacklog } from './backlog-parser';
 
 const codeOf = (run: () => unknown): string | undefined => {
@@ -6,7 +7,7 @@ const codeOf = (run: () => unknown): string | undefined => {
     run();
     return undefined;
   } catch (error) {
-    return isBacklogInputError(error) ? error.code : 'not a BacklogInputError';
+    return isTaskledgerError(error) ? error.code : 'not a TaskledgerError';
   }
 };
 
@@ -35,7 +36,7 @@ describe('backlog input', () => {
   });
 
   it('carries the path in the error', () => {
-    const error = new BacklogInputError('Binary', 'x', { path: 'p.md' });
+    const error = new TaskledgerError('Binary', 'x', { path: 'p.md' });
     expect(error).toBeInstanceOf(Error);
     expect(error.details?.path).toBe('p.md');
   });

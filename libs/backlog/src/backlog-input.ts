@@ -1,22 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 /** Largest backlog accepted, in bytes of UTF-8. */
 export const MAX_BACKLOG_BYTES = 50 * 1024 * 1024;
-
-export type BacklogInputErrorCode = 'FileTooLarge' | 'NotUtf8' | 'Binary';
-
-/** The input cannot be read as a markdown backlog at all (the CLI maps it to exit 2). */
-export class BacklogInputError extends Error {
-  constructor(
-    readonly code: BacklogInputErrorCode,
-    message: string,
-    readonly details?: { path: string; bytes?: number },
-  ) {
-    super(message);
-    this.name = 'BacklogInputError';
-  }
-}
-
-export const isBacklogInputError = (error: unknown, code?: BacklogInputErrorCode): error is BacklogInputError =>
-  error instanceof BacklogInputError && (code === undefined || error.code === code);
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -35,14 +19,14 @@ export const utf8Length = (text: string): number => {
   return bytes;
 };
 
-const tooLarge = (path: string, bytes: number): BacklogInputError =>
-  new BacklogInputError('FileTooLarge', `${path}: ${bytes} bytes exceeds the ${MAX_BACKLOG_BYTES}-byte limit`, {
+const tooLarge = (path: string, bytes: number): TaskledgerError =>
+  new TaskledgerError('FileTooLarge', `${path}: ${bytes} bytes exceeds the ${MAX_BACKLOG_BYTES}-byte limit`, {
     path,
     bytes,
   });
 
-const binary = (path: string): BacklogInputError =>
-  new BacklogInputError('Binary', `${path}: contains NUL bytes, not a text backlog`, { path });
+const binary = (path: string): TaskledgerError =>
+  new TaskledgerError('Binary', `${path}: contains NUL bytes, not a text backlog`, { path });
 
 const decodeBytes = (input: Uint8Array, path: string): string => {
   if (input.byteLength > MAX_BACKLOG_BYTES) throw tooLarge(path, input.byteLength);
@@ -50,7 +34,7 @@ const decodeBytes = (input: Uint8Array, path: string): string => {
   try {
     return utf8Decoder.decode(input);
   } catch {
-    throw new BacklogInputError('NotUtf8', `${path}: not valid UTF-8`, { path });
+    throw new TaskledgerError('NotUtf8', `${path}: not valid UTF-8`, { path });
   }
 };
 
@@ -65,7 +49,7 @@ const checkText = (input: string, path: string): string => {
 
 /**
  * Turns caller-supplied content into text: bytes are decoded as strict UTF-8 (a BOM is dropped).
- * Throws {@link BacklogInputError} for input over {@link MAX_BACKLOG_BYTES}, with NUL bytes, or not UTF-8.
+ * Throws {@link TaskledgerError} for input over {@link MAX_BACKLOG_BYTES}, with NUL bytes, or not UTF-8.
  */
 export const decodeBacklogInput = (input: Uint8Array | string, path: string): string =>
   typeof input === 'string' ? checkText(input, path) : decodeBytes(input, path);

@@ -1,5 +1,6 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
-import { isBacklogInputError } from './backlog-input';
+
 import { parseBacklog } from './backlog-parser';
 import { renderBacklog, type RenderableTask, type RenderColumn } from './backlog-renderer';
 import type { BacklogStatus, JsonObject, Priority } from './backlog.types';
@@ -199,7 +200,7 @@ describe('parseBacklog properties', () => {
         try {
           expect(Array.isArray(parseBacklog(bytes, 'bytes.md').tasks)).toBe(true);
         } catch (error) {
-          expect(isBacklogInputError(error)).toBe(true);
+          expect(isTaskledgerError(error)).toBe(true);
         }
       }),
     );

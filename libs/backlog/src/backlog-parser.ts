@@ -13,7 +13,7 @@ const byLine = (a: ParseWarning, b: ParseWarning): number => a.line - b.line;
 /**
  * Parses a markdown backlog into tasks and warnings. Pure: reads only `input`; `path` is recorded in
  * each task's source. Content problems become warnings, never exceptions; unreadable input (over
- * 50 MB, binary, not UTF-8) throws a {@link BacklogInputError}. Nothing from the backlog is executed.
+ * 50 MB, binary, not UTF-8) throws a {@link TaskledgerError}. Nothing from the backlog is executed.
  */
 export const parseBacklog = (input: Uint8Array | string, path: string): ParseResult => {
   const text = decodeBacklogInput(input, path);

@@ -9,9 +9,9 @@ export type {
   WarningCode,
 } from './backlog.types';
 export { parseBacklog, PARSER_VERSION } from './backlog-parser';
-export { BacklogInputError, decodeBacklogInput, isBacklogInputError, MAX_BACKLOG_BYTES } from './backlog-input';
+export { decodeBacklogInput, MAX_BACKLOG_BYTES } from './backlog-input';
 export { MAX_META_DEPTH, MAX_META_VALUE_BYTES } from './meta-values';
-export type { BacklogInputErrorCode } from './backlog-input';
+
 export { compareTaskIds, normaliseTaskId } from './task-ids';
 export type { DoneOptions } from './done-set';
 export { buildDependencyGraph, findDependencyCycles, missingDependencies } from './dependency-graph';

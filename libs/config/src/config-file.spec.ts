@@ -1,17 +1,18 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
 
 describe('reading taskledger.config.json', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'taskledger-config-file-'));
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-  const refusal = (name: string, text: string): ConfigError => {
+  const refusal = (name: string, text: string): TaskledgerError => {
     writeFileSync(join(cwd, name), text);
     try {
       loadConfig({ env: {}, cwd, configPath: name });
     } catch (error) {
-      return error as ConfigError;
+      return error as TaskledgerError;
     }
     throw new Error(`expected ${name} to be refused`);
   };
@@ -47,7 +48,7 @@ describe('reading taskledger.config.json', () => {
   it('refuses a file nested absurdly deep with a message naming the file, not a stack overflow', () => {
     const depth = 200_000;
     const error = refusal('deep.json', `{"run":${'['.repeat(depth)}${']'.repeat(depth)}}`);
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(TaskledgerError);
     expect(error.message).toBe(
       `config file ${join(cwd, 'deep.json')}: run: nested more than 32 levels deep; no setting needs more than a few`,
     );
@@ -55,7 +56,10 @@ describe('reading taskledger.config.json', () => {
 
   it('says a config path it cannot read cannot be read', () => {
     expect(() => loadConfig({ env: {}, cwd, configPath: '.' })).toThrow(
-      new ConfigError(`config file ${cwd} cannot be read: EISDIR: illegal operation on a directory, read`),
+      new TaskledgerError(
+        'InvalidConfig',
+        `config file ${cwd} cannot be read: EISDIR: illegal operation on a directory, read`,
+      ),
     );
   });
 

@@ -1,16 +1,17 @@
-import { ConfigError } from './config-error';
+import { TaskledgerError } from '@taskledger/errors';
 import { jsonSyntaxError } from './json-syntax';
 
 /** Deeper than any setting nests (executors.byTask.<id>.env.<name> is 5): anything past it is not a config. */
 export const MAX_CONFIG_DEPTH = 32;
 
-const notJson = (path: string, text: string, error: Error): ConfigError => {
+const notJson = (path: string, text: string, error: Error): TaskledgerError => {
   const where = jsonSyntaxError(text);
   return where
-    ? new ConfigError(
+    ? new TaskledgerError(
+        'InvalidConfig',
         `config file ${path} is not valid JSON at line ${where.line}, column ${where.column}: ${where.problem}`,
       )
-    : new ConfigError(`config file ${path} is not valid JSON: ${error.message}`);
+    : new TaskledgerError('InvalidConfig', `config file ${path} is not valid JSON: ${error.message}`);
 };
 
 /** The top-level setting under which `value` nests deeper than MAX_CONFIG_DEPTH; null when it does not. */
@@ -39,7 +40,8 @@ export const parseConfigJson = (path: string, text: string): unknown => {
   }
   const setting = tooDeep(json);
   if (setting !== null) {
-    throw new ConfigError(
+    throw new TaskledgerError(
+      'InvalidConfig',
       `config file ${path}: ${setting}: nested more than ${MAX_CONFIG_DEPTH} levels deep; no setting needs more than a few`,
     );
   }

@@ -1,7 +1,8 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from './config-error';
+
 import { parseConfigJson } from './config-json';
 import {
   defaultReadStore,
@@ -14,7 +15,7 @@ import {
   READ_STORE_FORMS,
 } from './store-url';
 
-export { ConfigError };
+export { TaskledgerError };
 
 export const CONFIG_FILE_NAME = 'taskledger.config.json';
 
@@ -109,7 +110,8 @@ const portSetting = (env: Record<string, string | undefined>, setting: string, f
   const text = env[setting] ?? String(fallback);
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) {
-    throw new ConfigError(
+    throw new TaskledgerError(
+      'InvalidConfig',
       `${setting}="${text}" is not valid; accepted forms: a port number 0-65535 (default ${fallback})`,
     );
   }
@@ -126,12 +128,12 @@ const apiConfig = (env: Record<string, string | undefined>): ApiConfig => {
 };
 
 const badSetting = (setting: string, value: string, forms: string) =>
-  new ConfigError(`${setting}="${value}" is not valid; accepted forms: ${forms}`);
+  new TaskledgerError('InvalidConfig', `${setting}="${value}" is not valid; accepted forms: ${forms}`);
 
 const locateConfigFile = (explicit: string | undefined, cwd: string): string | null => {
   if (explicit) {
     const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new ConfigError(`config file ${path} does not exist`);
+    if (!existsSync(path)) throw new TaskledgerError('InvalidConfig', `config file ${path} does not exist`);
     return path;
   }
   const implicit = resolve(cwd, CONFIG_FILE_NAME);
@@ -143,12 +145,12 @@ const readConfigFile = (path: string): ConfigFile => {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`config file ${path} cannot be read: ${(error as Error).message}`);
+    throw new TaskledgerError('InvalidConfig', `config file ${path} cannot be read: ${(error as Error).message}`);
   }
   const json = parseConfigJson(path, text);
   const parsed = ConfigFile.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(root)');
-  throw new ConfigError(`config file ${path}: ${field}: ${issue.message}`);
+  throw new TaskledgerError('InvalidConfig', `config file ${path}: ${field}: ${issue.message}`);
 };

@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, ConfigFile, CONFIG_FILE_NAME } from './config';
+export { loadConfig, ConfigFile, CONFIG_FILE_NAME } from './config';
 export type { TaskledgerConfig, LoadConfigInput, ApiConfig, ProjectorConfig } from './config';
 export { DEFAULT_LEDGER_PATH, parseEventStoreUrl, parseReadStoreUrl } from './store-url';
 export type { EventStoreConfig, ReadStoreConfig } from './store-url';

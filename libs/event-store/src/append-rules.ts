@@ -1,16 +1,20 @@
-import { EventEnvelope, LedgerError, validateEnvelope } from '@taskledger/events';
-import { ConcurrencyError, EventFilter, ExpectedRevision, StreamRevision } from './event-store.port';
+import { TaskledgerError } from '@taskledger/errors';
+import { EventEnvelope, validateEnvelope } from '@taskledger/events';
+import { concurrencyConflict, EventFilter, ExpectedRevision, StreamRevision } from './event-store.port';
 
 /** Validates every envelope (nothing invalid is ever written) and rejects ids repeated in one batch. */
 export const checkBatch = (streamName: string, events: readonly EventEnvelope[]): void => {
   if (!streamName || /\s/.test(streamName)) {
-    throw new LedgerError('InvalidArgument', `"${streamName}" is not a valid stream name (non-empty, no whitespace)`);
+    throw new TaskledgerError(
+      'InvalidArgument',
+      `"${streamName}" is not a valid stream name (non-empty, no whitespace)`,
+    );
   }
   const ids = new Set<string>();
   for (const event of events) {
     validateEnvelope(event);
     if (ids.has(event.id))
-      throw new LedgerError('DuplicateEventId', `event id ${event.id} appears twice in one append`);
+      throw new TaskledgerError('DuplicateEventId', `event id ${event.id} appears twice in one append`);
     ids.add(event.id);
   }
 };
@@ -29,7 +33,7 @@ export const revisionMatches = (expected: ExpectedRevision, actual: StreamRevisi
 };
 
 export const assertRevision = (streamName: string, expected: ExpectedRevision, actual: StreamRevision): void => {
-  if (!revisionMatches(expected, actual)) throw new ConcurrencyError(streamName, expected, actual);
+  if (!revisionMatches(expected, actual)) throw concurrencyConflict(streamName, expected, actual);
 };
 
 /** An event already in the stream, as the idempotency check compares it. */
@@ -56,17 +60,17 @@ export const replayedRevision = (
 ): number | null => {
   if (firstIdRevision === null || events.length === 0) return null;
   const expectedFirst = expected === 'no_stream' ? 0 : typeof expected === 'number' ? expected + 1 : firstIdRevision;
-  if (firstIdRevision !== expectedFirst) throw new ConcurrencyError(streamName, expected, actual);
+  if (firstIdRevision !== expectedFirst) throw concurrencyConflict(streamName, expected, actual);
   events.forEach((event, index) => {
     const stored = storedAt(firstIdRevision + index);
     if (!stored || stored.id !== event.id) {
-      throw new LedgerError(
+      throw new TaskledgerError(
         'DuplicateEventId',
         `append to ${streamName} repeats only part of an earlier append (event ${event.id} differs); re-send the whole batch or new ids`,
       );
     }
     if (stored.type !== event.type || stored.data !== JSON.stringify(event.data)) {
-      throw new LedgerError(
+      throw new TaskledgerError(
         'DuplicateEventId',
         `event id ${event.id} was already appended to ${streamName} with different content`,
       );

@@ -1,4 +1,5 @@
-import { EventEnvelope, isLedgerError } from '@taskledger/events';
+import { isTaskledgerError } from '@taskledger/errors';
+import { EventEnvelope } from '@taskledger/events';
 import { completed, envelopes, registered, testUuid } from '@taskledger/events/testing';
 import { ClientRecord, firstMismatch, toEventData, toRecordedEvent } from './esdb-event-mapping';
 
@@ -63,7 +64,7 @@ describe('esdb event mapping', () => {
 
   it('reports an unknown type as UndecodableEvent carrying its location', () => {
     const error = thrown(() => toRecordedEvent({ event: recordOf(event!, { type: 'SomethingFromTheFuture' }) }));
-    expect(isLedgerError(error, 'UndecodableEvent')).toBe(true);
+    expect(isTaskledgerError(error, 'UndecodableEvent')).toBe(true);
     expect((error as { details: unknown }).details).toMatchObject({
       streamName: 'task-B-1',
       revision: 3,
@@ -76,13 +77,13 @@ describe('esdb event mapping', () => {
     const binary = recordOf(event!, { isJson: false, data: new Uint8Array([1]) });
     const rawMetadata = recordOf(event!, { metadata: new Uint8Array([1]) });
     expect(
-      isLedgerError(
+      isTaskledgerError(
         thrown(() => toRecordedEvent({ event: binary })),
         'UndecodableEvent',
       ),
     ).toBe(true);
     expect(
-      isLedgerError(
+      isTaskledgerError(
         thrown(() => toRecordedEvent({ event: rawMetadata })),
         'UndecodableEvent',
       ),
@@ -92,13 +93,13 @@ describe('esdb event mapping', () => {
   it('refuses events without a real $all position (servers before 22.6)', () => {
     const unknown = recordOf(event!, { position: { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n } });
     expect(
-      isLedgerError(
+      isTaskledgerError(
         thrown(() => toRecordedEvent({ event: unknown })),
         'StoreUnavailable',
       ),
     ).toBe(true);
     expect(
-      isLedgerError(
+      isTaskledgerError(
         thrown(() => toRecordedEvent({ event: recordOf(event!, { position: undefined }) })),
         'StoreUnavailable',
       ),

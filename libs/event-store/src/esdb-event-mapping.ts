@@ -1,5 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { EventData, JSONType, Position as ClientPosition, jsonEvent } from '@eventstore/db-client';
-import { EventEnvelope, LedgerError, StoredEventPayload, decodeEvent } from '@taskledger/events';
+import { EventEnvelope, StoredEventPayload, decodeEvent } from '@taskledger/events';
 import { fromClientPosition, fromClientRevision } from './esdb-mapping';
 import { RecordedEvent } from './event-store.port';
 import { Position } from './position';
@@ -31,7 +32,7 @@ const UNKNOWN_POSITION = 2n ** 63n;
 
 const recordPosition = (record: ClientRecord): Position => {
   if (!record.position || record.position.commit >= UNKNOWN_POSITION) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'StoreUnavailable',
       `EventStoreDB did not return the $all position of event ${record.id} in ${record.streamId}; taskledger needs EventStoreDB 22.6 or later`,
       { streamName: record.streamId, eventId: record.id },
@@ -51,7 +52,7 @@ export const toStoredEvent = (record: ClientRecord): { payload: StoredEventPaylo
     position: recordPosition(record),
   };
   if (!record.isJson || !isJsonObject(record.metadata)) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'UndecodableEvent',
       `cannot read event ${record.id} (${record.type}) at ${at.streamName}@${at.revision}: its data or metadata is not JSON`,
       { ...at, eventId: record.id, type: record.type, reason: 'invalid-data' },

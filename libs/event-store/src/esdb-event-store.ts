@@ -1,3 +1,4 @@
+import { TaskledgerError } from '@taskledger/errors';
 import {
   AllStreamRecordedEvent,
   AllStreamResolvedEvent,
@@ -10,7 +11,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventEnvelope, LedgerError } from '@taskledger/events';
+import { EventEnvelope } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter } from './append-rules';
 import {
   concurrencyErrorFrom,
@@ -29,7 +30,7 @@ import { pushSubscription } from './esdb-subscription';
 import {
   AppendOptions,
   AppendResult,
-  ConcurrencyError,
+  concurrencyConflict,
   EventFilter,
   EventStore,
   ReadAllOptions,
@@ -64,7 +65,7 @@ export class EsdbEventStore implements EventStore {
     try {
       this.client = EventStoreDBClient.connectionString(connectionString);
     } catch {
-      throw new LedgerError(
+      throw new TaskledgerError(
         'InvalidConfig',
         'the EventStoreDB connection string is not valid (expected e.g. esdb://localhost:2113?tls=false)',
       );
@@ -87,14 +88,14 @@ export class EsdbEventStore implements EventStore {
     });
     const lastStored = stored[events.length - 1];
     if (!lastStored || stored.length !== events.length) {
-      throw new LedgerError(
+      throw new TaskledgerError(
         'StoreUnavailable',
         `appended to ${streamName}, but revisions up to ${last} could not be read back`,
       );
     }
     const changed = firstMismatch(events, stored);
     if (changed) {
-      throw new LedgerError(
+      throw new TaskledgerError(
         'DuplicateEventId',
         `event id ${changed.id} was already appended to ${streamName} with different content`,
       );
@@ -182,7 +183,7 @@ export class EsdbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(streamName, events.map(toEventData), { expectedRevision });
       if (!result.success) {
-        throw new ConcurrencyError(
+        throw concurrencyConflict(
           streamName,
           options.expectedRevision,
           failedAppendRevision(result.nextExpectedRevision),

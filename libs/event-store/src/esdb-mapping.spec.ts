@@ -1,3 +1,4 @@
+import { TaskledgerError, isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import {
   ANY,
@@ -10,7 +11,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { LedgerError, isLedgerError } from '@taskledger/events';
+
 import {
   concurrencyErrorFrom,
   eventTypesRegex,
@@ -26,7 +27,7 @@ import {
   toClientReadStreamOptions,
   toReadPosition,
 } from './esdb-mapping';
-import { ConcurrencyError, ExpectedRevision } from './event-store.port';
+import { ExpectedRevision } from './event-store.port';
 import { comparePositions } from './position';
 
 const thrown = (fn: () => unknown): unknown => {
@@ -60,20 +61,20 @@ describe('esdb mapping: expected revisions', () => {
 
   it('refuses a negative or fractional revision instead of sending it', () => {
     expect(
-      isLedgerError(
+      isTaskledgerError(
         thrown(() => toClientExpectedRevision(-1)),
         'InvalidArgument',
       ),
     ).toBe(true);
     expect(
-      isLedgerError(
+      isTaskledgerError(
         thrown(() => toClientExpectedRevision(1.5)),
         'InvalidArgument',
       ),
     ).toBe(true);
   });
 
-  it('reads the actual revision of a WrongExpectedVersionError into a ConcurrencyError', () => {
+  it('reads the actual revision of a WrongExpectedVersionError into a ConcurrencyConflict error', () => {
     const atThree = new WrongExpectedVersionError(undefined, { streamName: 'task-B-1', expected: 0n, current: 3n });
     const missing = new WrongExpectedVersionError(undefined, {
       streamName: 'task-B-2',
@@ -81,9 +82,12 @@ describe('esdb mapping: expected revisions', () => {
       current: NO_STREAM,
     });
     const error = concurrencyErrorFrom('task-B-1', 0, atThree);
-    expect(error).toBeInstanceOf(ConcurrencyError);
-    expect(error).toMatchObject({ code: 'ConcurrencyConflict', streamName: 'task-B-1', expected: 0, actual: 3 });
-    expect(concurrencyErrorFrom('task-B-2', 2, missing).actual).toBe('no_stream');
+    expect(error).toMatchObject({ code: 'ConcurrencyConflict' });
+    expect(error).toMatchObject({
+      code: 'ConcurrencyConflict',
+      details: { streamName: 'task-B-1', expected: 0, actual: 3 },
+    });
+    expect(concurrencyErrorFrom('task-B-2', 2, missing).details['actual']).toBe('no_stream');
   });
 
   it('reads the current revision of a failed append that did not throw', () => {
@@ -189,9 +193,9 @@ describe('esdb mapping: errors', () => {
   it('turns an unreachable server into StoreUnavailable and leaves other errors alone', () => {
     const other = new Error('something else');
     const refused = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 });
-    expect(isLedgerError(storeError(new UnavailableError()), 'StoreUnavailable')).toBe(true);
-    expect(isLedgerError(storeError(refused), 'StoreUnavailable')).toBe(true);
-    expect(storeError(Object.assign(new Error('bad request'), { code: 3 }))).not.toBeInstanceOf(LedgerError);
+    expect(isTaskledgerError(storeError(new UnavailableError()), 'StoreUnavailable')).toBe(true);
+    expect(isTaskledgerError(storeError(refused), 'StoreUnavailable')).toBe(true);
+    expect(storeError(Object.assign(new Error('bad request'), { code: 3 }))).not.toBeInstanceOf(TaskledgerError);
     expect(storeError(other)).toBe(other);
   });
 });

@@ -1,3 +1,4 @@
+import { TaskledgerError } from '@taskledger/errors';
 import {
   ANY,
   BACKWARDS,
@@ -19,22 +20,28 @@ import {
   isCommandError,
   streamNameFilter,
 } from '@eventstore/db-client';
-import { LedgerError } from '@taskledger/events';
+
 import { filterEventTypes, streamPrefixes } from './append-rules';
-import { ConcurrencyError, EventFilter, ExpectedRevision, ReadStreamOptions, StreamRevision } from './event-store.port';
+import {
+  concurrencyConflict,
+  EventFilter,
+  ExpectedRevision,
+  ReadStreamOptions,
+  StreamRevision,
+} from './event-store.port';
 import { Position } from './position';
 
 /** A stream revision as the client reports it (bigint), as our number. */
 export const fromClientRevision = (revision: bigint): number => {
   if (revision > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new LedgerError('InvalidArgument', `stream revision ${revision} is beyond what taskledger can count`);
+    throw new TaskledgerError('InvalidArgument', `stream revision ${revision} is beyond what taskledger can count`);
   }
   return Number(revision);
 };
 
 const assertNonNegativeInteger = (revision: number, what: string): void => {
   if (!Number.isSafeInteger(revision) || revision < 0) {
-    throw new LedgerError('InvalidArgument', `${what} must be a non-negative integer, got ${revision}`);
+    throw new TaskledgerError('InvalidArgument', `${what} must be a non-negative integer, got ${revision}`);
   }
 };
 
@@ -67,7 +74,7 @@ export const concurrencyErrorFrom = (
   streamName: string,
   expected: ExpectedRevision,
   error: WrongExpectedVersionError,
-): ConcurrencyError => new ConcurrencyError(streamName, expected, fromClientCurrentRevision(error.actualVersion));
+): TaskledgerError => concurrencyConflict(streamName, expected, fromClientCurrentRevision(error.actualVersion));
 
 export const fromClientPosition = (position: ClientPosition): Position => ({
   commit: position.commit,
@@ -145,11 +152,11 @@ const unavailableKind = (error: Error): string | null => {
   return typeof code === 'number' && UNAVAILABLE_GRPC_CODES.has(code) ? `grpc status ${code}` : null;
 };
 
-/** Connection trouble becomes LedgerError('StoreUnavailable'); anything else passes through unchanged. */
+/** Connection trouble becomes TaskledgerError('StoreUnavailable'); anything else passes through unchanged. */
 export const storeError = (error: unknown): unknown => {
   const kind = error instanceof Error ? unavailableKind(error) : null;
   return kind
-    ? new LedgerError('StoreUnavailable', `EventStoreDB is unavailable (${kind}): ${(error as Error).message}`, {
+    ? new TaskledgerError('StoreUnavailable', `EventStoreDB is unavailable (${kind}): ${(error as Error).message}`, {
         cause: kind,
       })
     : error;

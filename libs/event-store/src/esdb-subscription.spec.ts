@@ -1,5 +1,6 @@
+import { TaskledgerError, isTaskledgerError } from '@taskledger/errors';
 import { Transform } from 'node:stream';
-import { LedgerError, isLedgerError } from '@taskledger/events';
+
 import { PushSource, pushSubscription } from './esdb-subscription';
 import { RecordedEvent, Subscription, SubscriptionMessage } from './event-store.port';
 import { sequencePosition } from './position';
@@ -91,7 +92,7 @@ describe('esdb push subscription', () => {
 
   it('ends with the decoding error and unsubscribes', async () => {
     const source = pushStream();
-    const undecodable = new LedgerError('UndecodableEvent', 'cannot read event 2');
+    const undecodable = new TaskledgerError('UndecodableEvent', 'cannot read event 2');
     const iterator = start(
       subscribe(source, (n) => {
         if (n === 2) throw undecodable;
@@ -134,7 +135,7 @@ describe('esdb push subscription', () => {
       () => null,
       (caught: unknown) => caught,
     );
-    expect(isLedgerError(error, 'StoreUnavailable')).toBe(true);
+    expect(isTaskledgerError(error, 'StoreUnavailable')).toBe(true);
   });
 
   it('passes a stream error on to the reader', async () => {

@@ -1,4 +1,4 @@
-import { LedgerError } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
 import { storeError } from './esdb-mapping';
 import { RecordedEvent, Subscription, SubscriptionMessage } from './event-store.port';
 import { Position } from './position';
@@ -20,7 +20,7 @@ export interface PushSource<T> {
 export interface PushSubscriptionOptions<T> {
   /** Opens the client's subscription; called once, when iteration starts. */
   open: () => PushSource<T>;
-  /** One pushed item as our event; null skips it. Throws LedgerError('UndecodableEvent') to end the iteration. */
+  /** One pushed item as our event; null skips it. Throws TaskledgerError('UndecodableEvent') to end the iteration. */
   decode: (item: T) => RecordedEvent | null;
   /** Reported with 'caught-up', like the other adapters: the store's newest position at that moment. */
   headPosition: () => Promise<Position | null>;
@@ -141,7 +141,7 @@ class PushToPull<T> {
 
   private onEnd(): void {
     this.fail(
-      new LedgerError(
+      new TaskledgerError(
         'StoreUnavailable',
         'the EventStoreDB subscription ended unexpectedly; subscribe again from the last position',
       ),

@@ -1,7 +1,8 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope, isLedgerError } from '@taskledger/events';
+import { EventEnvelope } from '@taskledger/events';
 import { completed, envelopes, registered, testContext } from '@taskledger/events/testing';
-import { ConcurrencyError, EventStore, RecordedEvent, Subscription, SubscriptionMessage } from './event-store.port';
+import { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from './event-store.port';
 import { comparePositions } from './position';
 
 export interface ContractSubject {
@@ -105,7 +106,7 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         const [good, bad] = someEvents('B-3', 2);
         const invalid = { ...bad!, data: { ...bad!.data, durationMs: -1 } } as EventEnvelope;
         const error = await caughtError(store.append(stream, [good!, invalid], { expectedRevision: 'any' }));
-        expect(isLedgerError(error, 'InvalidEvent')).toBe(true);
+        expect(isTaskledgerError(error, 'InvalidEvent')).toBe(true);
         expect((error as Error).message).toMatch(/TaskExecutionCompleted.*data\.durationMs/);
         expect(await store.readStream(stream)).toEqual([]);
       });
@@ -121,12 +122,9 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         const stream = newStream();
         await appendAt(stream, 'no_stream');
         const error = await caughtError(appendAt(stream, 'no_stream'));
-        expect(error).toBeInstanceOf(ConcurrencyError);
         expect(error).toMatchObject({
           code: 'ConcurrencyConflict',
-          streamName: stream,
-          expected: 'no_stream',
-          actual: 0,
+          details: { streamName: stream, expected: 'no_stream', actual: 0 },
         });
       });
 
@@ -180,7 +178,7 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         await store.append(stream, [event!], { expectedRevision: 'no_stream' });
         const altered = { ...event!, data: { ...event!.data, taskId: 'B-7' } } as EventEnvelope;
         const error = await caughtError(store.append(stream, [altered], { expectedRevision: 'no_stream' }));
-        expect(isLedgerError(error)).toBe(true);
+        expect(isTaskledgerError(error)).toBe(true);
         expect(await store.readStream(stream)).toHaveLength(1);
       });
     });
@@ -197,7 +195,7 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
           ]);
           const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
           expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-          expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+          expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'ConcurrencyConflict' });
           expect(await other.readStream(stream)).toHaveLength(2);
         } finally {
           await other.close();

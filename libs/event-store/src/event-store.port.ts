@@ -1,4 +1,5 @@
-import { EventEnvelope, LedgerError, LedgerEvent } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
+import { EventEnvelope, LedgerEvent } from '@taskledger/events';
 import { Position } from './position';
 
 /** What the writer believes the stream's last revision is. Revisions start at 0. */
@@ -58,7 +59,7 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
 
 /**
  * The event store port, shaped after EventStoreDB. Reads yield decoded, current-version
- * events; an event that cannot be decoded throws LedgerError('UndecodableEvent') carrying its
+ * events; an event that cannot be decoded throws TaskledgerError('UndecodableEvent') carrying its
  * position, so a reader can record it and resubscribe from that position.
  */
 export interface EventStore {
@@ -74,17 +75,14 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-export class ConcurrencyError extends LedgerError {
-  constructor(
-    readonly streamName: string,
-    readonly expected: ExpectedRevision,
-    readonly actual: StreamRevision,
-  ) {
-    super('ConcurrencyConflict', `stream ${streamName} is at revision ${actual}, but the writer expected ${expected}`, {
-      streamName,
-      expected,
-      actual,
-    });
-    this.name = 'ConcurrencyError';
-  }
-}
+/** Another writer moved the stream first: the details say where it is and what the writer expected. */
+export const concurrencyConflict = (
+  streamName: string,
+  expected: ExpectedRevision,
+  actual: StreamRevision,
+): TaskledgerError =>
+  new TaskledgerError(
+    'ConcurrencyConflict',
+    `stream ${streamName} is at revision ${actual}, but the writer expected ${expected}`,
+    { streamName, expected, actual },
+  );

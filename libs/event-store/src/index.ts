@@ -1,4 +1,4 @@
-export { ConcurrencyError } from './event-store.port';
+export { concurrencyConflict } from './event-store.port';
 export type {
   EventStore,
   ExpectedRevision,

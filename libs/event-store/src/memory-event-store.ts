@@ -1,4 +1,5 @@
-import { EventEnvelope, LedgerError, decodeEvent } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
+import { EventEnvelope, decodeEvent } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
 import {
@@ -55,7 +56,7 @@ export class MemoryEventStore implements EventStore {
     assertRevision(streamName, options.expectedRevision, actual);
     const duplicate = events.find((event) => this.ids.has(event.id));
     if (duplicate)
-      throw new LedgerError('DuplicateEventId', `event id ${duplicate.id} was already appended to another stream`);
+      throw new TaskledgerError('DuplicateEventId', `event id ${duplicate.id} was already appended to another stream`);
     if (events.length === 0) return this.emptyAppendResult(actual);
     for (const envelope of events) this.store(streamName, stream, structuredClone(envelope));
     this.streams.set(streamName, stream);
@@ -163,6 +164,6 @@ export class MemoryEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new LedgerError('StoreUnavailable', 'the in-memory event store is closed');
+    if (this.closed) throw new TaskledgerError('StoreUnavailable', 'the in-memory event store is closed');
   }
 }

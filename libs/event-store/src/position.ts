@@ -1,4 +1,4 @@
-import { LedgerError } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
 
 /**
  * A place in the global order of all events. Opaque to callers: compare with
@@ -29,7 +29,7 @@ export const positionToString = (position: Position): string =>
 export const parsePosition = (text: string): Position => {
   const match = /^(\d+)(?:\/(\d+))?$/.exec(text.trim());
   if (!match) {
-    throw new LedgerError('InvalidArgument', `"${text}" is not an event position (expected N or COMMIT/PREPARE)`);
+    throw new TaskledgerError('InvalidArgument', `"${text}" is not an event position (expected N or COMMIT/PREPARE)`);
   }
   const commit = BigInt(match[1]!);
   return { commit, prepare: match[2] === undefined ? commit : BigInt(match[2]) };

@@ -1,6 +1,7 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
-import { isLedgerError } from '@taskledger/events';
+
 import { tempDir } from '../test/temp-dir';
 import { caughtError, describeEventStoreContract, someEvents } from './event-store.contract';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -43,7 +44,7 @@ describe('sqlite event store files', () => {
         return caught;
       }
     })();
-    expect(isLedgerError(error, 'StoreUnavailable')).toBe(true);
+    expect(isTaskledgerError(error, 'StoreUnavailable')).toBe(true);
     expect((error as Error).message).toContain(path);
     expect((error as Error).message).toContain('is not a SQLite database');
   });
@@ -98,7 +99,7 @@ describe('sqlite event store files', () => {
     holder.exec('BEGIN IMMEDIATE');
     try {
       const error = await caughtError(store.append('task-B-2', someEvents('B-2', 1), { expectedRevision: 'any' }));
-      expect(isLedgerError(error, 'StoreBusy')).toBe(true);
+      expect(isTaskledgerError(error, 'StoreBusy')).toBe(true);
       expect((error as Error).message).toMatch(/locked\.db stayed locked by another process for 50 ms/);
     } finally {
       holder.exec('ROLLBACK');

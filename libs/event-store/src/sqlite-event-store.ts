@@ -1,5 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type Database from 'better-sqlite3';
-import { EventEnvelope, LedgerError, decodeEvent } from '@taskledger/events';
+import { EventEnvelope, decodeEvent } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
 import { catchUpSubscription, pause, ScannedPage } from './catch-up-subscription';
 import {
@@ -15,7 +16,7 @@ import {
   Subscription,
 } from './event-store.port';
 import { Position, sequencePosition } from './position';
-import { openSqliteDatabase, sqliteWriteError } from './sqlite-connection';
+import { openSqliteDatabase, SqliteFile, sqliteFailure } from '@taskledger/sqlite';
 import { EventRow, prepareStatements, Statements } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions {
@@ -45,8 +46,11 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-    this.db = openSqliteDatabase(path, this.busyTimeoutMs);
+    this.db = openSqliteDatabase(this.file());
     this.sql = prepareStatements(this.db, path);
+  }
+  private file(): SqliteFile {
+    return { path: this.path, label: 'ledger database', busyTimeoutMs: this.busyTimeoutMs };
   }
 
   async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
@@ -88,7 +92,7 @@ export class SqliteEventStore implements EventStore {
     try {
       return write.immediate();
     } catch (error) {
-      throw sqliteWriteError(this.path, this.busyTimeoutMs, error);
+      throw sqliteFailure(this.file(), error);
     }
   }
 
@@ -173,7 +177,7 @@ export class SqliteEventStore implements EventStore {
         (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
         /events\.id|events_id/.test((error as Error).message)
       ) {
-        throw new LedgerError('DuplicateEventId', `event id ${event.id} was already appended to another stream`);
+        throw new TaskledgerError('DuplicateEventId', `event id ${event.id} was already appended to another stream`);
       }
       throw error;
     }

@@ -1,5 +1,5 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type Database from 'better-sqlite3';
-import { LedgerError } from '@taskledger/events';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -45,7 +45,7 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
   try {
     db.exec(SCHEMA);
   } catch (error) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'StoreUnavailable',
       `ledger database ${path} cannot hold events: ${(error as Error).message}`,
       { path },

@@ -2,10 +2,11 @@
 // optimistic concurrency (read revision, append at it, retry on conflict), then reports JSON.
 // It says "ready" and waits for `<path>.go` so that all workers start racing together, and
 // pauses between reading the revision and appending so that races are really lost.
+import { isTaskledgerError } from '@taskledger/errors';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isLedgerError } from '@taskledger/events';
+
 import { completed, envelopes, testContext } from '@taskledger/events/testing';
 import { SqliteEventStore } from '../src/sqlite-event-store';
 
@@ -24,7 +25,7 @@ const main = async () => {
       await store.append(stream!, events, { expectedRevision: revision });
       appended += 1;
     } catch (error) {
-      if (!isLedgerError(error, 'ConcurrencyConflict')) throw error;
+      if (!isTaskledgerError(error, 'ConcurrencyConflict')) throw error;
       conflicts += 1;
     }
   }

@@ -1,8 +1,9 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { eventTypes, currentSchemaVersion } from './catalogue';
 import type { TaskDefinition } from './common.schemas';
 import { validateEnvelope } from './validation';
 import { completed, envelopes, registered, testUuid } from './testing';
-import { isLedgerError } from './ledger-error';
+
 import { streamCategory, streamId, taskStream, backlogStream } from './streams';
 
 type Json = TaskDefinition['meta'][string];
@@ -55,7 +56,7 @@ describe('event catalogue', () => {
     it('names the event type and the field path of the first problem', () => {
       const [event] = envelopes([completed('B-049', { durationMs: -5 })]);
       const error = thrown(() => validateEnvelope(event!));
-      expect(isLedgerError(error, 'InvalidEvent')).toBe(true);
+      expect(isTaskledgerError(error, 'InvalidEvent')).toBe(true);
       expect((error as Error).message).toContain('TaskExecutionCompleted');
       expect((error as { details: { path: string } }).details.path).toBe('data.durationMs');
     });
@@ -88,7 +89,7 @@ describe('event catalogue', () => {
     it('rejects data nested 5,000 deep as an InvalidEvent, without a stack overflow', () => {
       const [event] = envelopes([registered('B-1', { meta: { meta_x: nested(5000) } })]);
       const error = thrown(() => validateEnvelope(event!));
-      expect(isLedgerError(error, 'InvalidEvent')).toBe(true);
+      expect(isTaskledgerError(error, 'InvalidEvent')).toBe(true);
       expect((error as Error).message).toBe('invalid TaskRegistered event: data: nested too deeply to validate');
     });
 

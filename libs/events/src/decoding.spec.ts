@@ -1,5 +1,6 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { decodeEvent } from './decoding';
-import { isLedgerError } from './ledger-error';
+
 import { completed, envelopes, testUuid } from './testing';
 import { UpcasterRegistry } from './upcasting';
 
@@ -23,7 +24,7 @@ const errorOf = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    if (isLedgerError(error, 'UndecodableEvent')) return error;
+    if (isTaskledgerError(error, 'UndecodableEvent')) return error;
     throw error;
   }
   throw new Error('expected an UndecodableEvent error');

@@ -1,6 +1,7 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { catalogue, isLedgerEventType, LedgerEvent } from './catalogue';
 import { EventEnvelope, EventMetadata } from './envelope';
-import { LedgerError } from './ledger-error';
+
 import { defaultUpcasters, UpcasterRegistry } from './upcasting';
 
 /** An event as a store holds it: JSON-parsed but not yet checked against the catalogue. */
@@ -23,7 +24,7 @@ const sharedUpcasters = defaultUpcasters();
 export type UndecodableReason = 'unknown-type' | 'newer-version' | 'no-upcaster' | 'invalid-data';
 
 const undecodable = (payload: StoredEventPayload, at: EventLocation, reason: UndecodableReason, detail: string) =>
-  new LedgerError(
+  new TaskledgerError(
     'UndecodableEvent',
     `cannot read event ${payload.id} (${payload.type}) at ${at.streamName}@${at.revision}: ${detail}`,
     { ...at, eventId: payload.id, type: payload.type, reason },
@@ -32,7 +33,7 @@ const undecodable = (payload: StoredEventPayload, at: EventLocation, reason: Und
 /**
  * Turns a stored payload into a current-version catalogue event. Events at the current
  * version were validated when appended and are trusted; older ones are upcast, then validated.
- * Throws LedgerError('UndecodableEvent') carrying the event's location otherwise.
+ * Throws TaskledgerError('UndecodableEvent') carrying the event's location otherwise.
  */
 export const decodeEvent = (
   payload: StoredEventPayload,

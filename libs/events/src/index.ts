@@ -1,6 +1,5 @@
-export { LedgerError, isLedgerError } from './ledger-error';
 export { newEventId, eventIdGenerator } from './event-id';
-export type { LedgerErrorCode } from './ledger-error';
+
 export { TASK_CATEGORY, BACKLOG_CATEGORY, taskStream, backlogStream, streamCategory, streamId } from './streams';
 export {
   TaskId,

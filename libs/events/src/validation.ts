@@ -1,15 +1,15 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { z } from 'zod';
 import { catalogue, isLedgerEventType } from './catalogue';
 import { EventMetadata } from './envelope';
-import { LedgerError } from './ledger-error';
 
 const EventId = z.uuid();
 
 const fieldPath = (prefix: string, issue: z.core.$ZodIssue): string =>
   [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
 
-const invalid = (type: string, path: string, reason: string): LedgerError =>
-  new LedgerError('InvalidEvent', `invalid ${type} event: ${path || '(root)'}: ${reason}`, { type, path, reason });
+const invalid = (type: string, path: string, reason: string): TaskledgerError =>
+  new TaskledgerError('InvalidEvent', `invalid ${type} event: ${path || '(root)'}: ${reason}`, { type, path, reason });
 
 /**
  * zod checks nested JSON recursively: data nested deeper than the call stack holds is reported as
@@ -33,7 +33,7 @@ const check = (type: string, prefix: string, schema: z.ZodType, value: unknown):
 };
 
 /**
- * Throws a LedgerError('InvalidEvent') naming the event type and the field path unless the
+ * Throws a TaskledgerError('InvalidEvent') naming the event type and the field path unless the
  * envelope is a valid catalogue event at its current schema version. Stores call this before
  * writing, so nothing invalid is ever appended.
  */

@@ -1,10 +1,11 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { RawErrorFacts } from '@taskledger/events';
 import type { ErrorClassification, RetryPolicy, TaskEvent } from '@taskledger/events';
 import { attemptDuration, endedAs, invalid, plus, runningState } from './command-checks';
 import type { DecisionContext } from './decision-context';
 import { classify } from './error-classifier';
 import { abandonedFacts, interruptedFacts } from './error-facts';
-import { ExecutionError } from './execution-error';
+
 import { RunnerRecoveryOutcomes, recoveryFor } from './recovery';
 import { nextRetry } from './retry-policy';
 import type { AbandonExpired, FailAttempt, Interrupt } from './task.commands';
@@ -122,7 +123,7 @@ export const abandonExpired = (command: AbandonExpired, state: TaskState, contex
   const running = runningState(command, state);
   const { executionId, attempt, leaseExpiresAt, startedAt, runner } = running.execution;
   if (command.now.getTime() < leaseExpiresAt.getTime()) {
-    throw new ExecutionError(
+    throw new TaskledgerError(
       'LeaseNotExpired',
       `the lease of ${executionId} is valid until ${leaseExpiresAt.toISOString()}`,
       {

@@ -1,11 +1,11 @@
-import { ExecutionError } from './execution-error';
+import { TaskledgerError } from '@taskledger/errors';
 import type { TaskCommand } from './task.commands';
 import type { RegisteredTaskState, RunningExecution, TaskState, TaskStateOf } from './task.state';
 
 type Targeted = TaskCommand & { executionId?: string; attempt?: number };
 
-export const invalid = (message: string, details?: Record<string, unknown>): ExecutionError =>
-  new ExecutionError('InvalidCommand', message, details);
+export const invalid = (message: string, details?: Record<string, unknown>): TaskledgerError =>
+  new TaskledgerError('InvalidCommand', message, details);
 
 const isValidDate = (value: unknown): value is Date => value instanceof Date && Number.isFinite(value.getTime());
 
@@ -13,9 +13,13 @@ const isValidDate = (value: unknown): value is Date => value instanceof Date && 
 export const registeredState = (command: TaskCommand, state: TaskState): RegisteredTaskState => {
   if (!isValidDate(command.now)) throw invalid(`${command.type}: now must be a valid Date`);
   if (state.status === 'unregistered') {
-    throw new ExecutionError('TaskNotRegistered', `task ${command.taskId} is not registered: parse the backlog first`, {
-      taskId: command.taskId,
-    });
+    throw new TaskledgerError(
+      'TaskNotRegistered',
+      `task ${command.taskId} is not registered: parse the backlog first`,
+      {
+        taskId: command.taskId,
+      },
+    );
   }
   if (state.taskId !== command.taskId) {
     throw invalid(`${command.type} for task ${command.taskId} was decided on the stream of ${state.taskId}`);
@@ -27,7 +31,7 @@ export const registeredState = (command: TaskCommand, state: TaskState): Registe
 export const runningState = (command: Targeted, state: TaskState): TaskStateOf<'running'> => {
   const registered = registeredState(command, state);
   if (registered.status !== 'running') {
-    throw new ExecutionError(
+    throw new TaskledgerError(
       'ExecutionNotFound',
       `no execution of ${command.taskId} is running (status ${registered.status})`,
       {
@@ -37,7 +41,7 @@ export const runningState = (command: Targeted, state: TaskState): TaskStateOf<'
   }
   const { executionId, attempt } = registered.execution;
   if (command.executionId !== undefined && command.executionId !== executionId) {
-    throw new ExecutionError(
+    throw new TaskledgerError(
       'ExecutionNotFound',
       `execution ${command.executionId} of ${command.taskId} is not the running one`,
       {
@@ -46,7 +50,7 @@ export const runningState = (command: Targeted, state: TaskState): TaskStateOf<'
     );
   }
   if (command.attempt !== undefined && command.attempt !== attempt) {
-    throw new ExecutionError(
+    throw new TaskledgerError(
       'AttemptMismatch',
       `attempt ${command.attempt} of ${executionId} is not running; attempt ${attempt} is`,
       {

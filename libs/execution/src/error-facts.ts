@@ -1,5 +1,5 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type { RawErrorFacts } from '@taskledger/events';
-import { ExecutionError } from './execution-error';
 
 /** How much of stdout / stderr a failure keeps (the end, where errors usually are). */
 export const TAIL_MAX_CHARS = 4096;
@@ -71,7 +71,7 @@ export const storeFailureFacts = (observed: { code: string | null; message: stri
 export const manualFailureFacts = (reported: { error: string; exitCode?: number | null }): RawErrorFacts => {
   const exitCode = reported.exitCode ?? null;
   if (exitCode !== null && !Number.isInteger(exitCode)) {
-    throw new ExecutionError('InvalidCommand', `exit code must be an integer, got ${exitCode}`, { exitCode });
+    throw new TaskledgerError('InvalidCommand', `exit code must be an integer, got ${exitCode}`, { exitCode });
   }
   const message = reported.error.trim() === '' ? 'failure reported without a message' : reported.error;
   return rawErrorFacts({ type: 'manual', message, exitCode, context: { source: 'report' } });

@@ -1,5 +1,3 @@
-export { ExecutionError, isExecutionError } from './execution-error';
-export type { ExecutionErrorCode } from './execution-error';
 export { initialState, completedTaskIds } from './task.state';
 export type {
   TaskState,

@@ -1,9 +1,10 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { ExecutionId, Runner } from '@taskledger/events';
 import type { TaskEvent } from '@taskledger/events';
 import { abandonExpired, failAttempt, interrupt } from './attempt-failure';
 import { attemptDuration, endedAs, invalid, plus, positive, registeredState, runningState } from './command-checks';
 import type { DecisionContext } from './decision-context';
-import { ExecutionError } from './execution-error';
+
 import type {
   CompleteExecution,
   RenewLease,
@@ -59,13 +60,13 @@ const start = (command: StartExecution, state: TaskState): TaskEvent[] => {
   const registered = registeredState(command, state);
   checkStart(command);
   if (!registered.inBacklog) {
-    throw new ExecutionError('TaskNotRunnable', `task ${registered.taskId} was removed from the backlog`, {
+    throw new TaskledgerError('TaskNotRunnable', `task ${registered.taskId} was removed from the backlog`, {
       inBacklog: false,
     });
   }
   if (registered.status === 'running') {
     const { executionId, leaseExpiresAt } = registered.execution;
-    throw new ExecutionError('TaskNotRunnable', `task ${registered.taskId} is already running (${executionId})`, {
+    throw new TaskledgerError('TaskNotRunnable', `task ${registered.taskId} is already running (${executionId})`, {
       executionId,
       leaseExpiresAt: leaseExpiresAt.toISOString(),
     });
@@ -73,7 +74,7 @@ const start = (command: StartExecution, state: TaskState): TaskEvent[] => {
   if (registered.status !== 'retrying') return [newExecution(command, registered)];
   const { executionId, nextAttempt, notBefore, nextTimeoutMs } = registered.execution;
   if (!command.force && command.now.getTime() < notBefore.getTime()) {
-    throw new ExecutionError(
+    throw new TaskledgerError(
       'RetryNotDue',
       `attempt ${nextAttempt} of ${registered.taskId} may start at ${notBefore.toISOString()}`,
       {
@@ -143,7 +144,7 @@ const skipMessage = ({ reason, missing }: Skip): string =>
 const skip = (command: Skip, state: TaskState): TaskEvent[] => {
   const registered = registeredState(command, state);
   if (registered.status === 'running') {
-    throw new ExecutionError('ExecutionInProgress', `task ${registered.taskId} is running; it cannot be skipped`, {
+    throw new TaskledgerError('ExecutionInProgress', `task ${registered.taskId} is running; it cannot be skipped`, {
       executionId: registered.execution.executionId,
     });
   }
@@ -170,7 +171,7 @@ const reset = (command: ResetExecution, state: TaskState): TaskEvent[] => {
 
 /**
  * The events a command causes, given the task's state; [] means nothing to do (a repeated
- * command). Refusals throw ExecutionError with a code. Pure: time, ids and randomness come
+ * command). Refusals throw TaskledgerError with a code. Pure: time, ids and randomness come
  * from the command and the context.
  */
 export const decide = (command: TaskCommand, state: TaskState, context: DecisionContext): TaskEvent[] => {

@@ -1,9 +1,10 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import { TaskEventSchema } from '@taskledger/events';
 import type { RawErrorFacts, TaskEvent } from '@taskledger/events';
 import { testUuid } from '@taskledger/events/testing';
 import { processFailureFacts, rawErrorFacts, spawnFailureFacts, storeFailureFacts } from './error-facts';
-import { isExecutionError } from './execution-error';
+
 import type { TaskCommand } from './task.commands';
 import { decide } from './task.decider';
 import { evolve, foldTaskState, TaskEventInput } from './task.evolve';
@@ -109,7 +110,7 @@ const simulate = (steps: Step[], random: () => number) => {
       log.push(...events);
       state = foldTaskState(events, state);
     } catch (error) {
-      if (!isExecutionError(error)) throw error;
+      if (!isTaskledgerError(error)) throw error;
     }
   });
   return { state, log, batches };
@@ -143,7 +144,7 @@ describe('task history (properties)', () => {
     fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
   );
 
-  it('decides only valid events, refuses only with ExecutionError, and replays to the same state', () =>
+  it('decides only valid events, refuses only with TaskledgerError, and replays to the same state', () =>
     fc.assert(
       fc.property(histories, ([steps, r]) => {
         const { state, log } = simulate(steps, () => r);

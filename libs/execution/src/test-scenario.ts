@@ -1,7 +1,9 @@
+import { isTaskledgerError } from '@taskledger/errors';
+import type { ErrorCode } from '@taskledger/errors';
 import { deepStrictEqual, fail } from 'node:assert/strict';
 import type { TaskEvent } from '@taskledger/events';
 import type { DecisionContext } from './decision-context';
-import { ExecutionErrorCode, isExecutionError } from './execution-error';
+
 import type { TaskCommand } from './task.commands';
 import { decide } from './task.decider';
 import { foldTaskState, TaskEventInput } from './task.evolve';
@@ -24,7 +26,7 @@ export interface Outcome {
   /** Decided nothing: a repeated command. */
   thenNothing(): void;
   thenStatus(expected: TaskStatus): void;
-  thenThrows(code: ExecutionErrorCode): void;
+  thenThrows(code: ErrorCode): void;
 }
 
 const outcome = (before: TaskState, run: () => TaskEvent[]): Outcome => {
@@ -59,7 +61,7 @@ const outcome = (before: TaskState, run: () => TaskEvent[]): Outcome => {
     thenStatus: (expected) => deepStrictEqual(self.state.status, expected),
     thenThrows: (code) => {
       if (decided !== null) fail(`expected ${code}, but decided [${decided.map((event) => event.type).join(', ')}]`);
-      if (!isExecutionError(error)) throw error;
+      if (!isTaskledgerError(error)) throw error;
       deepStrictEqual(error.code, code, `expected ${code}, got ${error.code}: ${error.message}`);
     },
   };

@@ -30,7 +30,7 @@ export interface IntakeSummary {
  * with a field diff for changed ones, TaskRemovedFromBacklog for tasks the file no longer holds,
  * then one BacklogParsed. Each task append uses the revision just read, so two parses racing
  * cannot register a task twice (the loser re-reads and finds nothing left to do).
- * Throws BacklogInputError for input that is not a text backlog (too large, binary, not UTF-8).
+ * Throws TaskledgerError for input that is not a text backlog (too large, binary, not UTF-8).
  */
 export const recordBacklog = async (
   store: EventStore,

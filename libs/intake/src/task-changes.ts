@@ -1,5 +1,6 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { ParsedTask } from '@taskledger/backlog';
-import { backlogStream, EventContext, isLedgerError, LedgerEvent, taskStream, toEnvelopes } from '@taskledger/events';
+import { backlogStream, EventContext, LedgerEvent, taskStream, toEnvelopes } from '@taskledger/events';
 import { EventStore } from '@taskledger/event-store';
 import { foldTaskState, TaskEventInput } from '@taskledger/execution';
 import { definitionChanges, toDefinition } from './task-definition';
@@ -60,7 +61,7 @@ export const appendTaskChange = async (
       await store.append(stream, toEnvelopes(events, context), { expectedRevision });
       return change;
     } catch (error) {
-      if (!isLedgerError(error, 'ConcurrencyConflict') || attempt >= RACE_RETRIES) throw error;
+      if (!isTaskledgerError(error, 'ConcurrencyConflict') || attempt >= RACE_RETRIES) throw error;
     }
   }
 };

@@ -155,7 +155,7 @@ const lane = async (
 
 /**
  * Commits `changes` with the checkpoints of `lanes`, only if no other process wrote those
- * checkpoints since these lanes read or wrote them (else ReadStoreError 'CheckpointConflict',
+ * checkpoints since these lanes read or wrote them (else TaskledgerError 'CheckpointConflict',
  * nothing written); the lanes then hold their checkpoints' new revisions.
  */
 export const commitLanes = async (

@@ -1,7 +1,8 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { comparePositions, EventStore, Position, RecordedEvent, Subscription } from '@taskledger/event-store';
-import { isLedgerError } from '@taskledger/events';
+
 import { AnyProjection } from '@taskledger/projections';
-import { isReadStoreError, ReadStore } from '@taskledger/read-store';
+import { ReadStore } from '@taskledger/read-store';
 import { applyBatch, PoisonPolicy, takeWork } from './batch-apply';
 import { DEAD_LETTERS } from './dead-letters';
 import { EventBatch } from './event-batch';
@@ -145,7 +146,7 @@ export class ProjectionRuntime {
     try {
       return await this.consume(subscription, mode, lanes, batch);
     } catch (error) {
-      if (!isLedgerError(error, 'UndecodableEvent')) throw error;
+      if (!isTaskledgerError(error, 'UndecodableEvent')) throw error;
       await batch.flush();
       await recordUndecodable(this.options.readStore, lanes, error, this.policy);
       return 'again';
@@ -223,7 +224,7 @@ const whileNoConflict = async <T>(work: () => Promise<T>): Promise<T | 'conflict
   try {
     return await work();
   } catch (error) {
-    if (isReadStoreError(error, 'CheckpointConflict') || isReadStoreError(error, 'CollectionNotFound'))
+    if (isTaskledgerError(error, 'CheckpointConflict') || isTaskledgerError(error, 'CollectionNotFound'))
       return 'conflict';
     throw error;
   }

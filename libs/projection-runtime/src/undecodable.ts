@@ -1,16 +1,18 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { comparePositions, Position, positionToString } from '@taskledger/event-store';
-import { LedgerError } from '@taskledger/events';
+
 import { DocumentChange, ReadStore } from '@taskledger/read-store';
 import { PoisonPolicy } from './batch-apply';
 import { DEAD_LETTERS, deadLetter } from './dead-letters';
 import { commitLanes, Lane } from './lanes';
 
-interface UndecodableDetails {
+/** What the event store puts in an UndecodableEvent error's details. */
+type UndecodableDetails = {
   position: Position;
   streamName: string;
   eventId: string;
   type: string;
-}
+};
 
 /**
  * An event no reader can decode (unknown type, newer schema, failed upcast): every projection
@@ -19,7 +21,7 @@ interface UndecodableDetails {
 export const recordUndecodable = async (
   store: ReadStore,
   lanes: Lane[],
-  error: LedgerError,
+  error: TaskledgerError,
   policy: PoisonPolicy,
 ): Promise<void> => {
   const details = error.details as UndecodableDetails;

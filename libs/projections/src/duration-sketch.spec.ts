@@ -1,6 +1,7 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import { DDSketch } from '@datadog/sketches-js';
-import { isLedgerError } from '@taskledger/events';
+
 import {
   addToSketch,
   DurationSketch,
@@ -68,7 +69,7 @@ describe('duration sketch', () => {
       } catch (caught) {
         error = caught;
       }
-      expect(isLedgerError(error, 'InvalidArgument')).toBe(true);
+      expect(isTaskledgerError(error, 'InvalidArgument')).toBe(true);
     });
   });
 

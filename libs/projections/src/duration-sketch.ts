@@ -1,6 +1,7 @@
 // The package root exports only DDSketch; the mapping is what the bins need.
+import { TaskledgerError } from '@taskledger/errors';
 import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping';
-import { LedgerError } from '@taskledger/events';
+
 import { round } from './numbers';
 
 /** Relative accuracy of every duration sketch: a quantile is within 1% of the true value. */
@@ -74,11 +75,11 @@ const maxOf = (a: number | null, b: number | null): number | null => (a === null
 
 /**
  * Merges two sketches into a new one; the result is the same in either order and equals the
- * sketch of all their values. Throws LedgerError('InvalidArgument') for different accuracies.
+ * sketch of all their values. Throws TaskledgerError('InvalidArgument') for different accuracies.
  */
 export const mergeSketches = (a: DurationSketch, b: DurationSketch): DurationSketch => {
   if (a.relativeAccuracy !== b.relativeAccuracy) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `cannot merge sketches of accuracy ${a.relativeAccuracy} and ${b.relativeAccuracy}`,
     );

@@ -88,7 +88,7 @@ export const estimateBacklog = async (readStore: ReadStore): Promise<BacklogEsti
   return { eta, estimates: [...estimates.values()].filter((estimate) => pending.has(estimate.taskId)) };
 };
 
-/** One task's duration estimate (no samples when it never completed); LedgerError('NotFound') when unknown. */
+/** One task's duration estimate (no samples when it never completed); TaskledgerError('NotFound') when unknown. */
 export const estimateTask = async (readStore: ReadStore, taskId: string): Promise<DurationEstimate> => {
   const doc = await getDoc<PerformanceMetricsDoc>(readStore, METRICS, taskId);
   if (doc !== null && doc.scope === 'task') return durationEstimate(doc);

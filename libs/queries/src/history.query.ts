@@ -39,7 +39,7 @@ const historyEvent = (event: RecordedEvent): HistoryEvent => ({
 
 /**
  * The audit trail straight from the task's stream, oldest first (no read model involved).
- * LedgerError('NotFound') when the stream has no events.
+ * TaskledgerError('NotFound') when the stream has no events.
  */
 export const taskHistory = async (
   eventStore: EventStore,

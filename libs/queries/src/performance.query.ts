@@ -98,7 +98,7 @@ export const performancePage = async (
   return { items: found.items.map(performanceRow), nextCursor: found.nextCursor };
 };
 
-/** One task's row: zeros for a known task that has not ended an execution; LedgerError('NotFound') for an unknown one. */
+/** One task's row: zeros for a known task that has not ended an execution; TaskledgerError('NotFound') for an unknown one. */
 export const taskPerformance = async (readStore: ReadStore, taskId: string): Promise<PerformanceRow> => {
   const doc = await getDoc<PerformanceMetricsDoc>(readStore, METRICS, taskId);
   if (doc !== null && doc.scope === 'task') return performanceRow(doc);

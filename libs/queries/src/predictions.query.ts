@@ -53,7 +53,7 @@ export const latestOutcomes = async (
 
 type Counted = ExecutionCounts & { id: string; taskId: string | null };
 
-/** The named tasks' counts (zeros for a task that never ended an execution); LedgerError('NotFound') for an unknown task. */
+/** The named tasks' counts (zeros for a task that never ended an execution); TaskledgerError('NotFound') for an unknown task. */
 const namedTasks = async (
   readStore: ReadStore,
   taskIds: readonly string[],

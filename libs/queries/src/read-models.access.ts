@@ -1,4 +1,4 @@
-import { LedgerError } from '@taskledger/events';
+import { TaskledgerError, isTaskledgerError } from '@taskledger/errors';
 import type {
   ErrorStatisticsDoc,
   ExecutionHistoryDoc,
@@ -11,7 +11,7 @@ import {
   performanceMetricsProjection,
   taskExecutionsProjection,
 } from '@taskledger/projections';
-import { Filter, FindQuery, FindResult, isReadStoreError, ReadStore, StoredDocument } from '@taskledger/read-store';
+import { Filter, FindQuery, FindResult, ReadStore, StoredDocument } from '@taskledger/read-store';
 
 /** The read models' collections (each projection's name is its collection). */
 export const TASKS = taskExecutionsProjection.name;
@@ -27,7 +27,7 @@ const emptyWhenMissing = async <T>(read: () => Promise<T>, empty: T): Promise<T>
   try {
     return await read();
   } catch (error) {
-    if (isReadStoreError(error, 'CollectionNotFound')) return empty;
+    if (isTaskledgerError(error, 'CollectionNotFound')) return empty;
     throw error;
   }
 };
@@ -70,10 +70,10 @@ export const getDocs = <T extends StoredDocument>(
     ids.map(() => null),
   );
 
-export const taskNotFound = (taskId: string): LedgerError =>
-  new LedgerError('NotFound', `task ${taskId} not found`, { taskId });
+export const taskNotFound = (taskId: string): TaskledgerError =>
+  new TaskledgerError('NotFound', `task ${taskId} not found`, { taskId });
 
-/** The task's document; LedgerError('NotFound') when the ledger has never heard of it. */
+/** The task's document; TaskledgerError('NotFound') when the ledger has never heard of it. */
 export const requireTask = async (store: ReadStore, taskId: string): Promise<TaskExecutionDoc> => {
   const task = await getDoc<TaskExecutionDoc>(store, TASKS, taskId);
   if (task === null) throw taskNotFound(taskId);

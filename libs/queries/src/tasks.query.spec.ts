@@ -63,7 +63,7 @@ describe('task queries', () => {
 
   it('given an unknown task, fails with NotFound', async () => {
     await expect(getTask((await ledger).readStore, 'B-404')).rejects.toMatchObject({
-      name: 'LedgerError',
+      name: 'TaskledgerError',
       code: 'NotFound',
     });
     expect((await getTask((await ledger).readStore, 'B-2')).totalRetries).toBe(1);
@@ -134,7 +134,7 @@ describe('task history (audit trail)', () => {
 
   it('given a task with no stream, fails with NotFound', async () => {
     await expect(taskHistory((await ledger).eventStore, 'B-404')).rejects.toMatchObject({
-      name: 'LedgerError',
+      name: 'TaskledgerError',
       code: 'NotFound',
     });
   });

@@ -41,7 +41,7 @@ export interface TaskListQuery {
 /** Priority sorts by its rank (critical first ascending), not by the name's letters. */
 const sortedField = (field: TaskSortField): string => (field === 'priority' ? 'priorityRank' : field);
 
-/** A page of tasks; ReadStoreError('InvalidQuery') for a cursor that belongs to another sort. */
+/** A page of tasks; TaskledgerError('InvalidQuery') for a cursor that belongs to another sort. */
 export const listTasks = (readStore: ReadStore, query: TaskListQuery = {}): Promise<FindResult<TaskExecutionDoc>> => {
   const sort: SortKey[] = query.sort ? [{ field: sortedField(query.sort.field), direction: query.sort.direction }] : [];
   const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
@@ -53,6 +53,6 @@ export const listTasks = (readStore: ReadStore, query: TaskListQuery = {}): Prom
   });
 };
 
-/** One task's definition and execution state; LedgerError('NotFound') when unknown. */
+/** One task's definition and execution state; TaskledgerError('NotFound') when unknown. */
 export const getTask = (readStore: ReadStore, taskId: string): Promise<TaskExecutionDoc> =>
   requireTask(readStore, taskId);

@@ -1,5 +1,4 @@
-import { isLedgerError } from '@taskledger/events';
-import { isReadStoreError } from '@taskledger/read-store';
+import { ErrorCode, isTaskledgerError } from '@taskledger/errors';
 import { z } from 'zod';
 
 export interface ErrorBody {
@@ -7,6 +6,46 @@ export interface ErrorBody {
   field?: string;
   reason: string;
 }
+
+const BAD_REQUEST = 400;
+const NOT_FOUND = 404;
+const SERVER_ERROR = 500;
+
+/**
+ * The HTTP status of each error code; the compiler checks that every code is here. Only the
+ * caller's input is a 4xx: anything else that reaches the API is the server's failure.
+ */
+export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  InvalidArgument: BAD_REQUEST,
+  InvalidQuery: BAD_REQUEST,
+  NotFound: NOT_FOUND,
+  TaskNotRegistered: NOT_FOUND,
+  InvalidConfig: SERVER_ERROR,
+  InvalidEvent: SERVER_ERROR,
+  InvalidDocument: SERVER_ERROR,
+  InvalidCommand: SERVER_ERROR,
+  FileTooLarge: SERVER_ERROR,
+  NotUtf8: SERVER_ERROR,
+  Binary: SERVER_ERROR,
+  StoreUnavailable: SERVER_ERROR,
+  StoreBusy: SERVER_ERROR,
+  UndecodableEvent: SERVER_ERROR,
+  CollectionNotFound: SERVER_ERROR,
+  ConcurrencyConflict: SERVER_ERROR,
+  DuplicateEventId: SERVER_ERROR,
+  CheckpointConflict: SERVER_ERROR,
+  TaskNotRunnable: SERVER_ERROR,
+  RetryNotDue: SERVER_ERROR,
+  ExecutionNotFound: SERVER_ERROR,
+  AttemptMismatch: SERVER_ERROR,
+  ExecutionInProgress: SERVER_ERROR,
+  LeaseNotExpired: SERVER_ERROR,
+};
+
+const SERVER_FAILURE: MappedError = {
+  status: SERVER_ERROR,
+  body: { error: 'InternalServerError', reason: 'the request failed; see the server log' },
+};
 
 export interface MappedError {
   status: number;
@@ -27,18 +66,19 @@ export const mapError = (error: unknown): MappedError => {
     const issue = error.issues[0]!;
     return { status: 400, body: { error: 'BadRequest', field: fieldOf(issue), reason: reasonOf(issue) } };
   }
-  if (isReadStoreError(error, 'InvalidQuery')) {
+  if (isTaskledgerError(error)) {
+    const status = HTTP_STATUS_OF[error.code];
+    if (status === NOT_FOUND) return { status, body: { error: 'NotFound', reason: error.message } };
+    if (status !== BAD_REQUEST) return SERVER_FAILURE;
+    const field = error.details['field'];
     return {
-      status: 400,
-      body: { error: 'BadRequest', field: String(error.details?.['field'] ?? '(query)'), reason: error.message },
+      status,
+      body: { error: 'BadRequest', ...(field === undefined ? {} : { field: String(field) }), reason: error.message },
     };
   }
-  if (isLedgerError(error, 'NotFound')) return { status: 404, body: { error: 'NotFound', reason: error.message } };
-  if (isLedgerError(error, 'InvalidArgument'))
-    return { status: 400, body: { error: 'BadRequest', reason: error.message } };
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, body: { error: status === 404 ? 'NotFound' : 'BadRequest', reason: (error as Error).message } };
   }
-  return { status: 500, body: { error: 'InternalServerError', reason: 'the request failed; see the server log' } };
+  return SERVER_FAILURE;
 };

@@ -1,4 +1,5 @@
-import { invalidQuery, ReadStoreError } from './read-store.errors';
+import { TaskledgerError } from '@taskledger/errors';
+import { invalidQuery } from './read-store.errors';
 
 const COLLECTION_NAME = /^[a-z][a-z0-9_-]{0,99}$/;
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -12,7 +13,7 @@ export const isCollectionName = (name: unknown): name is string =>
 
 export const assertCollectionName = (name: unknown): string => {
   if (isCollectionName(name)) return name;
-  throw new ReadStoreError(
+  throw new TaskledgerError(
     'InvalidArgument',
     `invalid collection name ${JSON.stringify(name)}: use a lower-case letter, then lower-case letters, digits, "_" or "-"`,
     { collection: name },
@@ -34,7 +35,7 @@ export const parseIndexes = (collection: string, indexes: readonly (readonly str
   indexes.map((fields) => {
     const problem = indexProblem(fields);
     if (problem === null) return [...fields];
-    throw new ReadStoreError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `invalid index ${JSON.stringify(fields)} on "${collection}": ${problem}`,
       {

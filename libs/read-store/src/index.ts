@@ -13,8 +13,7 @@ export type {
   UnitOfWork,
 } from './read-store.port';
 export type { FieldFilter, Filter, FindQuery, FindResult, Range, Scalar, SortKey } from './query';
-export { ReadStoreError, isReadStoreError } from './read-store.errors';
-export type { ReadStoreErrorCode } from './read-store.errors';
+
 export { MemoryReadStore } from './memory-read-store';
 export { SqliteReadStore } from './sqlite-read-store';
 export type { SqliteReadStoreOptions } from './sqlite-read-store';

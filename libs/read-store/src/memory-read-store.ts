@@ -1,7 +1,8 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { assertCollectionName, parseIndexes, sameFields } from './identifiers';
 import { findInMemory, matchesCondition, PlainDoc } from './memory-query';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
-import { collectionNotFound, ReadStoreError } from './read-store.errors';
+import { collectionNotFound } from './read-store.errors';
 import type {
   AnyDocument,
   Checkpoint,
@@ -162,7 +163,7 @@ export class MemoryReadStore implements ReadStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new ReadStoreError('StoreUnavailable', 'the memory read store is closed');
+    if (this.closed) throw new TaskledgerError('StoreUnavailable', 'the memory read store is closed');
   }
 }
 

@@ -1,5 +1,5 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type { ClientSession, MongoClient } from 'mongodb';
-import { ReadStoreError } from './read-store.errors';
 
 const UNAVAILABLE = new Set([
   'MongoServerSelectionError',
@@ -25,16 +25,16 @@ export const isNamespaceNotFound = (error: unknown): boolean => serverCode(error
 
 /** Maps driver failures to typed errors naming the (redacted) server; other errors pass through. */
 export const mongoError = (url: string, error: unknown): unknown => {
-  if (error instanceof ReadStoreError) return error;
+  if (error instanceof TaskledgerError) return error;
   const server = redactUrl(url);
   const name = (error as Error | null)?.name ?? '';
   if (UNAVAILABLE.has(name)) {
     const message = `read store MongoDB ${server} is unavailable (${(error as Error).message})`;
-    return new ReadStoreError('StoreUnavailable', message, { url: server }, { cause: error });
+    return new TaskledgerError('StoreUnavailable', message, { url: server }, { cause: error });
   }
   if (serverCode(error) === ILLEGAL_OPERATION && /[Tt]ransaction/.test((error as Error).message)) {
     const problem = 'does not support transactions; run it as a replica set (a single-node one will do)';
-    return new ReadStoreError(
+    return new TaskledgerError(
       'StoreUnavailable',
       `read store MongoDB ${server} ${problem}`,
       { url: server },

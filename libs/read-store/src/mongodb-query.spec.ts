@@ -1,3 +1,4 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import { mongoMatches } from '../test/mongo-query-evaluator';
 import { compareKeys, matchesCondition, sortKeyOf } from './memory-query';
@@ -12,7 +13,6 @@ import {
   toMongoFind,
 } from './mongodb-query';
 import { Filter, parseFilter, parseFindQuery, parseSort } from './query';
-import { isReadStoreError } from './read-store.errors';
 
 const scalar = fc.oneof(
   fc.constant(null),
@@ -159,7 +159,7 @@ describe('mongodb errors', () => {
     );
     for (const error of [unreachable, standalone]) {
       const mapped = mongoError('mongodb://u:p@h/db', error);
-      expect(isReadStoreError(mapped, 'StoreUnavailable')).toBe(true);
+      expect(isTaskledgerError(mapped, 'StoreUnavailable')).toBe(true);
       expect((mapped as Error).message).toContain('mongodb://u:***@h/db');
     }
     const other = new Error('something else');

@@ -1,6 +1,7 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { isReadStoreError } from './read-store.errors';
+
 import { describeReadStoreContract } from './read-store.contract';
 import { MongoReadStore } from './mongodb-read-store';
 import { PENDING } from './mongodb-unit-of-work';
@@ -88,7 +89,7 @@ describe('mongodb read store without a server', () => {
       url: 'mongodb://app:secret@127.0.0.1:9/ledger',
       serverSelectionTimeoutMs: 200,
     }).catch((caught: unknown) => caught);
-    expect(isReadStoreError(error, 'StoreUnavailable')).toBe(true);
+    expect(isTaskledgerError(error, 'StoreUnavailable')).toBe(true);
     expect((error as Error).message).toContain('mongodb://app:***@127.0.0.1:9/ledger');
     expect((error as Error).message).not.toContain('secret');
   });

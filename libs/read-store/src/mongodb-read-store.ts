@@ -1,3 +1,4 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type { Db, MongoClient } from 'mongodb';
 import { assertCollectionName, isCollectionName, parseIndexes } from './identifiers';
 import { KnownCollections } from './mongodb-collections';
@@ -20,7 +21,7 @@ import {
 } from './mongodb-unit-of-work';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
-import { ReadStoreError } from './read-store.errors';
+
 import type {
   AnyDocument,
   Checkpoint,
@@ -216,7 +217,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new ReadStoreError('StoreUnavailable', 'the MongoDB read store is closed');
+    if (this.closed) throw new TaskledgerError('StoreUnavailable', 'the MongoDB read store is closed');
     try {
       return await operation();
     } catch (error) {

@@ -1,13 +1,13 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import { parseFilter, parseFindQuery, parseSort } from './query';
 import { decodeCursor, encodeCursor } from './query-cursor';
-import { isReadStoreError } from './read-store.errors';
 
 const invalidField = (run: () => unknown): unknown => {
   try {
     run();
   } catch (error) {
-    return isReadStoreError(error, 'InvalidQuery') ? error.details?.['field'] : error;
+    return isTaskledgerError(error, 'InvalidQuery') ? error.details?.['field'] : error;
   }
   throw new Error('expected InvalidQuery');
 };

@@ -58,7 +58,7 @@ export interface CollectionSwap {
  *
  * Several processes may fold the same events into the same read models at once: each names the
  * checkpoint revision its work started from in `expect`, so only the first commit of the same
- * events succeeds and the others fail with ReadStoreError('CheckpointConflict'), writing nothing.
+ * events succeeds and the others fail with TaskledgerError('CheckpointConflict'), writing nothing.
  */
 export interface UnitOfWork {
   /** Commit only if every named checkpoint is still at this revision (compare-and-set). */
@@ -95,7 +95,7 @@ export interface CollectionInfo {
 /**
  * JSON document collections plus projection checkpoints. Collection names are lower-case
  * identifiers (`[a-z][a-z0-9_-]*`); using a collection that was never ensured fails with
- * ReadStoreError('CollectionNotFound').
+ * TaskledgerError('CollectionNotFound').
  */
 export interface ReadStore {
   /** Creates the collection and any missing declared indexes; idempotent. */
@@ -117,7 +117,7 @@ export interface ReadStore {
   find<T extends StoredDocument = AnyDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>>;
   count(collection: string, filter?: Filter): Promise<number>;
 
-  /** Fails with ReadStoreError('CheckpointConflict'), writing nothing, when an expectation does not hold. */
+  /** Fails with TaskledgerError('CheckpointConflict'), writing nothing, when an expectation does not hold. */
   commit(unit: UnitOfWork): Promise<CommitReceipt>;
   getCheckpoint(name: string): Promise<Checkpoint | null>;
   /** Sorted by name. */

@@ -1,9 +1,10 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { caughtError, rejectsWith } from '../test/expect-error';
 import { tempDir } from '../test/temp-dir';
 import { parseFindQuery } from './query';
-import { isReadStoreError } from './read-store.errors';
+
 import { describeReadStoreContract } from './read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
 import { readColumnFields } from './sqlite-columns';
@@ -60,7 +61,7 @@ describe('sqlite read store files', () => {
   ])('refuses %s with StoreUnavailable naming the path', async (_, arrange, name) => {
     arrange();
     const error = await openError(dir.file(name));
-    expect(isReadStoreError(error, 'StoreUnavailable')).toBe(true);
+    expect(isTaskledgerError(error, 'StoreUnavailable')).toBe(true);
     expect((error as Error).message).toContain(dir.file(name));
     expect((error as { details?: unknown }).details).toEqual({ path: dir.file(name) });
   });

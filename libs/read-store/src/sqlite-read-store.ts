@@ -1,8 +1,9 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type Database from 'better-sqlite3';
 import { assertCollectionName, parseIndexes } from './identifiers';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
-import { ReadStoreError } from './read-store.errors';
+
 import type {
   AnyDocument,
   Checkpoint,
@@ -14,7 +15,8 @@ import type {
   StoredDocument,
   UnitOfWork,
 } from './read-store.port';
-import { openSqliteDatabase, sqliteError } from './sqlite-connection';
+import { openSqliteDatabase, SqliteFile, sqliteFailure } from '@taskledger/sqlite';
+import { collectionNotFound } from './read-store.errors';
 import { countSql, findSql } from './sqlite-query';
 import {
   CheckpointStatements,
@@ -49,6 +51,7 @@ const QUERY_CACHE_SIZE = 200;
  */
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
+  private readonly file: SqliteFile;
   private readonly docStatements = new Map<string, DocStatements>();
   private readonly queryStatements = new Map<string, Database.Statement>();
   private readonly commitTransaction: Database.Transaction<
@@ -65,14 +68,15 @@ export class SqliteReadStore implements ReadStore {
     readonly path: string,
     options: SqliteReadStoreOptions = {},
   ) {
-    this.db = openSqliteDatabase(path, options.busyTimeoutMs ?? 5000);
+    this.file = { path, label: 'read store database', busyTimeoutMs: options.busyTimeoutMs ?? 5000 };
+    this.db = openSqliteDatabase(this.file);
     try {
       initialiseSchema(this.db);
       this.checkpointSql = prepareCheckpointStatements(this.db);
       this.schemaVersion = this.db.prepare<[], number>('PRAGMA schema_version').pluck();
     } catch (error) {
       this.db.close();
-      throw sqliteError(path, error);
+      throw storeFailure(this.file, error);
     }
     this.commitTransaction = this.db.transaction((unit: PreparedUnit, changes: readonly DocumentChange[]) => {
       this.checkSchema();
@@ -250,11 +254,17 @@ export class SqliteReadStore implements ReadStore {
 
   private guard<T>(operation: () => T): T {
     if (this.closed)
-      throw new ReadStoreError('StoreUnavailable', `read store database ${this.path} is closed`, { path: this.path });
+      throw new TaskledgerError('StoreUnavailable', `read store database ${this.path} is closed`, { path: this.path });
     try {
       return operation();
     } catch (error) {
-      throw sqliteError(this.path, error);
+      throw storeFailure(this.file, error);
     }
   }
 }
+
+/** SQLite's failures as typed errors naming the file; a missing table is a collection never ensured. */
+const storeFailure = (file: SqliteFile, error: unknown): unknown => {
+  const missing = /no such table: (?:main\.)?rs_([a-z][a-z0-9_-]*)/.exec((error as Error | null)?.message ?? '');
+  return missing?.[1] === undefined ? sqliteFailure(file, error) : collectionNotFound(missing[1]);
+};

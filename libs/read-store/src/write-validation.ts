@@ -1,6 +1,7 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { randomUUID } from 'node:crypto';
 import { assertCollectionName } from './identifiers';
-import { checkpointConflict, collectionNotFound, ReadStoreError } from './read-store.errors';
+import { checkpointConflict, collectionNotFound } from './read-store.errors';
 import type {
   Checkpoint,
   CheckpointExpectation,
@@ -33,9 +34,9 @@ export interface PreparedUnit {
   readonly deleteCheckpoints: readonly string[];
 }
 
-const invalidDocument = (collection: string, id: unknown, problem: string, cause?: unknown): ReadStoreError => {
+const invalidDocument = (collection: string, id: unknown, problem: string, cause?: unknown): TaskledgerError => {
   const shown = typeof id === 'string' ? JSON.stringify(id) : '(no valid id)';
-  return new ReadStoreError(
+  return new TaskledgerError(
     'InvalidDocument',
     `document ${shown} in "${collection}" ${problem}`,
     { collection, id },
@@ -43,8 +44,8 @@ const invalidDocument = (collection: string, id: unknown, problem: string, cause
   );
 };
 
-const invalidArgument = (problem: string, details: Record<string, unknown>): ReadStoreError =>
-  new ReadStoreError('InvalidArgument', problem, details);
+const invalidArgument = (problem: string, details: Record<string, unknown>): TaskledgerError =>
+  new TaskledgerError('InvalidArgument', problem, details);
 
 /** Serialises a document once; the JSON text is what every adapter stores and returns. */
 export const serializeDocument = (collection: string, doc: StoredDocument): { id: string; json: string } => {
@@ -102,7 +103,7 @@ const serializeState = (name: string, state: JsonValue): string => {
     json = JSON.stringify(state);
   } catch (error) {
     const message = `checkpoint "${name}": state cannot be serialised as JSON`;
-    throw new ReadStoreError('InvalidArgument', message, { checkpoint: name }, { cause: error });
+    throw new TaskledgerError('InvalidArgument', message, { checkpoint: name }, { cause: error });
   }
   if (json === undefined) throw invalidArgument(`checkpoint "${name}": state is not JSON`, { checkpoint: name });
   return json;

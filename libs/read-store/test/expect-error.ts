@@ -1,4 +1,5 @@
-import { isReadStoreError, ReadStoreErrorCode } from '../src/read-store.errors';
+import { isTaskledgerError } from '@taskledger/errors';
+import type { ErrorCode } from '@taskledger/errors';
 
 export const caughtError = async (promise: Promise<unknown>): Promise<unknown> => {
   try {
@@ -9,10 +10,10 @@ export const caughtError = async (promise: Promise<unknown>): Promise<unknown> =
   throw new Error('expected the promise to reject');
 };
 
-/** Asserts the promise rejects with a ReadStoreError of that code, and returns the error. */
-export const rejectsWith = async (promise: Promise<unknown>, code: ReadStoreErrorCode) => {
+/** Asserts the promise rejects with a TaskledgerError of that code, and returns the error. */
+export const rejectsWith = async (promise: Promise<unknown>, code: ErrorCode) => {
   const error = await caughtError(promise);
-  if (!isReadStoreError(error)) throw error;
+  if (!isTaskledgerError(error)) throw error;
   expect(error.code).toBe(code);
   return error;
 };

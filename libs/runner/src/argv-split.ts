@@ -1,4 +1,4 @@
-import { RunnerError } from './runner-error';
+import { TaskledgerError } from '@taskledger/errors';
 
 type Quote = "'" | '"' | null;
 
@@ -35,7 +35,8 @@ export const splitArgv = (command: string): string[] => {
       word = (word ?? '') + char;
     }
   }
-  if (quote !== null) throw new RunnerError('InvalidArgument', `command has an unclosed ${quote} quote: ${command}`);
+  if (quote !== null)
+    throw new TaskledgerError('InvalidArgument', `command has an unclosed ${quote} quote: ${command}`);
   if (word !== null) words.push(word);
   return words;
 };

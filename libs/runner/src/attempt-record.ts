@@ -1,4 +1,5 @@
-import { isExecutionError, recoveryPlan } from '@taskledger/execution';
+import { isTaskledgerError } from '@taskledger/errors';
+import { recoveryPlan } from '@taskledger/execution';
 import { attemptFacts } from './attempt-facts';
 import type { AttemptRun, StartedAttempt } from './attempt-run';
 import type { ResolvedCommand } from './command-resolution';
@@ -16,7 +17,7 @@ export type AttemptEnd =
   | { kind: 'lost' };
 
 const isLost = (error: unknown): boolean =>
-  isExecutionError(error, 'ExecutionNotFound') || isExecutionError(error, 'AttemptMismatch');
+  isTaskledgerError(error, 'ExecutionNotFound') || isTaskledgerError(error, 'AttemptMismatch');
 
 const signalName = (signal: AbortSignal): string | null => (typeof signal.reason === 'string' ? signal.reason : null);
 

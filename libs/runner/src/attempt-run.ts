@@ -1,4 +1,4 @@
-import { isExecutionError } from '@taskledger/execution';
+import { isTaskledgerError } from '@taskledger/errors';
 import type { ResolvedCommand } from './command-resolution';
 import type { AttemptResult } from './executor.port';
 import { notifyWarning, RunnerDeps, TaskEnvelope } from './runner-deps';
@@ -26,7 +26,7 @@ export const startedAttempt = (events: readonly TaskEnvelope[]): StartedAttempt 
 };
 
 const isLost = (error: unknown): boolean =>
-  isExecutionError(error, 'ExecutionNotFound') || isExecutionError(error, 'AttemptMismatch');
+  isTaskledgerError(error, 'ExecutionNotFound') || isTaskledgerError(error, 'AttemptMismatch');
 
 /** Renews the lease every third of it until `stop`; calls `onLost` when the attempt is no longer ours. */
 const renewLeases = async (

@@ -1,7 +1,7 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { resolve } from 'node:path';
 import type { ExecutorSpec, ExecutorsConfig, RunSettings } from './runner-config';
 import { quoteWord, splitArgv } from './argv-split';
-import { RunnerError } from './runner-error';
 
 /** How a process is started: an argv (no shell), or a script for /bin/sh. */
 export type CommandLine = { shell: false; argv: string[] } | { shell: true; script: string };
@@ -49,7 +49,7 @@ const globToRegExp = (pattern: string): RegExp =>
 const lineOf = (command: string | string[], shell: boolean): CommandLine => {
   if (shell) return { shell: true, script: Array.isArray(command) ? command.join(' ') : command };
   const argv = Array.isArray(command) ? command : splitArgv(command);
-  if (argv.length === 0) throw new RunnerError('InvalidConfig', `command ${JSON.stringify(command)} has no words`);
+  if (argv.length === 0) throw new TaskledgerError('InvalidConfig', `command ${JSON.stringify(command)} has no words`);
   return { shell: false, argv };
 };
 

@@ -1,5 +1,5 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type { z } from 'zod';
-import { RunnerError } from './runner-error';
 
 const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
@@ -33,7 +33,7 @@ const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
   );
 
 /**
- * Parses one section of the config file, or throws RunnerError('InvalidConfig') naming the file
+ * Parses one section of the config file, or throws TaskledgerError('InvalidConfig') naming the file
  * and the exact field: `taskledger.config.json: executors.byTask.B-1.timeoutMs: expected a number`.
  */
 export const parseSection = <S extends z.ZodType>(
@@ -46,5 +46,5 @@ export const parseSection = <S extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = [section, ...issue.path.map(String)].join('.');
-  throw new RunnerError('InvalidConfig', `${file}: ${path}: ${issueText(issue, input)}`, { file, path });
+  throw new TaskledgerError('InvalidConfig', `${file}: ${path}: ${issueText(issue, input)}`, { file, path });
 };

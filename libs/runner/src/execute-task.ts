@@ -1,9 +1,10 @@
+import { TaskledgerError } from '@taskledger/errors';
 import type { BacklogTaskDoc } from '@taskledger/projections';
 import type { Resolution } from './command-resolution';
 import type { TaskRunOutcome } from './run-outcome';
 import type { RunDeps } from './run-options';
 import { RunCounts, tallyingObserver } from './run-tally';
-import { RunnerError } from './runner-error';
+
 import { checkGate, recordSkip } from './task-gate';
 import { runTaskJob } from './task-job';
 
@@ -33,12 +34,12 @@ const withOutcome = (counts: RunCounts, outcome: TaskRunOutcome): RunCounts =>
 const registeredTask = async (deps: RunDeps, taskId: string): Promise<BacklogTaskDoc> => {
   const task = await deps.catalogue.task(taskId);
   if (task === null)
-    throw new RunnerError(
+    throw new TaskledgerError(
       'NotFound',
       `task ${taskId} is not in the ledger: parse its backlog first (taskledger parse <file>)`,
     );
   if (task.removedFromBacklog)
-    throw new RunnerError('NotFound', `task ${taskId} was removed from its backlog (${task.source.path})`);
+    throw new TaskledgerError('NotFound', `task ${taskId} was removed from its backlog (${task.source.path})`);
   return task;
 };
 
@@ -53,7 +54,7 @@ const outcomeOf = async (deps: RunDeps, task: BacklogTaskDoc, options: ExecuteOp
   const resolution = options.resolve(task);
   if (resolution.kind === 'manual') {
     const hint = `outside runners report it with: taskledger report ${task.id} start|progress|complete|fail`;
-    throw new RunnerError('InvalidArgument', `task ${task.id} has no command (${resolution.reason}); ${hint}`);
+    throw new TaskledgerError('InvalidArgument', `task ${task.id} has no command (${resolution.reason}); ${hint}`);
   }
   const verdict = await checkGate(deps, task, await declaredDone(deps, task), () => options.confirm(task));
   if (!verdict.run) {

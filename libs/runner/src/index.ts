@@ -1,5 +1,3 @@
-export { RunnerError, isRunnerError } from './runner-error';
-export type { RunnerErrorCode } from './runner-error';
 export {
   loadRunnerConfig,
   runnerDecisionContext,

@@ -59,7 +59,7 @@ describe('outside runner reports', () => {
   it('given nothing running, when completion is reported, then it is refused with ExecutionNotFound', async () => {
     const { report } = await setup();
     await expect(report({ action: 'complete', exitCode: 0 })).rejects.toMatchObject({
-      name: 'ExecutionError',
+      name: 'TaskledgerError',
       code: 'ExecutionNotFound',
     });
   });
@@ -68,7 +68,7 @@ describe('outside runner reports', () => {
     const { report } = await setup();
     await report({ action: 'start' });
     await expect(report({ action: 'start' })).rejects.toMatchObject({
-      name: 'ExecutionError',
+      name: 'TaskledgerError',
       code: 'TaskNotRunnable',
     });
   });

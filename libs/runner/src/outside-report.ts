@@ -79,7 +79,7 @@ const commandsFor = (
 /**
  * Appends what an executor would for an outside runner's report: start, progress (which also
  * renews a manual runner's lease), complete, or fail (classified, retried under the policy).
- * Refusals are ExecutionErrors: nothing running, already running, not registered, ...
+ * Refusals are TaskledgerErrors: nothing running, already running, not registered, ...
  */
 export const reportOutside = async (deps: ReportDeps, taskId: string, report: OutsideReport): Promise<ReportResult> => {
   const stream = new TaskStreamHandle(deps, taskId);

@@ -1,4 +1,5 @@
-import { isReadStoreError, ReadStore } from '@taskledger/read-store';
+import { isTaskledgerError } from '@taskledger/errors';
+import { ReadStore } from '@taskledger/read-store';
 import type { BacklogTaskDoc, TaskExecutionDoc } from '@taskledger/projections';
 
 const BACKLOG_TASKS = 'backlog_tasks';
@@ -21,7 +22,7 @@ const orEmpty = async <T>(read: () => Promise<T>, empty: T): Promise<T> => {
   try {
     return await read();
   } catch (error) {
-    if (isReadStoreError(error, 'CollectionNotFound')) return empty;
+    if (isTaskledgerError(error, 'CollectionNotFound')) return empty;
     throw error;
   }
 };

@@ -1,4 +1,5 @@
-import { isExecutionError, TaskState } from '@taskledger/execution';
+import { isTaskledgerError } from '@taskledger/errors';
+import { TaskState } from '@taskledger/execution';
 import { recordAttemptEnd } from './attempt-record';
 import { runAttempt, StartedAttempt, startedAttempt } from './attempt-run';
 import type { ResolvedCommand } from './command-resolution';
@@ -87,7 +88,7 @@ const start = async (
     });
     return startedAttempt(events);
   } catch (error) {
-    if (isExecutionError(error, 'RetryNotDue')) return null;
+    if (isTaskledgerError(error, 'RetryNotDue')) return null;
     throw error;
   }
 };
@@ -132,7 +133,7 @@ export const runTaskJob = async (deps: RunnerDeps, job: TaskJob): Promise<JobOut
     try {
       started = await start(deps, stream, job, attempts === 0);
     } catch (error) {
-      if (isExecutionError(error, 'TaskNotRunnable')) return { kind: 'not-started', attempts, message: error.message };
+      if (isTaskledgerError(error, 'TaskNotRunnable')) return { kind: 'not-started', attempts, message: error.message };
       throw error;
     }
     if (!started) continue;

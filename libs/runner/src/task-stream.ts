@@ -1,5 +1,6 @@
+import { isTaskledgerError } from '@taskledger/errors';
 import { TaskEvent, taskStream, toEnvelopes } from '@taskledger/events';
-import { ConcurrencyError, ExpectedRevision } from '@taskledger/event-store';
+import { ExpectedRevision } from '@taskledger/event-store';
 import {
   decide,
   DecisionContext,
@@ -33,7 +34,7 @@ const decideAll = (commands: readonly TaskCommand[], state: TaskState, context: 
 
 /**
  * One task's stream as this runner sees it: the folded state and the revision it was folded
- * at. Every append uses that revision; on a ConcurrencyError the stream is read again and the
+ * at. Every append uses that revision; on a ConcurrencyConflict the stream is read again and the
  * command built and decided again. Appends through one handle are serialised.
  */
 export class TaskStreamHandle {
@@ -103,7 +104,7 @@ export class TaskStreamHandle {
         notifyAppended(this.deps.observer, this.taskId, envelopes);
         return envelopes;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || conflicts >= MAX_CONFLICTS) throw error;
+        if (!isTaskledgerError(error, 'ConcurrencyConflict') || conflicts >= MAX_CONFLICTS) throw error;
         await this.load();
       }
     }

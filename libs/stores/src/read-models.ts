@@ -1,4 +1,4 @@
-import { LedgerError } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
 import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from '@taskledger/projection-runtime';
 import { AnyProjection, readModels } from '@taskledger/projections';
 import { Stores } from './open-stores';
@@ -14,7 +14,7 @@ export const selectProjections = (
   if (!only || only.length === 0) return [...registered];
   const unknown = only.filter((name) => !registered.some((projection) => projection.name === name));
   if (unknown.length > 0) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `unknown projection ${unknown.join(', ')}; known projections: ${registered.map((p) => p.name).join(', ')}`,
     );

@@ -1,7 +1,7 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
-import { BacklogInputError, MAX_BACKLOG_BYTES } from '@taskledger/backlog';
-import { LedgerError } from '@taskledger/events';
+import { MAX_BACKLOG_BYTES } from '@taskledger/backlog';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -11,14 +11,14 @@ const kindOf = (stats: Stats): string => {
   return stats.isSocket() ? 'a socket' : 'a special file';
 };
 
-const cannotRead = (path: string, reason: string): LedgerError =>
-  new LedgerError(
+const cannotRead = (path: string, reason: string): TaskledgerError =>
+  new TaskledgerError(
     'InvalidArgument',
     `cannot read backlog ${path} (${reason}); pass an existing file, or set "backlog" in taskledger.config.json`,
   );
 
-const notRegular = (path: string, stats: Stats): LedgerError =>
-  new LedgerError(
+const notRegular = (path: string, stats: Stats): TaskledgerError =>
+  new TaskledgerError(
     'InvalidArgument',
     `cannot read backlog ${path}: it is ${kindOf(stats)}, not a file or a pipe; pass a markdown file of at most ${MAX_BACKLOG_BYTES} bytes`,
   );
@@ -42,7 +42,7 @@ const readStdin = (): Uint8Array => {
   try {
     return readOpen(0, '/dev/stdin', fstatSync(0));
   } catch (error) {
-    if (error instanceof BacklogInputError) throw error;
+    if (error instanceof TaskledgerError) throw error;
     throw cannotRead('/dev/stdin', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
 };
@@ -54,7 +54,7 @@ const readOpen = (fd: number, path: string, stats: Stats): Uint8Array => {
   const content = readCapped(fd);
   if (content.byteLength <= MAX_BACKLOG_BYTES) return content;
   const bytes = Math.max(stats.size, content.byteLength);
-  throw new BacklogInputError(
+  throw new TaskledgerError(
     'FileTooLarge',
     `${path}: ${bytes} bytes exceeds the ${MAX_BACKLOG_BYTES}-byte limit; split the backlog into smaller files`,
     { path, bytes },
@@ -76,13 +76,13 @@ export const readBacklogFile = (file: string, cwd: string): { path: string; cont
     if (!readable(stats)) throw notRegular(path, stats);
     fd = openSync(path, 'r');
   } catch (error) {
-    if (error instanceof LedgerError) throw error;
+    if (error instanceof TaskledgerError) throw error;
     throw cannotRead(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
   try {
     return { path, content: readOpen(fd, path, stats) };
   } catch (error) {
-    if (error instanceof LedgerError || error instanceof BacklogInputError) throw error;
+    if (error instanceof TaskledgerError || error instanceof TaskledgerError) throw error;
     throw cannotRead(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   } finally {
     closeSync(fd);

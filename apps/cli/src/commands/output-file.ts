@@ -1,6 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LedgerError } from '@taskledger/events';
 
 /** The nearest existing ancestor of `path` that is a file, not a directory; null when there is none. */
 const fileInTheWay = (path: string): string | null => {
@@ -43,7 +43,7 @@ export const writeOutputFile = (cwd: string, option: string, file: string, body:
   } catch (error) {
     const cause = error as NodeJS.ErrnoException;
     if (typeof cause.code !== 'string') throw error;
-    throw new LedgerError('InvalidArgument', `${option}: cannot write ${path}: ${reason(cause, path)}`, { path });
+    throw new TaskledgerError('InvalidArgument', `${option}: cannot write ${path}: ${reason(cause, path)}`, { path });
   }
   return path;
 };

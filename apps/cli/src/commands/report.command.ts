@@ -1,6 +1,7 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { Command, Option } from 'commander';
 import { normaliseTaskId } from '@taskledger/backlog';
-import { LedgerError } from '@taskledger/events';
+
 import { OutsideReport, reportOutside, ReportResult } from '@taskledger/runner';
 import { CliContext } from '../cli-context';
 import { formatOption } from './cli-options';
@@ -15,7 +16,7 @@ interface ReportCommandOptions {
 
 const ACTIONS = ['start', 'progress', 'complete', 'fail'] as const;
 
-const usage = (message: string): LedgerError => new LedgerError('InvalidArgument', message);
+const usage = (message: string): TaskledgerError => new TaskledgerError('InvalidArgument', message);
 
 const exitCodeOption = (text: string | undefined): number | null => {
   if (text === undefined) return null;

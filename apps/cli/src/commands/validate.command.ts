@@ -6,7 +6,7 @@ import {
   MissingDependency,
 } from '@taskledger/backlog';
 import { CliContext } from '../cli-context';
-import { EXIT_DOMAIN_FAILURE } from '../exit-codes';
+import { EXIT_PROBLEM } from '@taskledger/errors';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
 
@@ -55,7 +55,7 @@ const report = (context: CliContext, view: BacklogView, options: ValidateOptions
   if (options.format === 'json') context.printJson(result);
   else textLines(result, Boolean(options.showMissing)).forEach((line) => context.print(line));
   const problems = result.missing.length + result.cycles.length + result.unresolved.length;
-  if (problems > 0) context.exitCode = EXIT_DOMAIN_FAILURE;
+  if (problems > 0) context.exitCode = EXIT_PROBLEM;
 };
 
 export const registerValidate = (program: Command, context: CliContext): void => {

@@ -1,0 +1,3 @@
+export { TaskledgerError, isTaskledgerError } from './taskledger-error';
+export type { ErrorCode } from './taskledger-error';
+export { EXIT_CODE_OF, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from './exit-codes';

@@ -1,0 +1,2 @@
+export { openSqliteDatabase, sqliteFailure } from './sqlite-file';
+export type { SqliteFile } from './sqlite-file';
