@@ -1,5 +1,5 @@
 import { ErrorCategory, ErrorSeverity, EventOfType } from '@taskledger/events';
-import { Doc } from './projection';
+import { Doc, GLOBAL_DOC_ID } from './projection';
 
 export type RecoveryAction = EventOfType<'RecoveryActionAttempted'>['data']['action'];
 export type RecoveryOutcome = EventOfType<'RecoveryActionAttempted'>['data']['outcome'];
@@ -70,7 +70,6 @@ export interface ErrorStatisticsDoc extends Doc {
   updatedAt: string;
 }
 
-export const GLOBAL_DOC_ID = '_global';
 export const ERROR_CATEGORIES = ErrorCategory.options;
 export const ERROR_SEVERITIES = ErrorSeverity.options;
 export const RECOVERY_ACTIONS: readonly RecoveryAction[] = [

@@ -5,7 +5,6 @@ import {
   emptyErrorStatistics,
   ERROR_CATEGORIES,
   ErrorStatisticsDoc,
-  GLOBAL_DOC_ID,
   RecoveryCounts,
   RecoveryOutcome,
   RecoveryStats,
@@ -14,7 +13,7 @@ import { fingerprintError } from './error-fingerprint';
 import { daysBefore, hoursBefore, laterTimestamp, utcDayKey, utcHourKey, utcTimestamp } from './event-time';
 import { ratio, truncate } from './numbers';
 import { keyOrderKeeper } from './object-shape';
-import { defineProjection, ProjectedEvent } from './projection';
+import { defineProjection, GLOBAL_DOC_ID, ProjectedEvent } from './projection';
 import { bumpBucket } from './time-buckets';
 
 /** Hourly error buckets cover this many days before the newest event a document has seen. */

@@ -1,4 +1,4 @@
-export { defineProjection } from './projection';
+export { defineProjection, GLOBAL_DOC_ID } from './projection';
 export type { AnyProjection, Doc, ProjectedEvent, ProjectionDefinition } from './projection';
 export { readModels } from './read-models';
 export { backlogTasksProjection } from './backlog-tasks.projection';
@@ -22,7 +22,7 @@ export {
   ERROR_DAILY_RETENTION_DAYS,
   ERROR_HOURLY_RETENTION_DAYS,
 } from './error-statistics.projection';
-export { categoryDocId, GLOBAL_DOC_ID } from './error-statistics.doc';
+export { categoryDocId } from './error-statistics.doc';
 export type {
   ErrorStatisticsDoc,
   FingerprintStat,

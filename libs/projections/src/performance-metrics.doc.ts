@@ -1,5 +1,5 @@
 import { DurationSketch, emptySketch } from './duration-sketch';
-import { Doc } from './projection';
+import { Doc, GLOBAL_DOC_ID } from './projection';
 
 /** Executions by the retries they used: attempt n used n - 1 retries. */
 export interface RetriesHistogram {
@@ -67,8 +67,8 @@ export const emptyDailyPerformance = (): DailyPerformance => ({
 
 export const emptyPerformanceMetrics = (id: string, at: string): PerformanceMetricsDoc => ({
   id,
-  scope: id === '_global' ? 'global' : 'task',
-  taskId: id === '_global' ? null : id,
+  scope: id === GLOBAL_DOC_ID ? 'global' : 'task',
+  taskId: id === GLOBAL_DOC_ID ? null : id,
   executions: 0,
   successes: 0,
   failures: 0,

@@ -11,7 +11,7 @@ import {
   RetriesHistogram,
 } from './performance-metrics.doc';
 import { keyOrderKeeper } from './object-shape';
-import { defineProjection, ProjectedEvent } from './projection';
+import { defineProjection, ProjectedEvent, GLOBAL_DOC_ID } from './projection';
 import { bumpBucket } from './time-buckets';
 
 /** Daily performance buckets cover this many days before the newest event a document has seen. */
@@ -129,7 +129,7 @@ export const performanceMetricsProjection = defineProjection({
   description:
     'Executions, success rate, duration percentiles (exact up to 256 durations, then DDSketch), retries and daily trends per task and overall.',
   handles: ['TaskExecutionCompleted', 'TaskExecutionFailed'] as const,
-  documentIds: (event) => [event.data.taskId, '_global'],
+  documentIds: (event) => [event.data.taskId, GLOBAL_DOC_ID],
   evolve: (doc: PerformanceMetricsDoc | null, event, documentId): PerformanceMetricsDoc => {
     const ending = endingOf(event);
     return countEnding(doc ?? emptyPerformanceMetrics(documentId, ending.at), ending);

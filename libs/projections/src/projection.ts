@@ -33,6 +33,9 @@ export interface ProjectionDefinition<D extends Doc = Doc, T extends LedgerEvent
   indexes?: ReadonlyArray<readonly string[]>;
 }
 
+/** The id of a read model's one overall document, beside its per-task or per-category ones. */
+export const GLOBAL_DOC_ID = '_global';
+
 /** Declares a projection; the identity function, there for type inference. */
 export const defineProjection = <D extends Doc, T extends LedgerEventType>(
   definition: ProjectionDefinition<D, T>,

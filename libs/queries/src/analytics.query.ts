@@ -1,3 +1,4 @@
+import { performanceMetricsProjection, taskExecutionsProjection, GLOBAL_DOC_ID } from '@taskledger/projections';
 import {
   BacklogEta,
   backlogEta,
@@ -16,16 +17,7 @@ import {
   DEFAULT_HIGH_RETRY_THRESHOLD,
 } from '@taskledger/analytics';
 import { ReadStore } from '@taskledger/read-store';
-import {
-  findAll,
-  getDoc,
-  GLOBAL_ID,
-  METRICS,
-  PerformanceMetricsDoc,
-  requireTask,
-  TASKS,
-  TaskExecutionDoc,
-} from './read-models.access';
+import { readModel, requireTask } from './read-models.access';
 
 export interface SlowTasksResult {
   thresholdMs: number;
@@ -35,7 +27,7 @@ export interface SlowTasksResult {
 /** Tasks averaging above the threshold (seed: 300 s); served by the index on avgDurationMs. */
 export const findSlowTasks = async (readStore: ReadStore, options: SlowTaskOptions = {}): Promise<SlowTasksResult> => {
   const thresholdMs = options.thresholdMs ?? DEFAULT_SLOW_THRESHOLD_MS;
-  const docs = await findAll<PerformanceMetricsDoc>(readStore, METRICS, {
+  const docs = await readModel(readStore, performanceMetricsProjection).findAll({
     filter: { avgDurationMs: { gt: thresholdMs }, scope: 'task' },
   });
   return { thresholdMs, tasks: slowTasks(docs, { thresholdMs }) };
@@ -52,15 +44,17 @@ export const findHighRetryTasks = async (
   options: HighRetryOptions = {},
 ): Promise<HighRetryResult> => {
   const threshold = options.threshold ?? DEFAULT_HIGH_RETRY_THRESHOLD;
-  const docs = await findAll<TaskExecutionDoc>(readStore, TASKS, { filter: { totalRetries: { gt: threshold } } });
+  const docs = await readModel(readStore, taskExecutionsProjection).findAll({
+    filter: { totalRetries: { gt: threshold } },
+  });
   return { threshold, tasks: highRetryTasks(docs, { threshold }) };
 };
 
 /** Priority vs success, points vs duration, dependencies vs retries (Spearman, with n). */
 export const correlations = async (readStore: ReadStore): Promise<Correlation[]> => {
   const [tasks, metrics] = await Promise.all([
-    findAll<TaskExecutionDoc>(readStore, TASKS),
-    findAll<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' } }),
+    readModel(readStore, taskExecutionsProjection).findAll(),
+    readModel(readStore, performanceMetricsProjection).findAll({ filter: { scope: 'task' } }),
   ]);
   return taskCorrelations(tasks, metrics);
 };
@@ -74,9 +68,9 @@ export interface BacklogEstimate {
 /** Backlog ETA along the dependency critical path; tasks without history take the median over all tasks. */
 export const estimateBacklog = async (readStore: ReadStore): Promise<BacklogEstimate> => {
   const [tasks, metrics, global] = await Promise.all([
-    findAll<TaskExecutionDoc>(readStore, TASKS),
-    findAll<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' } }),
-    getDoc<PerformanceMetricsDoc>(readStore, METRICS, GLOBAL_ID),
+    readModel(readStore, taskExecutionsProjection).findAll(),
+    readModel(readStore, performanceMetricsProjection).findAll({ filter: { scope: 'task' } }),
+    readModel(readStore, performanceMetricsProjection).get(GLOBAL_DOC_ID),
   ]);
   const estimates = durationEstimates(metrics);
   const fallback =
@@ -90,7 +84,7 @@ export const estimateBacklog = async (readStore: ReadStore): Promise<BacklogEsti
 
 /** One task's duration estimate (no samples when it never completed); TaskledgerError('NotFound') when unknown. */
 export const estimateTask = async (readStore: ReadStore, taskId: string): Promise<DurationEstimate> => {
-  const doc = await getDoc<PerformanceMetricsDoc>(readStore, METRICS, taskId);
+  const doc = await readModel(readStore, performanceMetricsProjection).get(taskId);
   if (doc !== null && doc.scope === 'task') return durationEstimate(doc);
   await requireTask(readStore, taskId);
   return { taskId, samples: 0, medianMs: null, p95Ms: null, method: 'ddsketch-quantiles' };

@@ -1,9 +1,10 @@
+import { errorStatisticsProjection, executionHistoryProjection, GLOBAL_DOC_ID } from '@taskledger/projections';
 import type { ErrorCategory, ErrorSeverity } from '@taskledger/events';
 import type { FingerprintStat, RecoveryStats, RetriesHistogram, TypeCount } from '@taskledger/projections';
 import { ReadStore } from '@taskledger/read-store';
 import { ledgerPosition } from './ledger-position';
 import { overallPerformance } from './performance.query';
-import { countDocs, ERRORS, ErrorStatisticsDoc, getDoc, GLOBAL_ID, HISTORY } from './read-models.access';
+import { ErrorStatisticsDoc, readModel } from './read-models.access';
 
 export interface CountShare<K extends string> {
   key: K;
@@ -90,7 +91,7 @@ const temporal = (doc: ErrorStatisticsDoc): TemporalTrends => {
 const retryPatterns = async (readStore: ReadStore): Promise<RetryPatterns> => {
   const [overall, failedAfterRetry] = await Promise.all([
     overallPerformance(readStore),
-    countDocs(readStore, HISTORY, { status: 'failed', attempt: { gt: 1 } }),
+    readModel(readStore, executionHistoryProjection).count({ status: 'failed', attempt: { gt: 1 } }),
   ]);
   const retriedExecutions = overall.executions - overall.retriesHistogram['0'];
   const succeededAfterRetry = Math.max(0, retriedExecutions - failedAfterRetry);
@@ -109,7 +110,7 @@ const retryPatterns = async (readStore: ReadStore): Promise<RetryPatterns> => {
 export const errorReport = async (readStore: ReadStore, options: ErrorReportOptions = {}): Promise<ErrorReport> => {
   const position = await ledgerPosition(readStore);
   const [found, retries] = await Promise.all([
-    getDoc<ErrorStatisticsDoc>(readStore, ERRORS, GLOBAL_ID),
+    readModel(readStore, errorStatisticsProjection).get(GLOBAL_DOC_ID),
     retryPatterns(readStore),
   ]);
   const doc = found ?? emptyErrors();
@@ -144,7 +145,7 @@ const noRecovery = { attempted: 0, succeeded: 0, failed: 0, notApplicable: 0 };
 
 /** What the report shows before the first error. */
 const emptyErrors = (): ErrorStatisticsDoc => ({
-  id: GLOBAL_ID,
+  id: GLOBAL_DOC_ID,
   scope: 'global',
   category: null,
   totalErrors: 0,

@@ -1,3 +1,4 @@
+import { taskExecutionsProjection } from '@taskledger/projections';
 import { ReadStore } from '@taskledger/read-store';
 import { toCsv } from './csv';
 import { ErrorReport, errorReport } from './errors.query';
@@ -5,7 +6,7 @@ import { renderErrorsCsv } from './errors.render';
 import { ledgerPosition } from './ledger-position';
 import { PerformanceStats, performanceStats } from './performance.query';
 import { renderMetricsCsv } from './performance.render';
-import { findAll, TASKS, TaskExecutionDoc } from './read-models.access';
+import { TaskExecutionDoc, readModel } from './read-models.access';
 import { countedStatus, isDeclaredDone } from './status.query';
 
 export const EXPORT_KINDS = ['tasks', 'metrics', 'errors'] as const;
@@ -29,7 +30,7 @@ export interface ExportFile {
 /** Every task document by id; a task the backlog declares done and the ledger never ran is completed. */
 export const tasksExport = async (readStore: ReadStore): Promise<TasksExport> => {
   const position = await ledgerPosition(readStore);
-  const tasks = await findAll<TaskExecutionDoc>(readStore, TASKS);
+  const tasks = await readModel(readStore, taskExecutionsProjection).findAll();
   return {
     ledgerPosition: position,
     tasks: tasks.map((task) => (isDeclaredDone(task) ? { ...task, status: countedStatus(task) } : task)),

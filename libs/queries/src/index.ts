@@ -1,5 +1,6 @@
 export { ledgerPosition } from './ledger-position';
-export { TASKS, HISTORY, METRICS, ERRORS, GLOBAL_ID, taskNotFound } from './read-models.access';
+export { readModel, taskNotFound } from './read-models.access';
+export type { ReadModel } from './read-models.access';
 export { csvField, toCsv } from './csv';
 export type { CsvValue } from './csv';
 export { percent, seconds, shortTime, textTable } from './format';

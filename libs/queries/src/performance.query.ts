@@ -1,15 +1,8 @@
+import { performanceMetricsProjection, GLOBAL_DOC_ID } from '@taskledger/projections';
 import type { RetriesHistogram } from '@taskledger/projections';
 import { FindResult, ReadStore } from '@taskledger/read-store';
 import { ledgerPosition } from './ledger-position';
-import {
-  findAll,
-  findDocs,
-  getDoc,
-  GLOBAL_ID,
-  METRICS,
-  PerformanceMetricsDoc,
-  requireTask,
-} from './read-models.access';
+import { PerformanceMetricsDoc, requireTask, readModel } from './read-models.access';
 
 /** Performance of one task (or of all: taskId null), without the raw sketch and daily buckets. */
 export interface PerformanceRow {
@@ -71,7 +64,7 @@ export const performanceRow = (doc: PerformanceMetricsDoc): PerformanceRow => ({
 
 /** Over all tasks (the `_global` document). */
 export const overallPerformance = async (readStore: ReadStore): Promise<PerformanceRow> => {
-  const global = await getDoc<PerformanceMetricsDoc>(readStore, METRICS, GLOBAL_ID);
+  const global = await readModel(readStore, performanceMetricsProjection).get(GLOBAL_DOC_ID);
   return global === null ? emptyPerformanceRow(null) : performanceRow(global);
 };
 
@@ -80,7 +73,7 @@ export const performanceStats = async (readStore: ReadStore): Promise<Performanc
   const position = await ledgerPosition(readStore);
   const [overall, docs] = await Promise.all([
     overallPerformance(readStore),
-    findAll<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' } }),
+    readModel(readStore, performanceMetricsProjection).findAll({ filter: { scope: 'task' } }),
   ]);
   return { ledgerPosition: position, overall, tasks: docs.map(performanceRow) };
 };
@@ -90,7 +83,7 @@ export const performancePage = async (
   readStore: ReadStore,
   page: { limit: number; cursor?: string | null },
 ): Promise<FindResult<PerformanceRow>> => {
-  const found = await findDocs<PerformanceMetricsDoc>(readStore, METRICS, {
+  const found = await readModel(readStore, performanceMetricsProjection).find({
     filter: { scope: 'task' },
     limit: page.limit,
     cursor: page.cursor ?? null,
@@ -100,7 +93,7 @@ export const performancePage = async (
 
 /** One task's row: zeros for a known task that has not ended an execution; TaskledgerError('NotFound') for an unknown one. */
 export const taskPerformance = async (readStore: ReadStore, taskId: string): Promise<PerformanceRow> => {
-  const doc = await getDoc<PerformanceMetricsDoc>(readStore, METRICS, taskId);
+  const doc = await readModel(readStore, performanceMetricsProjection).get(taskId);
   if (doc !== null && doc.scope === 'task') return performanceRow(doc);
   await requireTask(readStore, taskId);
   return emptyPerformanceRow(taskId);

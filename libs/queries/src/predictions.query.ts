@@ -1,3 +1,4 @@
+import { executionHistoryProjection, performanceMetricsProjection, GLOBAL_DOC_ID } from '@taskledger/projections';
 import {
   AnomalyOptions,
   ExecutionCounts,
@@ -12,18 +13,7 @@ import {
   SuccessPrediction,
 } from '@taskledger/analytics';
 import { ReadStore } from '@taskledger/read-store';
-import {
-  ExecutionHistoryDoc,
-  findAll,
-  findDocs,
-  getDoc,
-  getDocs,
-  GLOBAL_ID,
-  HISTORY,
-  METRICS,
-  PerformanceMetricsDoc,
-  requireTask,
-} from './read-models.access';
+import { ExecutionHistoryDoc, readModel, requireTask } from './read-models.access';
 import { emptyPerformanceRow } from './performance.query';
 
 const outcomeOf = (doc: ExecutionHistoryDoc): ExecutionOutcome => {
@@ -43,7 +33,7 @@ export const latestOutcomes = async (
   taskId: string,
   limit: number,
 ): Promise<ExecutionOutcome[]> => {
-  const page = await findDocs<ExecutionHistoryDoc>(readStore, HISTORY, {
+  const page = await readModel(readStore, executionHistoryProjection).find({
     filter: { taskId, status: { in: ['completed', 'failed'] } },
     sort: [{ field: 'timestamp', direction: 'desc' }],
     limit,
@@ -58,7 +48,7 @@ const namedTasks = async (
   readStore: ReadStore,
   taskIds: readonly string[],
 ): Promise<{ items: Counted[]; nextCursor: null }> => {
-  const docs = await getDocs<PerformanceMetricsDoc>(readStore, METRICS, taskIds);
+  const docs = await readModel(readStore, performanceMetricsProjection).getMany(taskIds);
   const items: Counted[] = [];
   for (const [index, taskId] of taskIds.entries()) {
     const doc = docs[index];
@@ -81,7 +71,7 @@ export const predictions = async (
   const { taskIds, limit = 100, cursor = null, ...options } = query;
   const page = taskIds
     ? await namedTasks(readStore, taskIds)
-    : await findDocs<PerformanceMetricsDoc>(readStore, METRICS, { filter: { scope: 'task' }, limit, cursor });
+    : await readModel(readStore, performanceMetricsProjection).find({ filter: { scope: 'task' }, limit, cursor });
   const items: SuccessPrediction[] = [];
   for (const doc of page.items) {
     const taskId = doc.taskId ?? doc.id;
@@ -107,8 +97,8 @@ export const anomalies = async (
   // For one task, filter on taskId alone: with a status condition too, SQLite (no statistics) picks the status index.
   const filter = query.taskId === undefined ? { status: 'completed' } : { taskId: query.taskId };
   const [docs, global] = await Promise.all([
-    findAll<ExecutionHistoryDoc>(readStore, HISTORY, { filter, sort: [{ field: 'timestamp' }] }),
-    getDoc<PerformanceMetricsDoc>(readStore, METRICS, GLOBAL_ID),
+    readModel(readStore, executionHistoryProjection).findAll({ filter, sort: [{ field: 'timestamp' }] }),
+    readModel(readStore, performanceMetricsProjection).get(GLOBAL_DOC_ID),
   ]);
   const enough = (global?.durations.count ?? 0) >= (query.anomaly?.minHistory ?? 10);
   const referenceP99Ms = enough ? (global?.p99DurationMs ?? null) : null;

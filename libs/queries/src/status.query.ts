@@ -1,19 +1,14 @@
+import {
+  executionHistoryProjection,
+  performanceMetricsProjection,
+  taskExecutionsProjection,
+  GLOBAL_DOC_ID,
+} from '@taskledger/projections';
 import { EventStore, parsePosition, positionToString } from '@taskledger/event-store';
 import type { ExecutionStatus } from '@taskledger/projections';
 import { ReadStore } from '@taskledger/read-store';
 import { ledgerPosition } from './ledger-position';
-import {
-  countDocs,
-  ExecutionHistoryDoc,
-  findDocs,
-  getDoc,
-  GLOBAL_ID,
-  HISTORY,
-  METRICS,
-  PerformanceMetricsDoc,
-  TASKS,
-  TaskExecutionDoc,
-} from './read-models.access';
+import { readModel, TaskExecutionDoc } from './read-models.access';
 
 export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
   'pending',
@@ -76,7 +71,7 @@ const byNewest = (a: RecentExecution, b: RecentExecution): number =>
 export const recentExecutions = async (readStore: ReadStore, limit: number): Promise<RecentExecution[]> => {
   const pages = await Promise.all(
     (['completed', 'failed'] as const).map((status) =>
-      findDocs<ExecutionHistoryDoc>(readStore, HISTORY, {
+      readModel(readStore, executionHistoryProjection).find({
         filter: { status },
         sort: [{ field: 'timestamp', direction: 'desc' }],
         limit,
@@ -105,8 +100,10 @@ const statusCounts = async (
   readStore: ReadStore,
 ): Promise<{ byStatus: Record<ExecutionStatus, number>; declaredDone: number }> => {
   const [declaredDone, ...counts] = await Promise.all([
-    countDocs(readStore, TASKS, DECLARED_DONE),
-    ...EXECUTION_STATUSES.map((status) => countDocs(readStore, TASKS, { ...IN_BACKLOG, status })),
+    readModel(readStore, taskExecutionsProjection).count(DECLARED_DONE),
+    ...EXECUTION_STATUSES.map((status) =>
+      readModel(readStore, taskExecutionsProjection).count({ ...IN_BACKLOG, status }),
+    ),
   ]);
   const byStatus = Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<
     ExecutionStatus,
@@ -123,10 +120,10 @@ type ReadModelStatus = Omit<LedgerStatus, 'headPosition' | 'lag'>;
 const readModelStatus = async (readStore: ReadStore, options: StatusOptions): Promise<ReadModelStatus> => {
   const position = await ledgerPosition(readStore);
   const [totalTasks, { byStatus, declaredDone }, recent, global] = await Promise.all([
-    countDocs(readStore, TASKS, IN_BACKLOG),
+    readModel(readStore, taskExecutionsProjection).count(IN_BACKLOG),
     statusCounts(readStore),
     recentExecutions(readStore, options.recent ?? 10),
-    getDoc<PerformanceMetricsDoc>(readStore, METRICS, GLOBAL_ID),
+    readModel(readStore, performanceMetricsProjection).get(GLOBAL_DOC_ID),
   ]);
   return {
     totalTasks,

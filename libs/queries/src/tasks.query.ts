@@ -1,7 +1,8 @@
+import { taskExecutionsProjection } from '@taskledger/projections';
 import type { BacklogStatus, Priority } from '@taskledger/events';
 import type { ExecutionStatus } from '@taskledger/projections';
 import { FindResult, ReadStore, SortKey } from '@taskledger/read-store';
-import { findDocs, requireTask, TASKS, TaskExecutionDoc } from './read-models.access';
+import { requireTask, TaskExecutionDoc, readModel } from './read-models.access';
 
 /** Largest page `listTasks` returns. */
 export const MAX_PAGE_SIZE = 500;
@@ -45,7 +46,7 @@ const sortedField = (field: TaskSortField): string => (field === 'priority' ? 'p
 export const listTasks = (readStore: ReadStore, query: TaskListQuery = {}): Promise<FindResult<TaskExecutionDoc>> => {
   const sort: SortKey[] = query.sort ? [{ field: sortedField(query.sort.field), direction: query.sort.direction }] : [];
   const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-  return findDocs<TaskExecutionDoc>(readStore, TASKS, {
+  return readModel(readStore, taskExecutionsProjection).find({
     filter: { ...query.filter },
     sort,
     limit,
