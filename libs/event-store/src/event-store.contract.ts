@@ -133,19 +133,22 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         await appendAt(stream, 'no_stream');
         await appendAt(stream, 0);
         const error = await caughtError(appendAt(stream, 0));
-        expect(error).toMatchObject({ code: 'ConcurrencyConflict', expected: 0, actual: 1 });
+        expect(error).toMatchObject({ code: 'ConcurrencyConflict', details: { expected: 0, actual: 1 } });
         expect(await store.streamRevision(stream)).toBe(1);
       });
 
       it('rejects a revision for a stream that does not exist', async () => {
         const error = await caughtError(appendAt(newStream(), 3));
-        expect(error).toMatchObject({ code: 'ConcurrencyConflict', expected: 3, actual: 'no_stream' });
+        expect(error).toMatchObject({ code: 'ConcurrencyConflict', details: { expected: 3, actual: 'no_stream' } });
       });
 
       it('accepts stream_exists only once the stream has events', async () => {
         const stream = newStream();
         const error = await caughtError(appendAt(stream, 'stream_exists'));
-        expect(error).toMatchObject({ code: 'ConcurrencyConflict', expected: 'stream_exists', actual: 'no_stream' });
+        expect(error).toMatchObject({
+          code: 'ConcurrencyConflict',
+          details: { expected: 'stream_exists', actual: 'no_stream' },
+        });
         await appendAt(stream, 'any');
         await expect(appendAt(stream, 'stream_exists')).resolves.toMatchObject({ nextExpectedRevision: 1 });
       });
