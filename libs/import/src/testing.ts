@@ -71,3 +71,5 @@ export const writeLegacyDb = (
     db.close();
   }
 };
+
+export { testRepository, backlogText } from './testing-git';

@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { importLegacyState, LegacyImportSummary, machineTimeZone } from '@taskledger/import';
+import {
+  GitImportSummary,
+  importGitHistory,
+  importLegacyState,
+  LegacyImportSummary,
+  machineTimeZone,
+} from '@taskledger/import';
 import { CliContext } from '../cli-context';
 
 const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -52,10 +58,80 @@ const registerLegacyState = (parent: Command, context: CliContext) =>
       });
     });
 
+const gitLines = (summary: GitImportSummary): string[] => [
+  `Imported ${plural(summary.imported, 'commit')} of ${summary.path} from ${summary.repo} (backlog ${summary.backlogId}): ` +
+    `${plural(summary.events, 'event')}, ${summary.alreadyImported} of ${summary.commits} commits already imported, ` +
+    plural(summary.parseWarnings, 'parser warning'),
+  ...summary.warnings.map((warning) => `  commit ${warning.commit}: ${warning.message}`),
+];
+
+/** A progress line on stderr for long imports: redrawn on a TTY, else one line every 2 s. */
+const commitProgress = (context: CliContext) => {
+  const stream = context.io.stderr;
+  let last = 0;
+  let shown = false;
+  return {
+    update(done: number, total: number) {
+      const now = Date.now();
+      if (total < 200 || (now - last < (stream.isTTY ? 100 : 2000) && done < total)) return;
+      last = now;
+      shown = true;
+      const line = `importing git history: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} commits`;
+      stream.write(stream.isTTY ? `\r${line}` : `${line}\n`);
+    },
+    done: () => shown && stream.isTTY && stream.write('\n'),
+  };
+};
+
+interface GitOptions {
+  path: string;
+  branch?: string;
+  since?: string;
+  format: 'text' | 'json';
+}
+
+const registerGit = (parent: Command, context: CliContext) =>
+  parent
+    .command('git')
+    .description('record every committed version of a backlog file as parse would have at its commit time')
+    .argument('<repo>', 'the git repository (a full clone, not shallow)')
+    .option(
+      '--path <file>',
+      'the backlog file, relative to the repository (older names are followed)',
+      '000_backlog.md',
+    )
+    .option('--branch <branch>', 'branch or commit whose first-parent history is read (default: HEAD)')
+    .option('--since <date>', 'only commits after this date, e.g. 2025-01-31')
+    .addOption(format())
+    .addHelpText(
+      'after',
+      '\nImport before the first `taskledger parse` of the same file: a ledger that already parsed it is refused.\n' +
+        '\nExamples:\n  taskledger import git . --path docs/000_backlog.md\n  taskledger import git ../tasks --branch main --format json',
+    )
+    .action(async (repo: string, options: GitOptions) => {
+      await context.withStores(async (stores) => {
+        const progress = commitProgress(context);
+        const summary = await importGitHistory(stores.eventStore, {
+          repo,
+          path: options.path,
+          branch: options.branch,
+          since: options.since,
+          cwd: context.io.cwd,
+          onProgress: progress.update,
+        });
+        progress.done();
+        if (options.format === 'json') context.printJson(summary);
+        else gitLines(summary).forEach((line) => context.print(line));
+      });
+    });
+
 /** `taskledger import ...`: history recorded before the ledger existed. */
 export const registerImportCommands = (program: Command, context: CliContext): void => {
   const command = program
     .command('import')
-    .description('import history kept before taskledger: the original scripts’ state database');
+    .description(
+      "import history kept before taskledger: a backlog's git history, the original scripts' state database",
+    );
+  registerGit(command, context);
   registerLegacyState(command, context);
 };

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { isBacklogInputError } from '@taskledger/backlog';
+import { backlogStream, LedgerError } from '@taskledger/events';
+import { EventStore } from '@taskledger/event-store';
+import { backlogIdFor, recordBacklog } from '@taskledger/intake';
+import { derivedEventId } from './derived-id';
+import { withDerivedIds } from './derived-id-store';
+import { FileCommit, fileCommits, openRepository, readBlob } from './git-repo';
+
+export interface GitImportOptions {
+  /** The repository folder. */
+  repo: string;
+  /** The backlog's path in the repository now (older names are followed). */
+  path: string;
+  /** Branch or commit to read; default HEAD. */
+  branch?: string;
+  /** Only commits after this date (any form `git log --since` takes, e.g. 2025-01-31). */
+  since?: string;
+  /** The working directory: the backlog id is the file's path relative to it, as `parse` names it. */
+  cwd: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface GitImportWarning {
+  commit: string;
+  message: string;
+}
+
+export interface GitImportSummary {
+  repo: string;
+  path: string;
+  backlogId: string;
+  /** Commits that touched the file. */
+  commits: number;
+  /** Commits recorded now. */
+  imported: number;
+  /** Commits an earlier import already recorded. */
+  alreadyImported: number;
+  /** Events appended now. */
+  events: number;
+  /** Parser warnings over the recorded versions. */
+  parseWarnings: number;
+  /** Commits whose file could not be read as a backlog (recorded nothing, import went on). */
+  warnings: GitImportWarning[];
+}
+
+const parsedIdOf = (commit: FileCommit, backlogId: string): string =>
+  derivedEventId(`git:${commit.hash}:${backlogId}:${backlogStream(backlogId)}:BacklogParsed`);
+
+/** Refuses when `parse` already recorded this backlog live: older versions would land after newer ones. */
+const checkNoLiveParses = async (store: EventStore, backlogId: string): Promise<Set<string>> => {
+  const history = await store.readStream(backlogStream(backlogId));
+  const live = history.find((event) => !event.metadata.actor.startsWith('git:'));
+  if (live) {
+    throw new LedgerError(
+      'InvalidArgument',
+      `the ledger already has parses of ${backlogId} (first ${live.metadata.occurredAt}); git history is older ` +
+        'and must come first: import it into a new ledger (TASKLEDGER_EVENT_STORE), then parse',
+    );
+  }
+  return new Set(history.map((event) => event.id));
+};
+
+const sinceChecked = (since: string | undefined): string | undefined => {
+  if (since !== undefined && Number.isNaN(Date.parse(since))) {
+    throw new LedgerError('InvalidArgument', `--since "${since}" is not a date; use a form like 2025-01-31`);
+  }
+  return since;
+};
+
+/**
+ * Records every version of a backlog file in a repository's history as `parse` would have at
+ * its commit: registered, changed and removed tasks and BacklogParsed, at the commit time, by
+ * `git:<author email>`, with the commit in the correlation id (`git:<hash>`). A deleted file is
+ * recorded as an empty one. Commits already recorded (by their BacklogParsed id) are skipped,
+ * so importing again appends nothing and an interrupted import is continued.
+ */
+export const importGitHistory = async (store: EventStore, options: GitImportOptions): Promise<GitImportSummary> => {
+  const since = sinceChecked(options.since);
+  const repo = resolve(options.cwd, options.repo);
+  const rev = openRepository(repo, options.branch);
+  const commits = fileCommits(repo, rev, options.path, since);
+  if (commits.length === 0) {
+    throw new LedgerError(
+      'InvalidArgument',
+      `${options.path} was never committed on ${options.branch ?? 'HEAD'} of ${repo}${since ? ` since ${since}` : ''}; ` +
+        'pass --path with the backlog file relative to the repository',
+    );
+  }
+  const backlogId = backlogIdFor(resolve(repo, options.path), options.cwd);
+  const recorded = await checkNoLiveParses(store, backlogId);
+  const summary: GitImportSummary = {
+    repo,
+    path: options.path,
+    backlogId,
+    commits: commits.length,
+    imported: 0,
+    alreadyImported: 0,
+    events: 0,
+    parseWarnings: 0,
+    warnings: [],
+  };
+  for (const [index, commit] of commits.entries()) {
+    if (recorded.has(parsedIdOf(commit, backlogId))) summary.alreadyImported += 1;
+    else await recordCommit(store, repo, backlogId, commit, options.cwd, summary);
+    options.onProgress?.(index + 1, commits.length);
+  }
+  return summary;
+};
+
+const recordCommit = async (
+  store: EventStore,
+  repo: string,
+  backlogId: string,
+  commit: FileCommit,
+  cwd: string,
+  summary: GitImportSummary,
+): Promise<void> => {
+  const content = commit.deleted ? new Uint8Array() : readBlob(repo, commit.hash, commit.path);
+  const context = {
+    newId: randomUUID,
+    now: () => new Date(commit.committedAt),
+    correlationId: `git:${commit.hash}`,
+    causationId: null,
+    actor: `git:${commit.authorEmail || 'unknown'}`,
+    cwd,
+  };
+  try {
+    const intake = await recordBacklog(
+      withDerivedIds(store, `git:${commit.hash}:${backlogId}`),
+      { path: resolve(repo, commit.path), content, backlogId },
+      context,
+    );
+    summary.imported += 1;
+    summary.events += intake.registered.length + intake.changed.length + intake.removed.length + 1;
+    summary.parseWarnings += intake.warnings.length;
+  } catch (error) {
+    if (!isBacklogInputError(error)) throw error;
+    summary.warnings.push({ commit: commit.hash, message: `${commit.path}: ${error.message}` });
+  }
+};
