@@ -1,5 +1,6 @@
 import { LedgerError } from '@taskledger/events';
 
+const DAY_MS = 86_400_000;
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
 
 /** The machine's IANA time zone (TZ, else the system's). */
@@ -66,7 +67,8 @@ export const naiveLocalToUtc = (text: string, zone: string): string | null => {
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
   const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
   if (Number.isNaN(wall)) return null;
-  const first = wall - offsetAt(wall, zone);
-  const second = wall - offsetAt(first, zone);
-  return new Date(Math.min(first, second)).toISOString();
+  const before = offsetAt(wall - DAY_MS, zone);
+  const offsets = new Set([before, offsetAt(wall, zone), offsetAt(wall + DAY_MS, zone)]);
+  const readings = [...offsets].map((offset) => wall - offset).filter((utc) => wall - offsetAt(utc, zone) === utc);
+  return new Date(readings.length > 0 ? Math.min(...readings) : wall - before).toISOString();
 };
