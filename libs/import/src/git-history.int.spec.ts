@@ -105,6 +105,32 @@ describe('importing a backlog’s git history', () => {
     await expect(run(repo.dir, 'backlog.md', { since: 'not a date' })).rejects.toThrow(/--since "not a date"/);
   });
 
+  it('keeps the log in time order: a commit dated before its predecessor is recorded at the predecessor’s time', async () => {
+    const repo = testRepository(join(dir, `repo-${n}`));
+    const first = repo.nextTime;
+    repo.write('backlog.md', backlogText(['B-1', 'First'])).commit('add');
+    const skewed = repo
+      .setTime('2024-06-01T00:00:00Z')
+      .write('backlog.md', backlogText(['B-1', 'Renamed']))
+      .commit('skew');
+    const summary = await run(repo.dir, 'backlog.md');
+    expect(summary.warnings).toEqual([
+      {
+        commit: skewed,
+        message: expect.stringMatching(
+          /dated 2024-06-01T00:00:00\+00:00, before the version recorded before it; recorded at 2025-01-01T10:00:00.000Z/,
+        ),
+      },
+    ]);
+    const times: string[] = [];
+    for await (const event of store.readAll()) times.push(event.metadata.occurredAt);
+    expect(times).toEqual([...times].sort());
+    expect(await events(taskStream('B-1'))).toEqual([
+      ['TaskRegistered', new Date(first).toISOString()],
+      ['TaskDefinitionChanged', new Date(first).toISOString()],
+    ]);
+  });
+
   it('refuses a folder that is no repository, a path never committed, and a shallow clone', async () => {
     const { repo } = history();
     await expect(run(dir)).rejects.toMatchObject({

@@ -49,7 +49,10 @@ const parsedIdOf = (commit: FileCommit, backlogId: string): string =>
   derivedEventId(`git:${commit.hash}:${backlogId}:${backlogStream(backlogId)}:BacklogParsed`);
 
 /** Refuses when `parse` already recorded this backlog live: older versions would land after newer ones. */
-const checkNoLiveParses = async (store: EventStore, backlogId: string): Promise<Set<string>> => {
+const checkNoLiveParses = async (
+  store: EventStore,
+  backlogId: string,
+): Promise<{ ids: Set<string>; lastAt: string | null }> => {
   const history = await store.readStream(backlogStream(backlogId));
   const live = history.find((event) => !event.metadata.actor.startsWith('git:'));
   if (live) {
@@ -59,7 +62,10 @@ const checkNoLiveParses = async (store: EventStore, backlogId: string): Promise<
         'and must come first: import it into a new ledger (TASKLEDGER_EVENT_STORE), then parse',
     );
   }
-  return new Set(history.map((event) => event.id));
+  return {
+    ids: new Set(history.map((event) => event.id)),
+    lastAt: history[history.length - 1]?.metadata.occurredAt ?? null,
+  };
 };
 
 const sinceChecked = (since: string | undefined): string | undefined => {
@@ -90,6 +96,7 @@ export const importGitHistory = async (store: EventStore, options: GitImportOpti
   }
   const backlogId = backlogIdFor(resolve(repo, options.path), options.cwd);
   const recorded = await checkNoLiveParses(store, backlogId);
+  let lastAt = recorded.lastAt === null ? 0 : Date.parse(recorded.lastAt);
   const summary: GitImportSummary = {
     repo,
     path: options.path,
@@ -102,11 +109,30 @@ export const importGitHistory = async (store: EventStore, options: GitImportOpti
     warnings: [],
   };
   for (const [index, commit] of commits.entries()) {
-    if (recorded.has(parsedIdOf(commit, backlogId))) summary.alreadyImported += 1;
-    else await recordCommit(store, repo, backlogId, commit, options.cwd, summary);
+    if (recorded.ids.has(parsedIdOf(commit, backlogId))) summary.alreadyImported += 1;
+    else {
+      const at = inLogOrder(commit, lastAt, summary);
+      await recordCommit(store, repo, backlogId, { ...commit, committedAt: at.toISOString() }, options.cwd, summary);
+    }
+    lastAt = Math.max(lastAt, Date.parse(commit.committedAt));
     options.onProgress?.(index + 1, commits.length);
   }
   return summary;
+};
+
+/**
+ * Read models fold events in log order, so each version is recorded no earlier than the one
+ * before it: a commit dated before its predecessor (a skewed clock) keeps the predecessor's time,
+ * with a warning naming it.
+ */
+const inLogOrder = (commit: FileCommit, lastAt: number, summary: GitImportSummary): Date => {
+  const committed = Date.parse(commit.committedAt);
+  if (committed >= lastAt) return new Date(committed);
+  summary.warnings.push({
+    commit: commit.hash,
+    message: `dated ${commit.committedAt}, before the version recorded before it; recorded at ${new Date(lastAt).toISOString()}`,
+  });
+  return new Date(lastAt);
 };
 
 const recordCommit = async (

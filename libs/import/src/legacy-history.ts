@@ -48,7 +48,7 @@ export class LegacyHistoryWalk {
   readonly facts: LegacyFact[] = [];
   readonly warnings: LegacyWarning[] = [];
   private execution: Execution | null = null;
-  private executions = 0;
+  private lastAt: string | null = null;
 
   constructor(
     private readonly taskId: string,
@@ -63,7 +63,7 @@ export class LegacyHistoryWalk {
   }
 
   private visit(row: LegacyHistoryRow, last: boolean): void {
-    const at = this.toUtc(row.timestamp);
+    const at = this.inTimeOrder(row);
     if (at === null) return this.warn(row, `timestamp "${row.timestamp}" is not a date and time`);
     if (row.status === 'running' && isStart(row)) return this.start(row, at);
     if (!['running', 'pending', 'completed', 'failed'].includes(row.status)) {
@@ -78,8 +78,18 @@ export class LegacyHistoryWalk {
     return this.fail(row, at, execution, last);
   }
 
+  /** Read models fold in log order: a row dated before the one before it (a clock set back) keeps that time. */
+  private inTimeOrder(row: LegacyHistoryRow): string | null {
+    const at = this.toUtc(row.timestamp);
+    if (at === null) return null;
+    if (this.lastAt !== null && at < this.lastAt) {
+      this.warn(row, `dated ${row.timestamp}, before the row before it; recorded at ${this.lastAt}`);
+      return this.lastAt;
+    }
+    return (this.lastAt = at);
+  }
+
   private start(row: LegacyHistoryRow, at: string): void {
-    this.executions += 1;
     const executionId = derivedEventId(`${this.rowKey(row)}:execution`);
     this.execution = { executionId, attempt: 1, attemptStartMs: Date.parse(at), awaitingAttempt: false };
     this.add(row, 'start', at, {

@@ -139,6 +139,31 @@ describe('importing the original scripts’ state database', () => {
     });
   });
 
+  it('keeps each task’s events in time order: a row dated before the one before it keeps that time', async () => {
+    const path = join(dir, `skewed-${n}.db`);
+    writeLegacyDb(path, [
+      {
+        id: 'B-1',
+        history: [
+          ['running', '2025-08-10T09:00:00', 'Task execution started', { attempt: 1 }],
+          ['running', '2025-08-10T08:59:00', 'Progress: 50.0% - step 2 of 4'],
+          ['completed', '2025-08-10T09:05:00', 'Task execution completed', { execution_time: 300 }],
+        ],
+      },
+    ]);
+    const summary = await run(path);
+    expect(summary.warnings).toEqual([
+      { taskId: 'B-1', row: 2, message: expect.stringMatching(/dated 2025-08-10T08:59:00, before the row before it/) },
+    ]);
+    const times = (await stream('B-1')).map((event) => event.metadata.occurredAt);
+    expect(times).toEqual([
+      '2025-08-10T09:00:00.000Z',
+      '2025-08-10T09:00:00.000Z',
+      '2025-08-10T09:00:00.000Z',
+      '2025-08-10T09:05:00.000Z',
+    ]);
+  });
+
   describe('a file that is not the original scripts’ database', () => {
     it('is refused naming what is missing', async () => {
       const text = join(dir, 'notes.txt');

@@ -34,6 +34,11 @@ export const testRepository = (dir: string) => {
     get nextTime(): string {
       return new Date(time).toISOString();
     },
+    /** Sets the clock of the next commit (e.g. back, as a skewed machine would). */
+    setTime(iso: string) {
+      time = Date.parse(iso);
+      return repo;
+    },
     write(path: string, content: string) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
