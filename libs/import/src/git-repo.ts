@@ -86,10 +86,3 @@ export const fileCommits = (repo: string, rev: string, path: string, since?: str
     .map((commit) => ({ ...commit, path: commit.path || path }));
   return commits.reverse();
 };
-
-/** The file's content at a commit. */
-export const readBlob = (repo: string, hash: string, path: string): Buffer => {
-  const blob = git(repo, ['cat-file', 'blob', `${hash}:${path}`]);
-  if (!blob.ok) throw invalid(`cannot read ${path} at commit ${hash} in ${repo}: ${firstLine(blob.stderr)}`);
-  return blob.stdout;
-};

@@ -6,7 +6,9 @@ import { EventStore } from '@taskledger/event-store';
 import { backlogIdFor, recordBacklog } from '@taskledger/intake';
 import { derivedEventId } from './derived-id';
 import { withDerivedIds } from './derived-id-store';
-import { FileCommit, fileCommits, openRepository, readBlob } from './git-repo';
+import { GitBlobReader } from './git-blobs';
+import { FileCommit, fileCommits, openRepository } from './git-repo';
+import { cachingStreamReads } from './stream-cache';
 
 export interface GitImportOptions {
   /** The repository folder. */
@@ -108,14 +110,25 @@ export const importGitHistory = async (store: EventStore, options: GitImportOpti
     parseWarnings: 0,
     warnings: [],
   };
-  for (const [index, commit] of commits.entries()) {
-    if (recorded.ids.has(parsedIdOf(commit, backlogId))) summary.alreadyImported += 1;
-    else {
-      const at = inLogOrder(commit, lastAt, summary);
-      await recordCommit(store, repo, backlogId, { ...commit, committedAt: at.toISOString() }, options.cwd, summary);
+  const target = {
+    store: cachingStreamReads(store),
+    blobs: new GitBlobReader(repo),
+    repo,
+    backlogId,
+    cwd: options.cwd,
+  };
+  try {
+    for (const [index, commit] of commits.entries()) {
+      if (recorded.ids.has(parsedIdOf(commit, backlogId))) summary.alreadyImported += 1;
+      else {
+        const at = inLogOrder(commit, lastAt, summary);
+        await recordCommit(target, { ...commit, committedAt: at.toISOString() }, summary);
+      }
+      lastAt = Math.max(lastAt, Date.parse(commit.committedAt));
+      options.onProgress?.(index + 1, commits.length);
     }
-    lastAt = Math.max(lastAt, Date.parse(commit.committedAt));
-    options.onProgress?.(index + 1, commits.length);
+  } finally {
+    target.blobs.close();
   }
   return summary;
 };
@@ -135,15 +148,20 @@ const inLogOrder = (commit: FileCommit, lastAt: number, summary: GitImportSummar
   return new Date(lastAt);
 };
 
+interface CommitTarget {
+  store: EventStore;
+  blobs: GitBlobReader;
+  repo: string;
+  backlogId: string;
+  cwd: string;
+}
+
 const recordCommit = async (
-  store: EventStore,
-  repo: string,
-  backlogId: string,
+  { store, blobs, repo, backlogId, cwd }: CommitTarget,
   commit: FileCommit,
-  cwd: string,
   summary: GitImportSummary,
 ): Promise<void> => {
-  const content = commit.deleted ? new Uint8Array() : readBlob(repo, commit.hash, commit.path);
+  const content = commit.deleted ? new Uint8Array() : await blobs.read(commit.hash, commit.path);
   const context = {
     newId: randomUUID,
     now: () => new Date(commit.committedAt),
