@@ -78,9 +78,9 @@ describe('taskledger import git', () => {
     expect(refused.stderr).toMatch(/already has parses of 000_backlog\.md/);
   });
 
-  it('an import killed with SIGKILL half-way is continued by the next, without duplicates', async () => {
+  it('shows progress on a long history; an import killed with SIGKILL half-way is continued by the next, without duplicates', async () => {
     const repo = testRepository(join(dir.path, 'long'));
-    const versions = Array.from({ length: 160 }, (_, index) =>
+    const versions = Array.from({ length: 220 }, (_, index) =>
       backlogText(
         ...Array.from({ length: 8 + (index % 9) }, (_, row): [string, string] => [
           `B-${row + 1}`,
@@ -90,7 +90,9 @@ describe('taskledger import git', () => {
     );
     repo.commitVersions('000_backlog.md', versions);
     const clean = newLedger();
-    expect((await cli(['import', 'git', '.'], clean, repo.dir)).code).toBe(0);
+    const whole = await cli(['import', 'git', '.'], clean, repo.dir);
+    expect(whole.code).toBe(0);
+    expect(whole.stderr).toContain('importing git history: 220 / 220 commits');
     const env = newLedger();
     const child = spawn(process.execPath, [CLI, 'import', 'git', '.'], {
       cwd: repo.dir,
