@@ -89,16 +89,24 @@ describe('importing a backlog’s git history', () => {
     expect(await run(repo.dir)).toMatchObject({ imported: 1, alreadyImported: 6, events: 2 });
   });
 
-  it('records a version that is no text backlog as a warning and goes on; --since keeps later commits', async () => {
+  it('records a version that is no text backlog with its warning, changing no task; --since keeps later commits', async () => {
     const repo = testRepository(join(dir, `repo-${n}`));
     repo.write('backlog.md', backlogText(['B-1', 'First'])).commit('add');
     const binary = repo.write('backlog.md', '\u0000\u0001PNG\u0000binary').commit('oops');
     const since = repo.nextTime;
     repo.write('backlog.md', backlogText(['B-1', 'First'], ['B-2', 'Second'])).commit('fix');
     const summary = await run(repo.dir, 'backlog.md');
-    expect(summary).toMatchObject({ commits: 3, imported: 2 });
+    expect(summary).toMatchObject({ commits: 3, imported: 3 });
     expect(summary.warnings).toEqual([{ commit: binary, message: expect.stringContaining('backlog.md') }]);
+    const parses = await store.readStream(backlogStream('backlog.md'));
+    expect(parses[1]!.data).toMatchObject({
+      taskIds: ['B-1'],
+      counts: { tasks: 1, registered: 0, changed: 0, removed: 0, unchanged: 1, warnings: 1 },
+      warnings: [{ line: 0, code: 'Binary' }],
+    });
+    expect(await events(taskStream('B-1'))).toHaveLength(1);
     expect(await events(taskStream('B-2'))).toHaveLength(1);
+    expect(await run(repo.dir, 'backlog.md')).toMatchObject({ imported: 0, alreadyImported: 3 });
     await store.close();
     store = new SqliteEventStore(join(dir, `ledger-${(n += 1)}.db`));
     expect(await run(repo.dir, 'backlog.md', { since })).toMatchObject({ commits: 1, imported: 1 });
@@ -129,6 +137,19 @@ describe('importing a backlog’s git history', () => {
       ['TaskRegistered', new Date(first).toISOString()],
       ['TaskDefinitionChanged', new Date(first).toISOString()],
     ]);
+  });
+
+  it('refuses to put older versions behind newer ones: history skipped by --since, or another branch', async () => {
+    const { repo, times } = history();
+    await run(repo.dir, 'docs-backlog.md', { since: times[2] });
+    const head = await store.headPosition();
+    await expect(run(repo.dir)).rejects.toThrow(/versions older than the ones it holds .*--since.*new ledger/);
+    repo.git('checkout', '-q', '-b', 'other', 'HEAD~1');
+    repo.write('docs-backlog.md', backlogText(['B-9', 'Elsewhere'])).commit('diverge');
+    await expect(run(repo.dir, 'docs-backlog.md', { branch: 'other', since: times[2] })).rejects.toThrow(
+      /holds versions of docs-backlog\.md from commits that are not on other/,
+    );
+    expect(await store.headPosition()).toEqual(head);
   });
 
   it('refuses a folder that is no repository, a path never committed, and a shallow clone', async () => {

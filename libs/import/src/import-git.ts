@@ -9,6 +9,7 @@ import { withDerivedIds } from './derived-id-store';
 import { GitBlobReader } from './git-blobs';
 import { FileCommit, fileCommits, openRepository } from './git-repo';
 import { cachingStreamReads } from './stream-cache';
+import { recordUnreadableVersion } from './unreadable-version';
 
 export interface GitImportOptions {
   /** The repository folder. */
@@ -70,6 +71,31 @@ const checkNoLiveParses = async (
   };
 };
 
+/**
+ * The versions already recorded must be a prefix of this history: a ledger holding newer versions
+ * than commits still to import (an earlier `--since`), or versions from commits not on this
+ * branch (another branch, rewritten history), is refused before anything is appended.
+ */
+const checkContinues = (commits: readonly FileCommit[], ids: ReadonlySet<string>, backlogId: string, rev: string) => {
+  const done = commits.map((commit) => ids.has(parsedIdOf(commit, backlogId)));
+  const firstMissing = done.indexOf(false);
+  if (firstMissing >= 0 && done.slice(firstMissing).some(Boolean)) {
+    throw new LedgerError(
+      'InvalidArgument',
+      `commit ${commits[firstMissing]!.hash} is older than versions the ledger already holds of ${backlogId} ` +
+        '(an earlier import with --since?): versions older than the ones it holds cannot go behind them; ' +
+        'use the same --since, or import into a new ledger',
+    );
+  }
+  if (ids.size > done.filter(Boolean).length) {
+    throw new LedgerError(
+      'InvalidArgument',
+      `the ledger holds versions of ${backlogId} from commits that are not on ${rev} (another branch, or rewritten ` +
+        'history); import that branch again, or into a new ledger',
+    );
+  }
+};
+
 const sinceChecked = (since: string | undefined): string | undefined => {
   if (since !== undefined && Number.isNaN(Date.parse(since))) {
     throw new LedgerError('InvalidArgument', `--since "${since}" is not a date; use a form like 2025-01-31`);
@@ -98,6 +124,7 @@ export const importGitHistory = async (store: EventStore, options: GitImportOpti
   }
   const backlogId = backlogIdFor(resolve(repo, options.path), options.cwd);
   const recorded = await checkNoLiveParses(store, backlogId);
+  checkContinues(commits, recorded.ids, backlogId, options.branch ?? 'HEAD');
   let lastAt = recorded.lastAt === null ? 0 : Date.parse(recorded.lastAt);
   const summary: GitImportSummary = {
     repo,
@@ -170,17 +197,18 @@ const recordCommit = async (
     actor: `git:${commit.authorEmail || 'unknown'}`,
     cwd,
   };
+  const derived = withDerivedIds(store, `git:${commit.hash}:${backlogId}`);
+  const path = resolve(repo, commit.path);
   try {
-    const intake = await recordBacklog(
-      withDerivedIds(store, `git:${commit.hash}:${backlogId}`),
-      { path: resolve(repo, commit.path), content, backlogId },
-      context,
-    );
+    const intake = await recordBacklog(derived, { path, content, backlogId }, context);
     summary.imported += 1;
     summary.events += intake.registered.length + intake.changed.length + intake.removed.length + 1;
     summary.parseWarnings += intake.warnings.length;
   } catch (error) {
     if (!isBacklogInputError(error)) throw error;
+    await recordUnreadableVersion(derived, { backlogId, path, content, error }, context);
+    summary.imported += 1;
+    summary.events += 1;
     summary.warnings.push({ commit: commit.hash, message: `${commit.path}: ${error.message}` });
   }
 };
