@@ -65,6 +65,24 @@ describe('taskledger import git', () => {
     },
   );
 
+  it('reads the backlog file taskledger.config.json names when --path is not given', async () => {
+    const repo = testRepository(join(dir.path, 'configured'));
+    repo.write('taskledger.config.json', JSON.stringify({ backlog: 'docs/tasks.md' }));
+    repo.write('docs/tasks.md', backlogText(['B-1', 'First'])).commit('add');
+    const env = newLedger();
+    const imported = await cli(['import', 'git', '.', '--format', 'json'], env, repo.dir);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      path: 'docs/tasks.md',
+      backlogId: 'docs/tasks.md',
+      imported: 1,
+    });
+    testRepository(join(dir.path, 'sibling')).write('x.md', 'x').commit('x');
+    const elsewhere = await cli(['import', 'git', '../sibling'], newLedger(), repo.dir);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toMatch(/backlog .*docs\/tasks\.md is not inside .*sibling; pass --path/);
+  });
+
   it('exits 2 for a folder that is no repository and for a ledger that already parsed the file', async () => {
     const notRepo = await cli(['import', 'git', '.'], newLedger());
     expect(notRepo.code).toBe(2);

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { LedgerError } from '@taskledger/events';
 import { Command, Option } from 'commander';
 import {
   GitImportSummary,
@@ -83,8 +84,21 @@ const commitProgress = (context: CliContext) => {
   };
 };
 
+/** The configured backlog (taskledger.config.json `backlog`, else 000_backlog.md) relative to the repository. */
+const configuredPath = (context: CliContext, repo: string): string => {
+  const backlog = context.config().backlogPath;
+  const path = relative(resolve(context.io.cwd, repo), backlog);
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) {
+    throw new LedgerError(
+      'InvalidArgument',
+      `the backlog ${backlog} is not inside ${resolve(context.io.cwd, repo)}; pass --path <file in the repository>`,
+    );
+  }
+  return path.split(sep).join('/');
+};
+
 interface GitOptions {
-  path: string;
+  path?: string;
   branch?: string;
   since?: string;
   format: 'text' | 'json';
@@ -97,8 +111,7 @@ const registerGit = (parent: Command, context: CliContext) =>
     .argument('<repo>', 'the git repository (a full clone, not shallow)')
     .option(
       '--path <file>',
-      'the backlog file, relative to the repository (older names are followed)',
-      '000_backlog.md',
+      'the backlog file, relative to the repository; older names are followed (default: the configured backlog)',
     )
     .option('--branch <branch>', 'branch or commit whose first-parent history is read (default: HEAD)')
     .option('--since <date>', 'only commits after this date, e.g. 2025-01-31')
@@ -113,7 +126,7 @@ const registerGit = (parent: Command, context: CliContext) =>
         const progress = commitProgress(context);
         const summary = await importGitHistory(stores.eventStore, {
           repo,
-          path: options.path,
+          path: options.path ?? configuredPath(context, repo),
           branch: options.branch,
           since: options.since,
           cwd: context.io.cwd,
