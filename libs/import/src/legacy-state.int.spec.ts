@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { taskStream } from '@taskledger/events';
 import { RecordedEvent, SqliteEventStore } from '@taskledger/event-store';
 import { importLegacyState } from './import-legacy-state';
-import { sharedFixtures, writeLegacyDb } from './testing';
+import { HistoryStep, sharedFixtures, writeLegacyDb } from './testing';
 
 const FIXTURES = sharedFixtures(resolve(__dirname, '../../..'));
 if (!FIXTURES) console.warn('real legacy-state test skipped: shared/fixtures/legacy-state not found');
@@ -162,6 +162,23 @@ describe('importing the original scripts’ state database', () => {
       '2025-08-10T09:00:00.000Z',
       '2025-08-10T09:05:00.000Z',
     ]);
+  });
+
+  it('records a task restarted after success as a second execution (the original keeps only the last)', async () => {
+    const path = join(dir, `restarted-${n}.db`);
+    const run1: HistoryStep[] = [
+      ['running', '2025-08-10T09:00:00', 'Task execution started', { attempt: 1 }],
+      ['completed', '2025-08-10T09:01:00', 'Task execution completed', { execution_time: 60 }],
+    ];
+    const run2: HistoryStep[] = [
+      ['running', '2025-08-10T10:00:00', 'Task execution started', { attempt: 1 }],
+      ['completed', '2025-08-10T10:02:00', 'Task execution completed', { execution_time: 120 }],
+    ];
+    writeLegacyDb(path, [{ id: 'B-1', history: [...run1, ...run2] }]);
+    await run(path);
+    const completions = (await stream('B-1')).filter((event) => event.type === 'TaskExecutionCompleted');
+    expect(completions.map((event) => event.data.durationMs)).toEqual([60_000, 120_000]);
+    expect(new Set(completions.map((event) => event.data.executionId)).size).toBe(2);
   });
 
   describe('a file that is not the original scripts’ database', () => {
