@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HistoryStep, sharedFixtures, writeLegacyDb } from '@taskledger/import/testing';
+import { HistoryStep, sharedFixtures, testRepository, writeLegacyDb } from '@taskledger/import/testing';
 import { CLI, runCli, workDir } from '../test/run-cli';
 
 jest.setTimeout(120_000);
@@ -76,6 +76,61 @@ describe('taskledger import legacy-state', () => {
 
       const again = await cli(['import', 'legacy-state', db, '--timezone', 'UTC', '--format', 'json'], env);
       expect(JSON.parse(again.stdout)).toMatchObject({ appended: 0, recorded: [] });
+    },
+  );
+
+  (FIXTURES ? it : it.skip)(
+    'after the backlog’s git history, executions land on its tasks, and the task read model is the same as without it',
+    async () => {
+      const db = join(FIXTURES ?? '', 'legacy-state/task_execution.db');
+      const repo = testRepository(join(dir.path, 'backlog-repo'));
+      for (const name of ['ai-dev-tasks-2025-08-12.md', 'ai-dev-tasks-2025-09-15.md']) {
+        copyFileSync(join(FIXTURES!, 'backlogs', name), join(repo.dir, '000_backlog.md'));
+        repo.commit(name);
+      }
+      const alone = ledgerEnv();
+      const both = ledgerEnv();
+      expect((await cli(['import', 'legacy-state', db, '--timezone', 'UTC'], alone)).code).toBe(0);
+      expect((await cli(['import', 'git', 'backlog-repo', '--path', '000_backlog.md'], both)).code).toBe(0);
+      const imported = await cli(['import', 'legacy-state', db, '--timezone', 'UTC', '--format', 'json'], both);
+      expect(JSON.parse(imported.stdout).recorded).not.toContainEqual(
+        expect.objectContaining({ type: 'TaskRegistered' }),
+      );
+      const executionFields = async (env: Record<string, string>) => {
+        const { tasks } = JSON.parse((await cli(['export', 'tasks'], env)).stdout);
+        const legacy = Object.keys(
+          JSON.parse(readFileSync(join(FIXTURES!, 'legacy-state/task_execution.reference.json'), 'utf8'))
+            .history_counts,
+        );
+        return tasks
+          .filter((task: { taskId: string }) => legacy.includes(task.taskId))
+          .map(
+            ({
+              taskId,
+              status,
+              executions,
+              retryCount,
+              totalRetries,
+              executionTimeMs,
+              completedAt,
+              failure,
+              lastError,
+            }: Record<string, unknown>) => ({
+              taskId,
+              status,
+              executions,
+              retryCount,
+              totalRetries,
+              executionTimeMs,
+              completedAt,
+              failure,
+              lastError,
+            }),
+          );
+      };
+      const expected = await executionFields(alone);
+      expect(expected).toHaveLength(25);
+      expect(await executionFields(both)).toEqual(expected);
     },
   );
 
