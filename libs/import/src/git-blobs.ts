@@ -27,6 +27,7 @@ export class GitBlobReader {
     });
     this.child.stderr.resume();
     this.child.on('error', (error) => this.fail(error));
+    this.child.stdin.on('error', (error) => this.fail(error));
     this.child.on('close', () => this.fail(new Error('git cat-file ended')));
   }
 
