@@ -44,7 +44,7 @@ export interface GitImportSummary {
   events: number;
   /** Parser warnings over the recorded versions. */
   parseWarnings: number;
-  /** Commits whose file could not be read as a backlog (recorded nothing, import went on). */
+  /** Commits whose file is no text backlog (recorded, changing no task) or whose date was moved up to keep log order. */
   warnings: GitImportWarning[];
 }
 
