@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliContext, CliIo } from './cli-context';
 import { registerBacklogCommands } from './commands/backlog.commands';
 import { registerExecutionCommands } from './commands/execution.commands';
+import { registerImportCommands } from './commands/import.commands';
 import { registerInfo } from './commands/info.command';
 import { registerProjectionCommands } from './commands/projections.commands';
 import { registerReportCommands } from './commands/reports.commands';
@@ -35,6 +36,7 @@ export const buildProgram = (context: CliContext): Command => {
   registerExecutionCommands(program, context);
   registerReportCommands(program, context);
   registerProjectionCommands(program, context);
+  registerImportCommands(program, context);
   registerServe(program, context);
   registerInfo(program, context);
   const configure = (command: Command): void => {

@@ -9,6 +9,8 @@ export interface BacklogInput {
   /** Absolute path of the file, as given to the parser and stored in events. */
   path: string;
   content: Uint8Array;
+  /** The backlog's id when it is not the path's (a file that was renamed keeps its id). */
+  backlogId?: string;
 }
 
 export interface IntakeSummary {
@@ -38,7 +40,7 @@ export const recordBacklog = async (
   context: EventContext & { cwd: string },
 ): Promise<IntakeSummary> => {
   const { tasks, warnings } = parseBacklog(input.content, input.path);
-  const backlogId = backlogIdFor(input.path, context.cwd);
+  const backlogId = input.backlogId ?? backlogIdFor(input.path, context.cwd);
   const outcomes: Record<TaskChange, string[]> = { registered: [], changed: [], removed: [], unchanged: [] };
   for (const task of tasks) outcomes[await appendTaskChange(store, backlogId, task, input.path, context)].push(task.id);
   const current = new Set(tasks.map((task) => task.id));
