@@ -1,5 +1,5 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { LedgerError } from '@taskledger/events';
 
 interface Pending {
   what: string;
@@ -54,7 +54,7 @@ export class GitBlobReader {
       if (type !== 'blob' || size === undefined) {
         this.buffer = this.buffer.subarray(newline + 1);
         const { what, reject } = this.pending.shift()!;
-        reject(new LedgerError('InvalidArgument', `cannot read ${what} in ${this.repo}: git says "${header}"`));
+        reject(new TaskledgerError('InvalidArgument', `cannot read ${what} in ${this.repo}: git says "${header}"`));
         continue;
       }
       const end = newline + 1 + Number(size);

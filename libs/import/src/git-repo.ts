@@ -1,6 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { LedgerError } from '@taskledger/events';
 
 /** One commit that touched the backlog file, as `git log --follow` lists it. */
 export interface FileCommit {
@@ -16,7 +16,7 @@ export interface FileCommit {
 
 const MAX_OUTPUT = 512 * 1024 * 1024;
 
-const invalid = (message: string): LedgerError => new LedgerError('InvalidArgument', message);
+const invalid = (message: string): TaskledgerError => new TaskledgerError('InvalidArgument', message);
 
 /** Runs git with an argument array (never a shell string) in `repo`; null output on failure, with stderr. */
 const git = (repo: string, args: readonly string[]): { ok: boolean; stdout: Buffer; stderr: string } => {

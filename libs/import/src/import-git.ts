@@ -1,7 +1,8 @@
+import { TaskledgerError, isTaskledgerError } from '@taskledger/errors';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { isBacklogInputError } from '@taskledger/backlog';
-import { backlogStream, LedgerError } from '@taskledger/events';
+
+import { backlogStream } from '@taskledger/events';
 import { EventStore } from '@taskledger/event-store';
 import { backlogIdFor, recordBacklog } from '@taskledger/intake';
 import { derivedEventId } from './derived-id';
@@ -59,7 +60,7 @@ const checkNoLiveParses = async (
   const history = await store.readStream(backlogStream(backlogId));
   const live = history.find((event) => !event.metadata.actor.startsWith('git:'));
   if (live) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `the ledger already has parses of ${backlogId} (first ${live.metadata.occurredAt}); git history is older ` +
         'and must come first: import it into a new ledger (TASKLEDGER_EVENT_STORE), then parse',
@@ -80,7 +81,7 @@ const checkContinues = (commits: readonly FileCommit[], ids: ReadonlySet<string>
   const done = commits.map((commit) => ids.has(parsedIdOf(commit, backlogId)));
   const firstMissing = done.indexOf(false);
   if (firstMissing >= 0 && done.slice(firstMissing).some(Boolean)) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `commit ${commits[firstMissing]!.hash} is older than versions the ledger already holds of ${backlogId} ` +
         '(an earlier import with --since?): versions older than the ones it holds cannot go behind them; ' +
@@ -88,7 +89,7 @@ const checkContinues = (commits: readonly FileCommit[], ids: ReadonlySet<string>
     );
   }
   if (ids.size > done.filter(Boolean).length) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `the ledger holds versions of ${backlogId} from commits that are not on ${rev} (another branch, or rewritten ` +
         'history); import that branch again, or into a new ledger',
@@ -98,7 +99,7 @@ const checkContinues = (commits: readonly FileCommit[], ids: ReadonlySet<string>
 
 const sinceChecked = (since: string | undefined): string | undefined => {
   if (since !== undefined && Number.isNaN(Date.parse(since))) {
-    throw new LedgerError('InvalidArgument', `--since "${since}" is not a date; use a form like 2025-01-31`);
+    throw new TaskledgerError('InvalidArgument', `--since "${since}" is not a date; use a form like 2025-01-31`);
   }
   return since;
 };
@@ -116,7 +117,7 @@ export const importGitHistory = async (store: EventStore, options: GitImportOpti
   const rev = openRepository(repo, options.branch);
   const commits = fileCommits(repo, rev, options.path, since);
   if (commits.length === 0) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `${options.path} was never committed on ${options.branch ?? 'HEAD'} of ${repo}${since ? ` since ${since}` : ''}; ` +
         'pass --path with the backlog file relative to the repository',
@@ -205,7 +206,7 @@ const recordCommit = async (
     summary.events += intake.registered.length + intake.changed.length + intake.removed.length + 1;
     summary.parseWarnings += intake.warnings.length;
   } catch (error) {
-    if (!isBacklogInputError(error)) throw error;
+    if (!isTaskledgerError(error)) throw error;
     await recordUnreadableVersion(derived, { backlogId, path, content, error }, context);
     summary.imported += 1;
     summary.events += 1;

@@ -1,4 +1,5 @@
-import { EventEnvelope, LedgerError, taskStream } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
+import { EventEnvelope, taskStream } from '@taskledger/events';
 import { EventStore, RecordedEvent } from '@taskledger/event-store';
 import { readLegacyState } from './legacy-db';
 import { LegacyWarning } from './legacy-history';
@@ -48,8 +49,8 @@ const keepRegistration = (event: EventEnvelope, history: readonly RecordedEvent[
 const foreignRuns = (history: readonly RecordedEvent[], ours: ReadonlySet<string>): boolean =>
   history.some((event) => !BACKLOG_EVENTS.has(event.type) && !ours.has(event.id));
 
-const refuse = (path: string, taskIds: string[]): LedgerError =>
-  new LedgerError(
+const refuse = (path: string, taskIds: string[]): TaskledgerError =>
+  new TaskledgerError(
     'InvalidArgument',
     `the ledger already has executions of ${taskIds.slice(0, 10).join(', ')}${taskIds.length > 10 ? ', …' : ''} ` +
       `not imported from ${path}; import legacy state into a ledger that has not run these tasks (a new TASKLEDGER_EVENT_STORE)`,

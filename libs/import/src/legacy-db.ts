@@ -1,6 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { LedgerError } from '@taskledger/events';
 
 export interface LegacyMetadataRow {
   rowid: number;
@@ -59,8 +59,8 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   execution_history: ['id', 'task_id', 'status', 'timestamp', 'message', 'metadata'],
 };
 
-const notLegacy = (path: string, why: string): LedgerError =>
-  new LedgerError(
+const notLegacy = (path: string, why: string): TaskledgerError =>
+  new TaskledgerError(
     'InvalidArgument',
     `${path} is not a task_execution.db of the original scripts: ${why}; pass the state_manager.py database`,
   );
@@ -76,7 +76,7 @@ const checkSchema = (db: Database.Database, path: string): void => {
 
 const openReadOnly = (path: string): Database.Database => {
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `${path} does not exist or is not a file; pass the task_execution.db path`,
     );
@@ -95,7 +95,7 @@ export const readLegacyState = (path: string): LegacyState => {
     try {
       checkSchema(db, path);
     } catch (error) {
-      if (error instanceof LedgerError) throw error;
+      if (error instanceof TaskledgerError) throw error;
       throw notLegacy(path, `it is not a SQLite database (${(error as Error).message})`);
     }
     const metadata = db

@@ -1,4 +1,4 @@
-import { LedgerError } from '@taskledger/events';
+import { TaskledgerError } from '@taskledger/errors';
 
 const DAY_MS = 86_400_000;
 const NAIVE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
@@ -11,7 +11,7 @@ export const checkTimeZone = (zone: string): string => {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `--timezone "${zone}" is not an IANA time zone; use a name like Europe/Berlin or UTC`,
     );

@@ -1,4 +1,5 @@
-import { EventEnvelope, isLedgerError } from '@taskledger/events';
+import { isTaskledgerError } from '@taskledger/errors';
+import { EventEnvelope } from '@taskledger/events';
 import { EventStore, RecordedEvent } from '@taskledger/event-store';
 
 const RACE_RETRIES = 5;
@@ -44,7 +45,7 @@ export const appendMissing = async (
       await store.append(stream, missing, { expectedRevision });
       return missing.length;
     } catch (error) {
-      if (!isLedgerError(error, 'ConcurrencyConflict') || attempt >= RACE_RETRIES) throw error;
+      if (!isTaskledgerError(error, 'ConcurrencyConflict') || attempt >= RACE_RETRIES) throw error;
     }
   }
 };

@@ -1,5 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { createHash } from 'node:crypto';
-import { BacklogInputError, PARSER_VERSION } from '@taskledger/backlog';
+import { PARSER_VERSION } from '@taskledger/backlog';
 import { backlogStream, EventContext, EventEnvelope, toEnvelopes } from '@taskledger/events';
 import { EventStore } from '@taskledger/event-store';
 
@@ -10,7 +11,7 @@ import { EventStore } from '@taskledger/event-store';
  */
 export const recordUnreadableVersion = async (
   store: EventStore,
-  input: { backlogId: string; path: string; content: Uint8Array; error: BacklogInputError },
+  input: { backlogId: string; path: string; content: Uint8Array; error: TaskledgerError },
   context: EventContext,
 ): Promise<void> => {
   const stream = backlogStream(input.backlogId);

@@ -1,5 +1,6 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { LedgerError } from '@taskledger/events';
+
 import { Command, Option } from 'commander';
 import {
   GitImportSummary,
@@ -89,7 +90,7 @@ const configuredPath = (context: CliContext, repo: string): string => {
   const backlog = context.config().backlogPath;
   const path = relative(resolve(context.io.cwd, repo), backlog);
   if (path === '' || path.startsWith('..') || isAbsolute(path)) {
-    throw new LedgerError(
+    throw new TaskledgerError(
       'InvalidArgument',
       `the backlog ${backlog} is not inside ${resolve(context.io.cwd, repo)}; pass --path <file in the repository>`,
     );
