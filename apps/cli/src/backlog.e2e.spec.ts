@@ -101,7 +101,7 @@ describe('backlog intake from the command line', () => {
     expect(table.stdout).toMatch(/B-2\s+critical\s+2\s+-\s+in_progress\s+-\s+B-1\s+Ship it now/);
   });
 
-  it('validates as the seed did: exit 0 when satisfied, 1 with the missing dependencies listed', async () => {
+  it('validates: exit 0 when every dependency is satisfied, 1 with the missing dependencies listed', async () => {
     const clean = await cli('validate');
     expect(clean).toMatchObject({ code: 0 });
     expect(clean.stdout.trim()).toBe('All dependencies are satisfied');

@@ -5,7 +5,7 @@ import { registerExecutionCommands } from './commands/execution.commands';
 import { registerImportCommands } from './commands/import.commands';
 import { registerInfo } from './commands/info.command';
 import { registerProjectionCommands } from './commands/projections.commands';
-import { registerReportCommands } from './commands/reports.commands';
+import { registerReportCommands } from './commands/ledger-reports.commands';
 import { registerServe } from './commands/serve.command';
 import { describeFailure } from './exit-codes';
 

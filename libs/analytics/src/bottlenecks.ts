@@ -1,7 +1,7 @@
 import type { PerformanceMetricsDoc, TaskExecutionDoc } from '@taskledger/projections';
 
 export interface SlowTaskOptions {
-  /** A task is slow when its average execution time is strictly above this. Default 300 000 ms (the seed's 300 s). */
+  /** A task is slow when its average execution time is strictly above this. Default 300 000 ms (5 minutes). */
   thresholdMs?: number;
 }
 
@@ -14,7 +14,7 @@ export interface SlowTask {
 }
 
 export interface HighRetryOptions {
-  /** A task has high retries when its retries are strictly above this. Default 3 (the seed's `retry_count > 3`). */
+  /** A task has high retries when its retries are strictly above this. Default 3 (more than 3 retries). */
   threshold?: number;
 }
 

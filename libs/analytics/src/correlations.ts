@@ -32,7 +32,7 @@ const correlation = (
 };
 
 /**
- * The seed's three correlations over tasks that have ended at least one execution: priority vs
+ * Three correlations over tasks that have ended at least one execution: priority vs
  * success rate, story points vs average duration, dependency count vs retries (Spearman, which
  * needs no linearity and suits ordinal priority).
  */

@@ -96,7 +96,7 @@ describe('success trend', () => {
   });
 });
 
-describe("the seed's prediction rule, side by side", () => {
+describe('the threshold prediction rule, side by side', () => {
   it('given a success rate of 0.9 and 500 s on average, it predicts success', () => {
     expect(seedRulePrediction(counts(9, 1, 500_000)).predictedSuccess).toBe(true);
   });

@@ -32,7 +32,7 @@ export interface PredictionOptions {
   trendWindow?: number;
   /** Change in success rate (recent vs earlier) that counts as a trend. Default 0.1. */
   trendTolerance?: number;
-  /** The seed's rule: success rate strictly above this ... Default 0.8. */
+  /** The threshold rule: success rate strictly above this ... Default 0.8. */
   seedMinSuccessRate?: number;
   /** ... and average duration strictly below this. Default 600 000 ms (600 s). */
   seedMaxAvgMs?: number;
@@ -137,7 +137,7 @@ export const successTrend = (
   return { window: trendWindow, recentExecutions: recent.length, recentSuccessRate, earlierSuccessRate, direction };
 };
 
-/** The seed's `predict_success`: success rate > 0.8 and average time < 600 s (thresholds configurable). */
+/** The threshold prediction: success rate > 0.8 and average time < 600 s (thresholds configurable). */
 export const seedRulePrediction = (counts: ExecutionCounts, options: PredictionOptions = {}): SeedRulePrediction => {
   const { seedMinSuccessRate, seedMaxAvgMs } = { ...DEFAULTS, ...options };
   const rule = `successRate > ${seedMinSuccessRate} and avgDurationMs < ${seedMaxAvgMs}`;

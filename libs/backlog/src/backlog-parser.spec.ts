@@ -30,7 +30,7 @@ describe('parseBacklog: tables', () => {
     });
   });
 
-  it('reads a task row under no recognised header in the seed column order', () => {
+  it('reads a task row under no recognised header in the standard column order', () => {
     const task = only(['Some text.', '', '| B-9 | Title | ⭐ | 2 | todo | Problem | Tech | None |']);
     expect(task).toMatchObject({
       title: 'Title',
@@ -43,7 +43,7 @@ describe('parseBacklog: tables', () => {
     });
   });
 
-  it('warns when a headerless task row does not fit the seed order, but still reads it', () => {
+  it('warns when a headerless task row does not fit the standard column order, but still reads it', () => {
     expect(codes(['| B-9 | Title | ⭐ |'])).toEqual(['1:COLUMN_COUNT_MISMATCH']);
     expect(only(['| B-9 | Title | ⭐ |'])).toMatchObject({ title: 'Title', priority: 'medium' });
   });
@@ -85,7 +85,7 @@ describe('parseBacklog: tables', () => {
     ]);
   });
 
-  it("reads an 8-cell task row that does not fit its table's header in the seed order, and says so", () => {
+  it("reads an 8-cell task row that does not fit its table's header in the standard column order, and says so", () => {
     const lines = [
       '| ID | Title | Completion Date |',
       '|---|---|---|',
@@ -93,7 +93,7 @@ describe('parseBacklog: tables', () => {
     ];
     expect(only(lines)).toMatchObject({ title: 'Late', priority: 'medium', points: 2, completionDate: null });
     expect(parse(lines).warnings[0]?.message).toMatch(
-      /8 cells but the header at line 1 has 3; read in the seed's column order/,
+      /8 cells but the header at line 1 has 3; read in the standard column order/,
     );
   });
 

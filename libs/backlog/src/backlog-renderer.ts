@@ -17,9 +17,9 @@ export type RenderColumn =
 export type DependencyStyle = 'id' | 'id-title' | 'title';
 
 export interface RenderOptions {
-  /** Table columns in order; must include `id`. Fields without a column are written as comments. Default: the seed's eight columns. */
+  /** Table columns in order; must include `id`. Fields without a column are written as comments. Default: the eight standard columns. */
   columns?: readonly RenderColumn[];
-  /** Write rows without a header line (read back in the seed's column order; `columns` is then ignored). Default false. */
+  /** Write rows without a header line (read back in the standard column order; `columns` is then ignored). Default false. */
   headerless?: boolean;
   /** Wrap rows and comments longer than this, like a formatter. Default: no wrapping. */
   wrapWidth?: number | null;

@@ -11,7 +11,7 @@ import {
   type Fence,
   type Heading,
 } from './markdown-lines';
-import { cellAt, headerFromCells, isTaskTable, SEED_HEADER, splitCells, type TableHeader } from './markdown-tables';
+import { cellAt, headerFromCells, isTaskTable, STANDARD_HEADER, splitCells, type TableHeader } from './markdown-tables';
 import { joinRow } from './row-joining';
 import type { Sighting } from './sighting';
 import { applyEntry } from './sighting-entries';
@@ -163,7 +163,8 @@ export class BacklogScanner {
     const next = this.lines[index + 1]?.trim();
     const header = taskHeaderFor(this.header);
     if (rowIdIn(trimmed, header) !== null) return this.taskRow(index, header);
-    if (header !== SEED_HEADER && rowIdIn(trimmed, SEED_HEADER) !== null) return this.taskRow(index, SEED_HEADER);
+    if (header !== STANDARD_HEADER && rowIdIn(trimmed, STANDARD_HEADER) !== null)
+      return this.taskRow(index, STANDARD_HEADER);
     if (next !== undefined && isSeparatorRow(next)) {
       this.header = headerFromCells(splitCells(trimmed), index + 1);
       this.scope = null;

@@ -11,7 +11,7 @@ const chain = [
 ];
 
 describe('dependency graph', () => {
-  it("lists, like the seed's validate, dependencies that are not done or do not exist", () => {
+  it('lists the dependencies that are not done or do not exist', () => {
     expect(missingDependencies(buildDependencyGraph(chain))).toEqual([
       { taskId: 'B-51', dependency: 'B-50', reason: 'not_done' },
       { taskId: 'B-51', dependency: 'Enhanced RAG system', reason: 'not_found' },

@@ -37,7 +37,7 @@ export interface MissingDependency {
   reason: 'not_found' | 'not_done';
 }
 
-/** The seed's `validate`: for every task not done, each dependency that does not exist or is not done. */
+/** What `validate` checks: for every task not done, each dependency that does not exist or is not done. */
 export const missingDependencies = (graph: DependencyGraph): MissingDependency[] =>
   graph.ids
     .filter((id) => !graph.done.has(id))

@@ -71,8 +71,8 @@ export const headerFromCells = (cells: readonly string[], line: number): TableHe
   return { columns, idColumn: columns.findIndex((column) => column.target === 'id'), line };
 };
 
-/** The seed's column order, used for task rows under no recognised header. */
-export const SEED_HEADER: TableHeader = headerFromCells(
+/** The standard column order, used for task rows under no recognised header. */
+export const STANDARD_HEADER: TableHeader = headerFromCells(
   ['ID', 'Title', 'Priority', 'Points', 'Status', 'Description', 'Tech Footprint', 'Dependencies'],
   0,
 );

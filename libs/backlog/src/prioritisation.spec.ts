@@ -2,7 +2,7 @@ import { aParsedTask as aTask } from './backlog-test-tasks';
 import { aiExecutableQueue, laneExclusions, priorityLanes, queueExclusions, sortByPriority } from './prioritisation';
 
 describe('prioritisation', () => {
-  it('sorts like the seed: priority, then score descending (unscored last), then id', () => {
+  it('sorts by priority, then score descending (unscored last), then id', () => {
     const tasks = [
       aTask('B-10', { priority: 'low', scoreTotal: 9 }),
       aTask('B-2', { priority: 'critical', scoreTotal: null }),

@@ -15,7 +15,7 @@ const byScoreThenId = (a: Ranked, b: Ranked): number => {
   return compareTaskIds(a.id, b.id);
 };
 
-/** The seed's order: priority (critical first, unknown last), then `scoreTotal` descending (unscored last), then id. */
+/** Backlog order: priority (critical first, unknown last), then `scoreTotal` descending (unscored last), then id. */
 export const compareByPriority = (a: Ranked, b: Ranked): number =>
   PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || byScoreThenId(a, b);
 

@@ -1,12 +1,13 @@
 import type { ParseWarning } from './backlog.types';
-import { cellAt, isTaskTable, SEED_HEADER, splitCells, type TableHeader } from './markdown-tables';
+import { cellAt, isTaskTable, STANDARD_HEADER, splitCells, type TableHeader } from './markdown-tables';
 import { newSighting, setMeta, type Sighting } from './sighting';
 import { addMeta } from './meta-values';
 import { applyEntry } from './sighting-entries';
 import { isTaskId, normaliseTaskId, stripBold, unwrapEmphasis } from './task-ids';
 
-/** The header a task row is read with: its table's, or the seed's column order when there is none. */
-export const taskHeaderFor = (header: TableHeader | null): TableHeader => (isTaskTable(header) ? header : SEED_HEADER);
+/** The header a task row is read with: its table's, or the standard column order when there is none. */
+export const taskHeaderFor = (header: TableHeader | null): TableHeader =>
+  isTaskTable(header) ? header : STANDARD_HEADER;
 
 /** The id written in a row's id column (after an accidental extra leading pipe), or null. */
 export const rowIdOf = (cells: readonly string[], header: TableHeader): string | null => {
@@ -33,28 +34,29 @@ export const startsTaskRow = (trimmed: string, header: TableHeader | null): bool
   trimmed.startsWith('|') && rowIdIn(trimmed, taskHeaderFor(header)) !== null;
 
 const columnsFor = (cells: readonly string[], header: TableHeader): TableHeader =>
-  header !== SEED_HEADER &&
+  header !== STANDARD_HEADER &&
   cells.length !== header.columns.length &&
-  cells.length === SEED_HEADER.columns.length &&
-  rowIdOf(cells, SEED_HEADER) !== null
-    ? SEED_HEADER
+  cells.length === STANDARD_HEADER.columns.length &&
+  rowIdOf(cells, STANDARD_HEADER) !== null
+    ? STANDARD_HEADER
     : header;
 
-const SEED_ORDER =
-  "the seed's column order (ID, Title, Priority, Points, Status, Description, Tech Footprint, Dependencies)";
+const STANDARD_ORDER =
+  'the standard column order (ID, Title, Priority, Points, Status, Description, Tech Footprint, Dependencies)';
 
 const mismatchMessage = (rawId: string, cells: number, header: TableHeader, rowHeader: TableHeader): string | null => {
   if (header !== rowHeader)
-    return `${rawId}: row has ${cells} cells but the header at line ${rowHeader.line} has ${rowHeader.columns.length}; read in ${SEED_ORDER}`;
+    return `${rawId}: row has ${cells} cells but the header at line ${rowHeader.line} has ${rowHeader.columns.length}; read in ${STANDARD_ORDER}`;
   if (cells === header.columns.length) return null;
-  if (header === SEED_HEADER) return `${rawId}: row has ${cells} cells and no recognised header; read in ${SEED_ORDER}`;
+  if (header === STANDARD_HEADER)
+    return `${rawId}: row has ${cells} cells and no recognised header; read in ${STANDARD_ORDER}`;
   return `${rawId}: row has ${cells} cells but the header at line ${header.line} has ${header.columns.length}; read by position`;
 };
 
 /**
  * Builds a sighting from a complete (joined) task row, read with `rowHeader` (its table's header or
- * {@link SEED_HEADER}). Columns are mapped by header name; extra cells beyond the header are kept
- * in `meta.extra_cells`. An 8-cell task row that does not fit its table's header is read in the seed order.
+ * {@link STANDARD_HEADER}). Columns are mapped by header name; extra cells beyond the header are kept
+ * in `meta.extra_cells`. An 8-cell task row that does not fit its table's header is read in the standard column order.
  */
 export const rowSighting = (
   rowText: string,

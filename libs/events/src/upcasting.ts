@@ -35,8 +35,8 @@ export class UpcasterRegistry {
 }
 
 /**
- * TaskExecutionCompleted v1 recorded the duration in seconds (like the seed's
- * `execution_time` column) and had no exit code; v2 records milliseconds.
+ * TaskExecutionCompleted v1 recorded the duration in seconds (as the original
+ * scripts' `execution_time` column did) and had no exit code; v2 records milliseconds.
  */
 const completedV1toV2: Upcaster = {
   type: 'TaskExecutionCompleted',

@@ -18,7 +18,7 @@ export interface DecisionContext {
 export interface DecisionContextOptions {
   /** Required: the runner passes Math.random, tests a fixed source. */
   random: RandomSource;
-  /** The config file's `retryPolicies` section. Default: the seed's policies. */
+  /** The config file's `retryPolicies` section. Default: the built-in policies (retry-policy.ts). */
   retryPolicies?: RetryPoliciesConfig;
   /** Default DEFAULT_MAX_TIMEOUT_MS (600 s). */
   maxTimeoutMs?: number;

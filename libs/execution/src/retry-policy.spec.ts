@@ -41,7 +41,7 @@ const policyArb: fc.Arbitrary<RetryPolicy> = fc.record({
 });
 
 describe('retry policies', () => {
-  it('default to the seed’s values per category, but never retry a permission failure (it needs a person)', () =>
+  it('default to the built-in values per category, but never retry a permission failure (it needs a person)', () =>
     expect(
       Object.values(defaultRetryPolicies).map((p) => [
         p.category,

@@ -24,8 +24,8 @@ const policy = (
 ): RetryPolicy => ({ category, maxRetries, baseDelayMs, multiplier, maxDelayMs, jitter });
 
 /**
- * The seed's defaults; `unknown` behaves like `execution`. A permission failure is not retried:
- * its recovery is "needs a person" (the seed's 2 retries only repeated the same refusal). Set
+ * The built-in defaults; `unknown` behaves like `execution`. A permission failure is not retried:
+ * its recovery is "needs a person" (retrying only repeats the same refusal). Set
  * `retryPolicies.permission.maxRetries` to retry it anyway.
  */
 export const defaultRetryPolicies: RetryPolicies = {

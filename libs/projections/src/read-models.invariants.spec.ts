@@ -25,7 +25,7 @@ const checkErrors = (doc: ErrorStatisticsDoc): void => {
 };
 
 describe('read models over any valid history', () => {
-  it('name their collections after the seed tables, plus the backlog definitions', () =>
+  it('name their collections after what they hold: backlog definitions, executions, history, metrics, errors', () =>
     expect(readModels.map((projection) => projection.name)).toEqual([
       'backlog_tasks',
       'task_executions',

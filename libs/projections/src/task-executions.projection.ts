@@ -56,7 +56,7 @@ const apply = (doc: TaskExecutionDoc, event: Handled, at: string): TaskExecution
   }
 };
 
-/** One document per task: its definition and execution state (the seed's task_executions + task_metadata). */
+/** One document per task: its definition and execution state. */
 export const taskExecutionsProjection = defineProjection({
   name: 'task_executions',
   version: 2,

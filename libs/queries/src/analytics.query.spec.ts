@@ -5,7 +5,7 @@ import { anomalies, predictions } from './predictions.query';
 describe('analytics over the read models', () => {
   const ledger = buildLedger(scenario());
 
-  it('given B-1 averaging 400 s, it is the one slow task at the seed threshold (300 s)', async () => {
+  it('given B-1 averaging 400 s, it is the one slow task at the default threshold (300 s)', async () => {
     const result = await findSlowTasks((await ledger).readStore);
     expect(result.thresholdMs).toBe(300_000);
     expect(result.tasks.map((task) => task.taskId)).toEqual(['B-1']);
@@ -17,7 +17,7 @@ describe('analytics over the read models', () => {
     expect((await findHighRetryTasks(readStore, { threshold: 0 })).tasks.map((task) => task.taskId)).toEqual(['B-2']);
   });
 
-  it('predicts success per task with the posterior, trend and seed rule side by side', async () => {
+  it('predicts success per task with the posterior, trend and threshold rule side by side', async () => {
     const page = await predictions((await ledger).readStore);
     expect(page.items.map((p) => [p.taskId, p.posterior.mean, p.seedRule.predictedSuccess])).toEqual([
       ['B-1', 0.6667, true],

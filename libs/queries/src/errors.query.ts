@@ -106,7 +106,7 @@ const retryPatterns = async (readStore: ReadStore): Promise<RetryPatterns> => {
   };
 };
 
-/** The seed's error analysis: every section of `errors --export-report`, from the `_global` error statistics. */
+/** The error analysis: every section of `errors --export-report`, from the `_global` error statistics. */
 export const errorReport = async (readStore: ReadStore, options: ErrorReportOptions = {}): Promise<ErrorReport> => {
   const position = await ledgerPosition(readStore);
   const [found, retries] = await Promise.all([

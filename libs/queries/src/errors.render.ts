@@ -35,7 +35,7 @@ const temporalLines = (report: ErrorReport): string[] => {
   ];
 };
 
-/** The seed's error statistics, every section of the JSON report in text. */
+/** The error statistics, every section of the JSON report in text. */
 export const renderErrorsText = (report: ErrorReport): string => {
   const { recovery } = report;
   const lines = [

@@ -68,7 +68,7 @@ export const overallPerformance = async (readStore: ReadStore): Promise<Performa
   return global === null ? emptyPerformanceRow(null) : performanceRow(global);
 };
 
-/** The seed's `stats`: overall average / median / p95, success rate, retries, and every task's row. */
+/** `stats`: overall average / median / p95, success rate, retries, and every task's row. */
 export const performanceStats = async (readStore: ReadStore): Promise<PerformanceStats> => {
   const position = await ledgerPosition(readStore);
   const [overall, docs] = await Promise.all([

@@ -2,7 +2,7 @@ import { toCsv } from './csv';
 import { percent, seconds, shortTime, textTable } from './format';
 import { PerformanceRow, PerformanceStats } from './performance.query';
 
-/** The seed's `stats` report: overall figures, then one line per task. */
+/** The `stats` report: overall figures, then one line per task. */
 export const renderStatsText = (stats: PerformanceStats): string => {
   const { overall } = stats;
   const lines = [

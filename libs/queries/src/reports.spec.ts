@@ -26,7 +26,7 @@ describe('performance stats', () => {
     expect(stats.ledgerPosition).toBe('16');
   });
 
-  it("renders the seed's figures: average, median, p95, success rate, retries, then the table", async () => {
+  it('renders the figures: average, median, p95, success rate, retries, then the table', async () => {
     const text = renderStatsText(await performanceStats((await ledger).readStore));
     expect(text).toContain('Average execution time: 201.00s');
     expect(text).toContain('Overall success rate: 66.7%');

@@ -32,7 +32,7 @@ describe('ledger status', () => {
       ]);
     });
 
-    it("renders the seed's layout", async () => {
+    it('renders the status layout', async () => {
       const text = renderStatusText(await ledgerStatus(await buildLedger(scenario())));
       expect(text).toContain(
         'Execution Status:\nTotal tasks: 5\nPending tasks: 1\n\nStatus breakdown:\n  pending: 1\n',

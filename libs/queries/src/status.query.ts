@@ -146,7 +146,7 @@ const withFreshness = async (eventStore: EventStore, status: ReadModelStatus): P
   return { ...status, headPosition: head === null ? null : positionToString(head), lag };
 };
 
-/** The seed's `status` plus success rate and projection lag: counts and small indexed reads, never every task. */
+/** `status`: counts by execution status, success rate and projection lag: counts and small indexed reads, never every task. */
 export const ledgerStatus = async (
   stores: { readStore: ReadStore; eventStore: EventStore },
   options: StatusOptions = {},

@@ -5,7 +5,7 @@ import { EXECUTION_STATUSES, LedgerStatus } from './status.query';
 const declaredNote = (status: LedgerStatus, name: ExecutionStatus): string =>
   name === 'completed' && status.declaredDone > 0 ? ` (${status.declaredDone} declared done in the backlog)` : '';
 
-/** The seed's `status` layout, then success rate and freshness. */
+/** The `status` report: counts by execution status, then success rate and freshness. */
 export const renderStatusText = (status: LedgerStatus): string => {
   const lines = [
     'Execution Status:',

@@ -30,7 +30,7 @@ const skipCycles = async (deps: RunnerDeps, plan: RunPlan): Promise<TaskRunRecor
 };
 
 /**
- * The seed's `auto`: abandons expired leases of dead runners, then runs the pending tasks in
+ * `run`: abandons expired leases of dead runners, then runs the pending tasks in
  * dependency order, then priority and score, up to `concurrency` at once, through their
  * retries. Tasks whose dependencies are not done, and human-required tasks not confirmed, are
  * skipped (TaskSkipped). The counts are those of the events this run appended.

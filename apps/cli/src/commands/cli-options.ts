@@ -18,8 +18,13 @@ export const portNumber = (value: string): number => {
   return port;
 };
 
-export const formatOption = () =>
-  new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+/** `--format`: how a command prints its result (the first choice is the default). */
+export const formatOption = (choices: readonly string[] = ['text', 'json'], description = 'output format') =>
+  new Option('--format <format>', description).choices(choices).default(choices[0]);
+
+/** `--from-file`: read a backlog file (or standard input) instead of the ledger. */
+export const fromFileOption = () =>
+  new Option('--from-file <file>', 'read this backlog file (- for standard input) instead of the ledger');
 
 export const allowBacklogCommandsOption = () =>
   new Option(

@@ -61,7 +61,7 @@ const executeWith = async (
     context.exitCode = exitCodeOf(report, interrupt.signal);
     if (json) return context.printJson({ ...report, exitCode: context.exitCode });
     context.print(`\n${verdict(report)} (${formatDuration(report.durationMs)})`);
-    context.print(countsLine(report.counts, report.durationMs).replace('This run', 'This execute'));
+    context.print(countsLine(report.counts, report.durationMs, 'This execute'));
   } finally {
     display.stop();
     interrupt.dispose();

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { CliContext } from '../cli-context';
 import { registerExecute } from './execute.command';
-import { registerReport } from './report.command';
+import { registerReport } from './outside-run-report.command';
 import { registerRun } from './run.command';
 
 /** execute, run, report: the commands that run tasks or record outside runs. */

@@ -1,7 +1,7 @@
 import { TaskledgerError } from '@taskledger/errors';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import {
   GitImportSummary,
   importGitHistory,
@@ -10,8 +10,7 @@ import {
   machineTimeZone,
 } from '@taskledger/import';
 import { CliContext } from '../cli-context';
-
-const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+import { formatOption } from './cli-options';
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -41,7 +40,7 @@ const registerLegacyState = (parent: Command, context: CliContext) =>
     .argument('<db>', 'the task_execution.db written by state_manager.py (opened read-only)')
     .option('--dry-run', 'print what would be recorded; append nothing')
     .option('--timezone <zone>', "IANA zone of the file's naive local times (default: this machine's)")
-    .addOption(format())
+    .addOption(formatOption())
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger import legacy-state task_execution.db --dry-run\n' +
@@ -116,7 +115,7 @@ const registerGit = (parent: Command, context: CliContext) =>
     )
     .option('--branch <branch>', 'branch or commit whose first-parent history is read (default: HEAD)')
     .option('--since <date>', 'only commits after this date, e.g. 2025-01-31')
-    .addOption(format())
+    .addOption(formatOption())
     .addHelpText(
       'after',
       '\nImport before the first `taskledger parse` of the same file: a ledger that already parsed it is refused.\n' +

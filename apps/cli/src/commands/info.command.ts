@@ -1,15 +1,16 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { positionToString } from '@taskledger/event-store';
 import { CliContext } from '../cli-context';
 import { infoLines, infoView } from './info-view';
 import { runnerConfig } from './runner-composition';
+import { formatOption } from './cli-options';
 
 /** `taskledger info`: which configuration and stores this directory uses, and how full they are. */
 export const registerInfo = (program: Command, context: CliContext): void => {
   program
     .command('info')
     .description('show the configuration in effect and the state of the event store')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption())
     .addHelpText(
       'after',
       '\nThe whole config file is checked, as run checks it: a bad setting exits 2 naming it.\n' +

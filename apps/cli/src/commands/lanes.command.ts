@@ -1,8 +1,9 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { aiExecutableQueue, laneExclusions, priorityLanes, queueExclusions } from '@taskledger/backlog';
 import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
+import { formatOption, fromFileOption } from './cli-options';
 
 interface LanesOptions {
   format: 'text' | 'json';
@@ -55,8 +56,8 @@ export const registerLanes = (program: Command, context: CliContext): void => {
   program
     .command('lanes')
     .description('P0/P1/P2 lanes (5/7/8 pending tasks by score) and the AI-executable queue')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--from-file <file>', 'read a backlog file instead of the store (- for standard input)')
+    .addOption(formatOption())
+    .addOption(fromFileOption())
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger lanes\n  taskledger lanes --from-file 000_backlog.md --format json',

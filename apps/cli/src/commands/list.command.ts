@@ -5,6 +5,7 @@ import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
 import { warningLines } from './parse.command';
+import { formatOption, fromFileOption } from './cli-options';
 
 interface ListOptions {
   status?: BacklogStatus;
@@ -87,11 +88,8 @@ export const registerList = (program: Command, context: CliContext): void => {
         'unknown',
       ]),
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option(
-      '--from-file <file>',
-      'list straight from a backlog file (- for standard input), without touching the store',
-    )
+    .addOption(formatOption(['table', 'json']))
+    .addOption(fromFileOption())
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger list --status todo --priority critical\n  taskledger list --format json > tasks.json\n  taskledger list --from-file 000_backlog.md',

@@ -1,9 +1,10 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { ParseWarning } from '@taskledger/backlog';
 import { IntakeSummary, recordBacklog } from '@taskledger/intake';
 import { Stores } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
 import { readBacklogFile } from './backlog-file';
+import { formatOption } from './cli-options';
 
 const FIRST_WARNINGS = 20;
 
@@ -59,7 +60,7 @@ export const registerParse = (program: Command, context: CliContext): void => {
     .description('parse a markdown backlog and record new, changed and removed tasks as events')
     .argument('[file]', 'backlog file (default: "backlog" in taskledger.config.json, else 000_backlog.md)')
     .option('--all-warnings', 'print every warning, not just the first 20')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption())
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger parse\n  taskledger parse docs/backlog.md --all-warnings\n  taskledger parse backlog.md --format json',

@@ -1,10 +1,10 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { positionToString } from '@taskledger/event-store';
 import { projectionStatus, ProjectionStatus, startProjector } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
 import { projectionRuntime, selectProjections } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
-import { portNumber } from './cli-options';
+import { portNumber, formatOption } from './cli-options';
 import { progressReporter } from '../progress-line';
 import { withReadModels } from '../read-models';
 
@@ -32,7 +32,7 @@ const registerStatus = (parent: Command, context: CliContext) =>
   parent
     .command('status')
     .description('version, state, checkpoint, lag, documents and dead letters of each read model')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption())
     .addHelpText(
       'after',
       '\nLAG: events not yet applied; DEAD: events the projection could not apply.\n' +

@@ -62,7 +62,7 @@ const statusLine = (row: StatusRow, idWidth: number): string => {
 };
 
 /** `This run: 5 completed, 1 failed, 2 skipped, 3 retries (9 attempts) in 3.4 s`: retries scheduled, not tasks retried. */
-export const countsLine = (counts: RunCounts, durationMs: number): string => {
+export const countsLine = (counts: RunCounts, durationMs: number, label = 'This run'): string => {
   const extra = [
     counts.abandoned > 0 ? `${counts.abandoned} abandoned` : '',
     counts.interrupted > 0 ? `${counts.interrupted} interrupted` : '',
@@ -74,7 +74,7 @@ export const countsLine = (counts: RunCounts, durationMs: number): string => {
     `${counts.retried} ${counts.retried === 1 ? 'retry' : 'retries'}`,
     ...extra,
   ];
-  return `This run: ${parts.join(', ')} (${counts.started} attempt${counts.started === 1 ? '' : 's'}) in ${formatDuration(durationMs)}`;
+  return `${label}: ${parts.join(', ')} (${counts.started} attempt${counts.started === 1 ? '' : 's'}) in ${formatDuration(durationMs)}`;
 };
 
 /** Skips that were already in the ledger: reported, though this run appended nothing for them. */

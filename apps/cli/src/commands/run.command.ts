@@ -68,7 +68,7 @@ const runWith = async (
   }
 };
 
-/** `taskledger run`: the seed's `auto`, on the ledger. */
+/** `taskledger run`: runs every runnable task in dependency, priority and score order, with retries, recording each step. */
 export const registerRun = (program: Command, context: CliContext): void => {
   program
     .command('run')

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import {
   buildDependencyGraph,
   findDependencyCycles,
@@ -9,6 +9,7 @@ import { CliContext } from '../cli-context';
 import { EXIT_PROBLEM } from '@taskledger/errors';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
+import { formatOption, fromFileOption } from './cli-options';
 
 interface ValidateOptions {
   showMissing?: boolean;
@@ -16,7 +17,7 @@ interface ValidateOptions {
   fromFile?: string;
 }
 
-/** The seed's `validate`, plus cycles and unresolved references. */
+/** `validate`: dependencies that are missing or not done, cycles, and unresolved references. */
 export const validateBacklog = (view: BacklogView) => {
   const graph = buildDependencyGraph(view.tasks, { done: view.completedInLedger });
   const missing = missingDependencies(graph);
@@ -63,8 +64,8 @@ export const registerValidate = (program: Command, context: CliContext): void =>
     .command('validate')
     .description('check dependencies: missing or unfinished ones, cycles, references to no task')
     .option('--show-missing', 'say why each dependency is missing')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--from-file <file>', 'validate a backlog file (- for standard input) without touching the store')
+    .addOption(formatOption())
+    .addOption(fromFileOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 all satisfied, 1 problems found, 2 usage or unreadable input.\n\nExamples:\n  taskledger validate\n  taskledger validate --from-file 000_backlog.md --format json',

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import {
   errorReport,
   EXPORT_KINDS,
@@ -18,8 +18,7 @@ import {
 import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { writeOutputFile } from './output-file';
-
-const format = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+import { formatOption } from './cli-options';
 
 /** Writes a report file next to the user's working directory and says where it went. */
 const writeReport = (context: CliContext, option: string, file: string, body: string, what: string): void => {
@@ -31,7 +30,7 @@ const registerStatus = (program: Command, context: CliContext) =>
   program
     .command('status')
     .description('execution status: totals, status breakdown, recent executions, success rate, lag')
-    .addOption(format())
+    .addOption(formatOption())
     .addHelpText('after', '\nExamples:\n  taskledger status\n  taskledger status --format json')
     .action(async (options: { format: 'text' | 'json' }) => {
       await withReadModels(context, async (stores) => {
@@ -46,7 +45,7 @@ const registerStats = (program: Command, context: CliContext) =>
     .command('stats')
     .description('performance: average / median / p95 execution time, success rate, retries, per task')
     .option('--export-csv <file>', 'also write one CSV row per task (RFC 4180)')
-    .addOption(format())
+    .addOption(formatOption())
     .addHelpText('after', '\nExample:\n  taskledger stats --export-csv metrics.csv')
     .action(async (options: { exportCsv?: string; format: 'text' | 'json' }) => {
       await withReadModels(context, async (stores) => {
@@ -63,7 +62,7 @@ const registerErrors = (program: Command, context: CliContext) =>
     .command('errors')
     .description('error analysis: categories, severities, recovery, retry patterns, trends, top fingerprints')
     .option('--export-report <file>', 'also write the full report as JSON')
-    .addOption(format())
+    .addOption(formatOption())
     .addHelpText('after', '\nExample:\n  taskledger errors --export-report error_analysis.json')
     .action(async (options: { exportReport?: string; format: 'text' | 'json' }) => {
       await withReadModels(context, async (stores) => {
@@ -80,7 +79,7 @@ const registerHistory = (program: Command, context: CliContext) =>
     .command('history')
     .description("a task's audit trail, straight from its event stream: every event with time, actor and key facts")
     .argument('<task>', 'task id, e.g. B-049')
-    .addOption(format())
+    .addOption(formatOption())
     .addHelpText('after', '\nExamples:\n  taskledger history B-049\n  taskledger history B-049 --format json')
     .action(async (task: string, options: { format: 'text' | 'json' }) => {
       await context.withStores(async (stores) => {
@@ -95,7 +94,7 @@ const registerExport = (program: Command, context: CliContext) =>
     .command('export')
     .description('export tasks, metrics or errors; the same read models always give the same bytes')
     .addArgument(new Command().createArgument('<kind>', 'what to export').choices([...EXPORT_KINDS]))
-    .addOption(new Option('--format <format>', 'file format').choices(['json', 'csv']).default('json'))
+    .addOption(formatOption(['json', 'csv'], 'file format'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText(
       'after',
@@ -116,7 +115,7 @@ const registerExport = (program: Command, context: CliContext) =>
       });
     });
 
-/** status, stats, errors, history, export: the seed's reports, from the shared query functions. */
+/** status, stats, errors, history, export: reports from the read models, through the query functions the API shares. */
 export const registerReportCommands = (program: Command, context: CliContext): void => {
   registerStatus(program, context);
   registerStats(program, context);
