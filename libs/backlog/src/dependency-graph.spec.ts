@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { aParsedTask as aTask } from './backlog-test-tasks';
 import { buildDependencyGraph, findDependencyCycles, missingDependencies } from './dependency-graph';
-import { dependencyChains, dependencyDepths, executionOrder, transitiveBlockers } from './dependency-order';
+import { executionOrder } from './dependency-order';
 
 const chain = [
   aTask('B-49', { backlogStatus: 'done' }),
@@ -27,16 +27,6 @@ describe('dependency graph', () => {
     ]);
   });
 
-  it('gives transitive blockers and chain depth', () => {
-    const graph = buildDependencyGraph(chain);
-    expect(transitiveBlockers(graph, 'B-52')).toEqual(['B-51', 'B-50']);
-    expect(dependencyChains(graph)).toEqual([
-      { taskId: 'B-50', blockers: [], depth: 0 },
-      { taskId: 'B-51', blockers: ['B-50'], depth: 1 },
-      { taskId: 'B-52', blockers: ['B-51', 'B-50'], depth: 2 },
-    ]);
-  });
-
   it('reports each cycle as a path and keeps its tasks out of the execution order', () => {
     const tasks = [
       aTask('B-1', { dependencies: ['B-2'] }),
@@ -52,7 +42,6 @@ describe('dependency graph', () => {
       { path: ['B-4', 'B-4'], display: 'B-4 → B-4', members: ['B-4'] },
     ]);
     expect(executionOrder(graph)).toEqual({ order: ['B-6'], blockedByCycle: ['B-1', 'B-2', 'B-3', 'B-4', 'B-5'] });
-    expect(dependencyDepths(graph).get('B-5')).toBe(1);
   });
 
   it('orders ready tasks by priority, then score, then id', () => {
@@ -70,7 +59,6 @@ describe('dependency graph', () => {
       aTask(`B-${i}`, { dependencies: i === 0 ? [] : [`B-${i - 1}`] }),
     );
     const graph = buildDependencyGraph(tasks);
-    expect(dependencyDepths(graph).get('B-19999')).toBe(19_999);
     expect(findDependencyCycles(graph)).toEqual([]);
     expect(executionOrder(graph).order).toHaveLength(20_000);
   });

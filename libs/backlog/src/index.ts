@@ -16,8 +16,8 @@ export { compareTaskIds, normaliseTaskId } from './task-ids';
 export type { DoneOptions } from './done-set';
 export { buildDependencyGraph, findDependencyCycles, missingDependencies } from './dependency-graph';
 export type { DependencyCycle, DependencyGraph, MissingDependency } from './dependency-graph';
-export { dependencyChains, dependencyDepths, executionOrder, transitiveBlockers } from './dependency-order';
-export type { DependencyChain, ExecutionOrder } from './dependency-order';
+export { executionOrder } from './dependency-order';
+export type { ExecutionOrder } from './dependency-order';
 export {
   aiExecutableQueue,
   compareByPriority,

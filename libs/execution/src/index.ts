@@ -1,4 +1,4 @@
-export { initialState, completedTaskIds } from './task.state';
+export { initialState } from './task.state';
 export type {
   TaskState,
   TaskStatus,

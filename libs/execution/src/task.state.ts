@@ -84,10 +84,3 @@ export const taskInfo = (state: RegisteredTaskState): TaskInfo => ({
   definition: state.definition,
   inBacklog: state.inBacklog,
 });
-
-/** Ids of tasks whose latest execution completed: the ledger's share of the gate's `done` set. */
-export const completedTaskIds = (states: Iterable<TaskState>): Set<string> => {
-  const done = new Set<string>();
-  for (const state of states) if (state.status === 'completed') done.add(state.taskId);
-  return done;
-};

@@ -1,16 +1,7 @@
-import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import { DDSketch } from '@datadog/sketches-js';
 
-import {
-  addToSketch,
-  DurationSketch,
-  emptySketch,
-  mergeSketches,
-  quantile,
-  quantiles,
-  sketchMean,
-} from './duration-sketch';
+import { addToSketch, DurationSketch, emptySketch, quantile, quantiles, sketchMean } from './duration-sketch';
 
 const sketchOf = (values: readonly number[], start: DurationSketch = emptySketch()): DurationSketch =>
   values.reduce(addToSketch, start);
@@ -47,30 +38,6 @@ describe('duration sketch', () => {
         }),
         runs,
       ));
-  });
-
-  describe('when merging', () => {
-    it('equals the sketch of all the values, in either order', () =>
-      fc.assert(
-        fc.property(durations, durations, (a, b) => {
-          const all = json(sketchOf([...a, ...b]));
-          return (
-            json(mergeSketches(sketchOf(a), sketchOf(b))) === all &&
-            json(mergeSketches(sketchOf(b), sketchOf(a))) === all
-          );
-        }),
-        runs,
-      ));
-
-    it('refuses sketches of different accuracy with a typed error', () => {
-      let error: unknown;
-      try {
-        mergeSketches(emptySketch(0.01), emptySketch(0.02));
-      } catch (caught) {
-        error = caught;
-      }
-      expect(isTaskledgerError(error, 'InvalidArgument')).toBe(true);
-    });
   });
 
   describe('when asked for a quantile', () => {
@@ -123,11 +90,12 @@ describe('duration sketch', () => {
       }),
     );
 
-    it('gives what asking for each one by one gives, in any order of quantiles', () =>
+    it('gives what asking for each one by one gives, for ascending quantiles', () =>
       fc.assert(
-        fc.property(anySketch, fc.array(q, { maxLength: 6 }), (sketch, qs) =>
-          expect(quantiles(sketch, qs)).toEqual(qs.map((each) => quantile(sketch, each))),
-        ),
+        fc.property(anySketch, fc.array(q, { maxLength: 6 }), (sketch, unordered) => {
+          const qs = unordered.filter((each) => !Number.isNaN(each)).sort((a, b) => a - b);
+          expect(quantiles(sketch, qs)).toEqual(qs.map((each) => quantile(sketch, each)));
+        }),
         { numRuns: 500 },
       ));
 

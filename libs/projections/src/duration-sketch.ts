@@ -1,5 +1,4 @@
 // The package root exports only DDSketch; the mapping is what the bins need.
-import { TaskledgerError } from '@taskledger/errors';
 import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping';
 
 import { round } from './numbers';
@@ -48,52 +47,8 @@ export const emptySketch = (relativeAccuracy = SKETCH_RELATIVE_ACCURACY): Durati
 /** Durations a sketch accepts: finite and not negative. */
 export const isValidDuration = (value: number): boolean => Number.isFinite(value) && value >= 0;
 
-const mergeBins = (a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>): Array<[number, number]> => {
-  const merged: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const left = a[i];
-    const right = b[j];
-    if (right === undefined || (left !== undefined && left[0] < right[0])) {
-      merged.push([left![0], left![1]]);
-      i += 1;
-    } else if (left === undefined || right[0] < left[0]) {
-      merged.push([right[0], right[1]]);
-      j += 1;
-    } else {
-      merged.push([left[0], left[1] + right[1]]);
-      i += 1;
-      j += 1;
-    }
-  }
-  return merged;
-};
-
 const minOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
 const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
-
-/**
- * Merges two sketches into a new one; the result is the same in either order and equals the
- * sketch of all their values. Throws TaskledgerError('InvalidArgument') for different accuracies.
- */
-export const mergeSketches = (a: DurationSketch, b: DurationSketch): DurationSketch => {
-  if (a.relativeAccuracy !== b.relativeAccuracy) {
-    throw new TaskledgerError(
-      'InvalidArgument',
-      `cannot merge sketches of accuracy ${a.relativeAccuracy} and ${b.relativeAccuracy}`,
-    );
-  }
-  return {
-    relativeAccuracy: a.relativeAccuracy,
-    count: a.count + b.count,
-    zeroCount: a.zeroCount + b.zeroCount,
-    bins: mergeBins(a.bins, b.bins),
-    sumMicros: a.sumMicros + b.sumMicros,
-    min: minOf(a.min, b.min),
-    max: maxOf(a.max, b.max),
-  };
-};
 
 /** The bins with one more value in bin `key`; untouched [key, count] pairs are shared, never changed. */
 const withBinCount = (bins: ReadonlyArray<[number, number]>, key: number): Array<[number, number]> => {
@@ -152,17 +107,12 @@ const rawQuantile = (sketch: DurationSketch, q: number): number => {
   return sketch.max ?? 0;
 };
 
-/** Whether each q is at least the one before it (NaN is not). */
-const isAscending = (qs: readonly number[]): boolean => {
-  for (let index = 1; index < qs.length; index += 1) if (!(qs[index - 1]! <= qs[index]!)) return false;
-  return true;
-};
-
 /**
- * `quantiles` for ascending `qs` (any of them may be outside 0..1): the ranks only grow, and a
- * higher rank is never reached in an earlier bin than a lower one, so one walk serves them all.
+ * The values at ascending quantiles `qs`, each as `quantile` gives it, from one pass over the
+ * bins (the projections ask for several on every event): the ranks only grow, and a higher rank
+ * is never reached in an earlier bin than a lower one. Null for an empty sketch or a q outside 0..1.
  */
-const ascendingQuantiles = (sketch: DurationSketch, qs: readonly number[]): Array<number | null> => {
+export const quantiles = (sketch: DurationSketch, qs: readonly number[]): Array<number | null> => {
   const values: Array<number | null> = [];
   const { bins } = sketch;
   let running = sketch.zeroCount;
@@ -180,24 +130,6 @@ const ascendingQuantiles = (sketch: DurationSketch, qs: readonly number[]): Arra
       values.push(round(value, 3));
     }
   }
-  return values;
-};
-
-/**
- * The values at quantiles `qs`, each as `quantile` gives it, from one pass over the bins (the
- * projections ask for several on every event). Null for an empty sketch or a q outside 0..1.
- */
-export const quantiles = (sketch: DurationSketch, qs: readonly number[]): Array<number | null> => {
-  if (isAscending(qs)) return ascendingQuantiles(sketch, qs);
-  const order = qs
-    .map((_, index) => index)
-    .sort((a, b) => (isQuantile(qs[a]!) ? qs[a]! : 2) - (isQuantile(qs[b]!) ? qs[b]! : 2));
-  const sorted = ascendingQuantiles(
-    sketch,
-    order.map((index) => qs[index]!),
-  );
-  const values: Array<number | null> = qs.map(() => null);
-  order.forEach((index, position) => (values[index] = sorted[position]!));
   return values;
 };
 

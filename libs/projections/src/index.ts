@@ -32,14 +32,7 @@ export type {
   TypeCount,
 } from './error-statistics.doc';
 export { MAX_ERROR_TYPES, MAX_FINGERPRINTS, TOP_FINGERPRINTS } from './error-counters';
-export {
-  addToSketch,
-  emptySketch,
-  mergeSketches,
-  quantile,
-  sketchMean,
-  SKETCH_RELATIVE_ACCURACY,
-} from './duration-sketch';
+export { addToSketch, emptySketch, quantile, sketchMean, SKETCH_RELATIVE_ACCURACY } from './duration-sketch';
 export type { DurationSketch } from './duration-sketch';
 export { fingerprintError, fnv1a32, normaliseErrorMessage } from './error-fingerprint';
 export type { ErrorFingerprint } from './error-fingerprint';

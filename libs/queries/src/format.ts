@@ -11,8 +11,6 @@ export const seconds = (ms: number | null): string => (ms === null ? '-' : `${(m
 /** A 0..1 rate as a percentage with one decimal (`85.0%`); `-` when unknown. */
 export const percent = (rate: number | null): string => (rate === null ? '-' : `${(rate * 100).toFixed(1)}%`);
 
-export const padRight = (text: string, width: number): string => text.padEnd(width);
-
 /** Plain-text table: a header row, a rule, and left-aligned columns sized to their widest cell. */
 export const textTable = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const widths = header.map((title, column) =>
