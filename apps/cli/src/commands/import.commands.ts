@@ -142,8 +142,11 @@ const registerGit = (parent: Command, context: CliContext) =>
 export const registerImportCommands = (program: Command, context: CliContext): void => {
   const command = program
     .command('import')
-    .description(
-      "import history kept before taskledger: a backlog's git history, the original scripts' state database",
+    .description("import history kept before taskledger: a backlog's git history, the original scripts' state database")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  taskledger import git ../my-project --path docs/backlog.md\n' +
+        '  taskledger import legacy-state task_execution.db --timezone Europe/Berlin --dry-run',
     );
   registerGit(command, context);
   registerLegacyState(command, context);
