@@ -8,6 +8,7 @@ import { mapError } from './error-mapping';
 import { swaggerOptions } from './openapi';
 import { packageVersion } from './package-version';
 import { positionCache } from './position-cache';
+import { rejectedRequest } from './request-validation';
 import { ApiRoute, route } from './route-spec';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { exportRoutes } from './routes/exports.routes';
@@ -72,7 +73,7 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
     return undefined;
   });
   app.setErrorHandler((error, request, reply) => {
-    const mapped = mapError(error);
+    const mapped = rejectedRequest(error) ?? mapError(error);
     if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: mapped.status, reason: mapped.body.reason }, 'request rejected');
     return reply.code(mapped.status).send(mapped.body);

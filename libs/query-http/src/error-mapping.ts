@@ -1,7 +1,5 @@
 import { isLedgerError } from '@taskledger/events';
 import { isReadStoreError } from '@taskledger/read-store';
-import type { FastifySchemaValidationError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 export interface ErrorBody {
@@ -23,23 +21,8 @@ const fieldOf = (issue: z.core.$ZodIssue): string => {
 const reasonOf = (issue: z.core.$ZodIssue): string =>
   issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message;
 
-/** A request the route's zod schema rejected (fastify ran it): field and reason of the first zod issue. */
-const rejected = (issue: FastifySchemaValidationError): MappedError => {
-  const keys = issue.params['keys'];
-  const unknownKeys = issue.keyword === 'unrecognized_keys' && Array.isArray(keys);
-  return {
-    status: 400,
-    body: {
-      error: 'BadRequest',
-      field: unknownKeys ? keys.join(', ') : issue.instancePath.split('/').filter(Boolean).join('.') || '(request)',
-      reason: unknownKeys ? 'unknown parameter' : (issue.message ?? 'invalid value'),
-    },
-  };
-};
-
 /** The one mapping from errors to HTTP: bad input is 4xx with the field and reason, never a 500. */
 export const mapError = (error: unknown): MappedError => {
-  if (hasZodFastifySchemaValidationErrors(error) && error.validation[0]) return rejected(error.validation[0]);
   if (error instanceof z.ZodError) {
     const issue = error.issues[0]!;
     return { status: 400, body: { error: 'BadRequest', field: fieldOf(issue), reason: reasonOf(issue) } };
