@@ -82,8 +82,8 @@ export const PredictionsQuery = z.strictObject({
     .describe('Latest executions the trend looks at. Default 10.'),
   priorAlpha: positive.default(1).describe('Beta prior pseudo-successes. Default 1 (uniform prior).'),
   priorBeta: positive.default(1).describe('Beta prior pseudo-failures. Default 1.'),
-  minSuccessRate: probability.default(0.8).describe('Seed rule: success rate above this. Default 0.8.'),
-  maxAvgSeconds: positive.default(600).describe('Seed rule: average below this. Default 600.'),
+  minSuccessRate: probability.default(0.8).describe('Threshold rule: success rate above this. Default 0.8.'),
+  maxAvgSeconds: positive.default(600).describe('Threshold rule: average below this, in seconds. Default 600.'),
 });
 
 export const AnomaliesQuery = z.strictObject({

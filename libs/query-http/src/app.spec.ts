@@ -149,7 +149,7 @@ describe('query API (inject)', () => {
   });
 
   describe('analytics', () => {
-    it('slow and high-retry tasks use the seed thresholds, configurable per request', async () => {
+    it('slow and high-retry tasks use the default thresholds, configurable per request', async () => {
       expect(await json('/analytics/slow')).toMatchObject({ thresholdMs: 300_000, tasks: [{ taskId: 'B-1' }] });
       expect((await json('/analytics/slow?thresholdSeconds=500')).tasks).toEqual([]);
       expect((await json('/analytics/high-retry')).tasks).toEqual([]);

@@ -1,17 +1,19 @@
+import fastifySwagger from '@fastify/swagger';
 import Fastify, { FastifyInstance, FastifyServerOptions, LogController } from 'fastify';
+import { validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiContext } from './api-context';
 import { NoQuery } from './api.schemas';
 import { bearerMatcher } from './bearer-auth';
 import { mapError } from './error-mapping';
-import { openApiDocument } from './openapi';
+import { swaggerOptions } from './openapi';
+import { packageVersion } from './package-version';
 import { positionCache } from './position-cache';
-import { AnyRoute, route } from './route-spec';
+import { rejectedRequest } from './request-validation';
+import { ApiRoute, route } from './route-spec';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { exportRoutes } from './routes/exports.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { taskRoutes } from './routes/tasks.routes';
-
-const VERSION: string = require('../package.json').version;
 
 export interface ApiOptions extends ApiContext {
   /** When set, every route but /health needs `Authorization: Bearer <token>`. Default null (no auth). */
@@ -22,44 +24,32 @@ export interface ApiOptions extends ApiContext {
   positionTtlMs?: number;
 }
 
-const systemRoutes = (routes: () => AnyRoute[]): AnyRoute[] => [
+const systemRoutes = (): ApiRoute[] => [
   route({
     url: '/health',
-    summary: 'Liveness: answers without touching the stores or needing a token.',
-    tag: 'system',
-    public: true,
-    query: NoQuery,
-    handle: async () => ({ status: 'ok' }),
+    schema: {
+      summary: 'Liveness: answers without touching the stores or needing a token.',
+      tags: ['system'],
+      querystring: NoQuery,
+    },
+    config: { public: true },
+    handler: async () => ({ status: 'ok' }),
   }),
   route({
     url: '/openapi.json',
-    summary: 'This API described in OpenAPI 3.1.',
-    tag: 'system',
-    query: NoQuery,
-    handle: async () => openApiDocument(routes(), VERSION),
+    schema: { summary: 'This API described in OpenAPI 3.1.', tags: ['system'], querystring: NoQuery },
+    handler: async (request) => request.server.swagger(),
   }),
 ];
 
 /** Every route of the API, in documentation order. */
-export const apiRoutes = (context: ApiContext): AnyRoute[] => {
-  const routes: AnyRoute[] = [];
-  routes.push(
-    ...systemRoutes(() => routes),
-    ...reportRoutes(context),
-    ...taskRoutes(context),
-    ...analyticsRoutes(context),
-    ...exportRoutes(context),
-  );
-  return routes;
-};
-
-const register = (app: FastifyInstance, spec: AnyRoute): void => {
-  app.get(spec.url, { config: { public: spec.public ?? false } }, async (request, reply) => {
-    const params = spec.params ? spec.params.parse(request.params) : {};
-    const query = spec.query ? spec.query.parse(request.query ?? {}) : {};
-    return spec.handle({ params, query, reply });
-  });
-};
+export const apiRoutes = (context: ApiContext): ApiRoute[] => [
+  ...systemRoutes(),
+  ...reportRoutes(context),
+  ...taskRoutes(context),
+  ...analyticsRoutes(context),
+  ...exportRoutes(context),
+];
 
 /** Builds the read-only API over the given stores; never listens (main.ts does). */
 export const buildApp = (options: ApiOptions): FastifyInstance => {
@@ -69,11 +59,11 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
     logController: new LogController({ disableRequestLogging: true }),
     exposeHeadRoutes: false,
   });
+  app.setValidatorCompiler(validatorCompiler);
   const authorised = options.token ? bearerMatcher(options.token) : () => true;
   const position = positionCache(options.readStore, options.positionTtlMs ?? 1000);
   app.addHook('onRequest', async (request, reply) => {
-    const isPublic = (request.routeOptions.config as { public?: boolean } | undefined)?.public === true;
-    if (!isPublic && !authorised(request.headers.authorization)) {
+    if (request.routeOptions.config.public !== true && !authorised(request.headers.authorization)) {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
@@ -83,7 +73,7 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
     return undefined;
   });
   app.setErrorHandler((error, request, reply) => {
-    const mapped = mapError(error);
+    const mapped = rejectedRequest(error) ?? mapError(error);
     if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: mapped.status, reason: mapped.body.reason }, 'request rejected');
     return reply.code(mapped.status).send(mapped.body);
@@ -91,6 +81,9 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'NotFound', reason: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
-  for (const spec of apiRoutes(options)) register(app, spec);
+  void app.register(fastifySwagger, swaggerOptions(packageVersion()));
+  void app.register(async (scope) => {
+    for (const spec of apiRoutes(options)) spec.register(scope.withTypeProvider<ZodTypeProvider>());
+  });
   return app;
 };

@@ -1,31 +1,70 @@
-import type { FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import type {
+  ContextConfigDefault,
+  FastifyBaseLogger,
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifySchema,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
-export type MediaType = 'application/json' | 'text/csv';
-
-/**
- * One GET route: its zod schemas validate the request and describe it in the OpenAPI document,
- * so what is documented is what is enforced.
- */
-export interface RouteSpec<Q = Record<string, never>, P = Record<string, never>> {
-  /** Fastify path, e.g. `/tasks/:id`. */
-  url: string;
-  summary: string;
-  tag: string;
-  query?: z.ZodType<Q>;
-  params?: z.ZodType<P>;
-  /** Default application/json. */
-  produces?: MediaType;
-  /** Served without the bearer token. Default false. */
-  public?: boolean;
-  /** Answers 404 for an unknown task. Default false. */
-  notFound?: boolean;
-  handle(input: { query: Q; params: P; reply: FastifyReply }): Promise<unknown>;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Served without the bearer token. Default false. */
+    public?: boolean;
+    /** Answers 404 for an unknown task (documented in /openapi.json). Default false. */
+    notFound?: boolean;
+  }
 }
 
-/** Declares a route; the identity function, there for type inference. */
-export const route = <Q = Record<string, never>, P = Record<string, never>>(spec: RouteSpec<Q, P>): RouteSpec<Q, P> =>
-  spec;
+/** The app with the zod type provider: route schemas are zod schemas that validate and type the request. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
-/** Any route, its input types erased (handle is a method, so specs with narrower inputs fit). */
-export type AnyRoute = RouteSpec<unknown, unknown>;
+/**
+ * One GET route. Fastify validates the request with the schema's zod `querystring` and `params`
+ * (a 400 names the field), the handler gets their parsed output, and /openapi.json describes the
+ * same schemas, so what is documented is what is enforced.
+ */
+export interface RouteSpec<S extends FastifySchema> {
+  /** Fastify path, e.g. `/tasks/:id`. */
+  url: string;
+  schema: S & { summary: string; tags: [string] };
+  config?: FastifyContextConfig;
+  handler: RouteHandlerMethod<
+    RawServerDefault,
+    RawRequestDefaultExpression,
+    RawReplyDefaultExpression,
+    RouteGenericInterface,
+    ContextConfigDefault,
+    S,
+    ZodTypeProvider
+  >;
+}
+
+/** A declared route, ready to be registered on the app. */
+export interface ApiRoute {
+  url: string;
+  register(app: ZodApp): void;
+}
+
+/** Declares a GET route; its schema and config go to fastify as they are. */
+export const route = <S extends FastifySchema>(spec: RouteSpec<S>): ApiRoute => ({
+  url: spec.url,
+  register: (app) => {
+    app.get<RouteGenericInterface, ContextConfigDefault, S>(
+      spec.url,
+      { schema: spec.schema, config: spec.config ?? {} },
+      spec.handler,
+    );
+  },
+});

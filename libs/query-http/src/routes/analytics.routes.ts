@@ -9,30 +9,37 @@ import {
 } from '@taskledger/queries';
 import { AnomaliesQuery, EstimateQuery, HighRetryQuery, NoQuery, PredictionsQuery, SlowQuery } from '../api.schemas';
 import { ApiContext } from '../api-context';
-import { AnyRoute, route } from '../route-spec';
+import { ApiRoute, route } from '../route-spec';
 
-export const analyticsRoutes = ({ readStore }: ApiContext): AnyRoute[] => [
+export const analyticsRoutes = ({ readStore }: ApiContext): ApiRoute[] => [
   route({
     url: '/analytics/slow',
-    summary: 'Tasks whose average execution time is above the threshold (default 300 s), slowest first.',
-    tag: 'analytics',
-    query: SlowQuery,
-    handle: async ({ query }) => findSlowTasks(readStore, { thresholdMs: query.thresholdSeconds * 1000 }),
+    schema: {
+      summary: 'Tasks whose average execution time is above the threshold (default 300 s), slowest first.',
+      tags: ['analytics'],
+      querystring: SlowQuery,
+    },
+    handler: async ({ query }) => findSlowTasks(readStore, { thresholdMs: query.thresholdSeconds * 1000 }),
   }),
   route({
     url: '/analytics/high-retry',
-    summary: 'Tasks with more retries over their life than the threshold (default 3).',
-    tag: 'analytics',
-    query: HighRetryQuery,
-    handle: async ({ query }) => findHighRetryTasks(readStore, { threshold: query.threshold }),
+    schema: {
+      summary: 'Tasks with more retries over their life than the threshold (default 3).',
+      tags: ['analytics'],
+      querystring: HighRetryQuery,
+    },
+    handler: async ({ query }) => findHighRetryTasks(readStore, { threshold: query.threshold }),
   }),
   route({
     url: '/analytics/predictions',
-    summary: "Success probability per task: Beta posterior, trend of the latest executions, and the seed's rule.",
-    tag: 'analytics',
-    query: PredictionsQuery,
-    notFound: true,
-    handle: async ({ query }) => {
+    schema: {
+      summary:
+        'Success probability per task: Beta posterior, trend of the latest executions, and the threshold rule (success rate and average duration).',
+      tags: ['analytics'],
+      querystring: PredictionsQuery,
+    },
+    config: { notFound: true },
+    handler: async ({ query }) => {
       const { taskId, window, maxAvgSeconds, minSuccessRate, ...rest } = query;
       const options = {
         ...rest,
@@ -45,17 +52,21 @@ export const analyticsRoutes = ({ readStore }: ApiContext): AnyRoute[] => [
   }),
   route({
     url: '/analytics/correlations',
-    summary: 'Spearman correlations with n: priority vs success, points vs duration, dependencies vs retries.',
-    tag: 'analytics',
-    query: NoQuery,
-    handle: async () => ({ correlations: await correlations(readStore) }),
+    schema: {
+      summary: 'Spearman correlations with n: priority vs success, points vs duration, dependencies vs retries.',
+      tags: ['analytics'],
+      querystring: NoQuery,
+    },
+    handler: async () => ({ correlations: await correlations(readStore) }),
   }),
   route({
     url: '/analytics/anomalies',
-    summary: "Executions far outside their task's own durations, and daily failure-rate spikes.",
-    tag: 'analytics',
-    query: AnomaliesQuery,
-    handle: async ({ query }) =>
+    schema: {
+      summary: "Executions far outside their task's own durations, and daily failure-rate spikes.",
+      tags: ['analytics'],
+      querystring: AnomaliesQuery,
+    },
+    handler: async ({ query }) =>
       anomalies(readStore, {
         taskId: query.taskId,
         anomaly: { zThreshold: query.zThreshold, minHistory: query.minHistory, p99Multiple: query.p99Multiple },
@@ -64,12 +75,14 @@ export const analyticsRoutes = ({ readStore }: ApiContext): AnyRoute[] => [
   }),
   route({
     url: '/analytics/estimate',
-    summary:
-      "Duration estimates (median, p95) and the backlog ETA along the dependency critical path; or one task's estimate.",
-    tag: 'analytics',
-    query: EstimateQuery,
-    notFound: true,
-    handle: async ({ query }) =>
+    schema: {
+      summary:
+        "Duration estimates (median, p95) and the backlog ETA along the dependency critical path; or one task's estimate.",
+      tags: ['analytics'],
+      querystring: EstimateQuery,
+    },
+    config: { notFound: true },
+    handler: async ({ query }) =>
       query.taskId === undefined ? estimateBacklog(readStore) : estimateTask(readStore, query.taskId),
   }),
 ];

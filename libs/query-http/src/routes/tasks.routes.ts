@@ -2,7 +2,7 @@ import { getTask, listTasks, taskHistory, TaskSortField } from '@taskledger/quer
 import type { ExecutionStatus } from '@taskledger/projections';
 import { HistoryQuery, TaskIdParams, TasksQuery } from '../api.schemas';
 import { ApiContext } from '../api-context';
-import { AnyRoute, route } from '../route-spec';
+import { ApiRoute, route } from '../route-spec';
 
 const parseSort = (sort: string | undefined) =>
   sort === undefined
@@ -12,13 +12,15 @@ const parseSort = (sort: string | undefined) =>
         direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const),
       };
 
-export const taskRoutes = ({ readStore, eventStore }: ApiContext): AnyRoute[] => [
+export const taskRoutes = ({ readStore, eventStore }: ApiContext): ApiRoute[] => [
   route({
     url: '/tasks',
-    summary: 'Tasks with their definition and execution state, filtered, sorted and paginated.',
-    tag: 'tasks',
-    query: TasksQuery,
-    handle: async ({ query }) => {
+    schema: {
+      summary: 'Tasks with their definition and execution state, filtered, sorted and paginated.',
+      tags: ['tasks'],
+      querystring: TasksQuery,
+    },
+    handler: async ({ query }) => {
       const { status, backlogStatus, priority, humanRequired, sort, limit, cursor } = query;
       const filter = { status: status as ExecutionStatus | undefined, backlogStatus, priority, humanRequired };
       return listTasks(readStore, { filter, sort: parseSort(sort), limit, cursor });
@@ -26,19 +28,19 @@ export const taskRoutes = ({ readStore, eventStore }: ApiContext): AnyRoute[] =>
   }),
   route({
     url: '/tasks/:id',
-    summary: "One task's definition and execution state.",
-    tag: 'tasks',
-    params: TaskIdParams,
-    notFound: true,
-    handle: async ({ params }) => getTask(readStore, params.id),
+    schema: { summary: "One task's definition and execution state.", tags: ['tasks'], params: TaskIdParams },
+    config: { notFound: true },
+    handler: async ({ params }) => getTask(readStore, params.id),
   }),
   route({
     url: '/tasks/:id/history',
-    summary: "The task's audit trail, straight from its event stream, oldest first, paginated by revision.",
-    tag: 'tasks',
-    params: TaskIdParams,
-    query: HistoryQuery,
-    notFound: true,
-    handle: async ({ params, query }) => taskHistory(eventStore, params.id, { from: query.from, limit: query.limit }),
+    schema: {
+      summary: "The task's audit trail, straight from its event stream, oldest first, paginated by revision.",
+      tags: ['tasks'],
+      params: TaskIdParams,
+      querystring: HistoryQuery,
+    },
+    config: { notFound: true },
+    handler: async ({ params, query }) => taskHistory(eventStore, params.id, { from: query.from, limit: query.limit }),
   }),
 ];
