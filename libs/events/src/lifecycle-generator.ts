@@ -4,7 +4,7 @@ import { currentSchemaVersion, LedgerEvent } from './catalogue';
 import { ErrorCategory } from './common.schemas';
 import { EventEnvelope } from './envelope';
 import { newEventId } from './event-id';
-import { sampleDefinition } from './testing';
+import { sampleDefinition } from './sample-definition';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 export const seeded = (seed: number) => {

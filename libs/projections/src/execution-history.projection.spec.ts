@@ -20,7 +20,7 @@ import {
   toProjected,
 } from './testing';
 import { testUuid } from '@taskledger/events/testing';
-import { foldAll } from './fold-harness';
+import { foldAll } from './testing/fold-harness';
 
 const T = 'B-072';
 

@@ -1,10 +1,10 @@
 import type { EventOfType, TaskDefinition, TaskEvent } from '@taskledger/events';
 import { sampleDefinition, testUuid } from '@taskledger/events/testing';
-import { defaultClassifier } from './classifier-rules';
-import { classify } from './error-classifier';
-import { rawErrorFacts } from './error-facts';
-import { defaultRetryPolicies } from './retry-policy';
-import type { RunnerInfo } from './task.state';
+import { defaultClassifier } from '../classifier-rules';
+import { classify } from '../error-classifier';
+import { rawErrorFacts } from '../error-facts';
+import { defaultRetryPolicies } from '../retry-policy';
+import type { RunnerInfo } from '../task.state';
 
 type Data<T extends TaskEvent['type']> = EventOfType<T>['data'];
 

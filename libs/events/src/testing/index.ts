@@ -1,6 +1,7 @@
-import { EventContext, EventEnvelope, toEnvelopes } from './envelope';
-import { EventOfType, LedgerEvent } from './catalogue';
-import { TaskDefinition } from './common.schemas';
+import { EventContext, EventEnvelope, toEnvelopes } from '../envelope';
+import { EventOfType, LedgerEvent } from '../catalogue';
+import { TaskDefinition } from '../common.schemas';
+import { sampleDefinition } from '../sample-definition';
 
 /** A deterministic, valid UUID (v4 layout) for test number `n`. */
 export const testUuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -19,30 +20,6 @@ export const testContext = (
     ...overrides,
   };
 };
-
-export const sampleDefinition = (overrides: Partial<TaskDefinition> = {}): TaskDefinition => ({
-  title: 'Sample task',
-  priority: 'high',
-  priorityIcon: '📈',
-  points: 3,
-  backlogStatus: 'todo',
-  backlogStatusRaw: 'todo',
-  description: null,
-  techFootprint: null,
-  dependencies: [],
-  unresolvedDependencies: [],
-  scoreTotal: null,
-  score: null,
-  humanRequired: false,
-  humanReason: null,
-  defaultExecutor: null,
-  runCommand: null,
-  estHours: null,
-  completionDate: null,
-  meta: {},
-  source: { path: 'backlog.md', line: 1 },
-  ...overrides,
-});
 
 export const registered = (
   taskId: string,
@@ -64,5 +41,5 @@ export const completed = (
 export const envelopes = <E extends LedgerEvent>(events: readonly E[], context = testContext()): EventEnvelope<E>[] =>
   toEnvelopes(events, context);
 
-export { seeded, taskHistory, toEnvelope } from './lifecycle-generator';
-export type { TimedEvent } from './lifecycle-generator';
+export { sampleDefinition, seeded, taskHistory, toEnvelope } from '../generators';
+export type { TimedEvent } from '../generators';

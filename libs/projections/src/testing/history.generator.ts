@@ -4,7 +4,7 @@ import { testUuid } from '@taskledger/events/testing';
 import { HistoryStep, newTaskSim, SimClock } from './history-sim.types';
 import { validMoves } from './history-simulation';
 import { TimedEvent, toProjected } from './projected-events';
-import { ProjectedEvent } from './projection';
+import { ProjectedEvent } from '../projection';
 
 export interface HistoryOptions {
   /** Most tasks in one history. Default 4. */

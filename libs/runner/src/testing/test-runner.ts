@@ -5,12 +5,12 @@ import { createDecisionContext, RetryPoliciesConfig } from '@taskledger/executio
 import { backlogTasksProjection, ProjectedEvent, taskExecutionsProjection } from '@taskledger/projections';
 import { foldAll } from '@taskledger/projections/testing';
 import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
-import type { ResolvedCommand } from './command-resolution';
-import type { RunSettings } from './runner-config';
-import type { RecoveryReport, RunnerIo } from './runner-deps';
-import type { RunDeps } from './run-options';
+import type { ResolvedCommand } from '../command-resolution';
+import type { RunSettings } from '../runner-config';
+import type { RecoveryReport, RunnerIo } from '../runner-deps';
+import type { RunDeps } from '../run-options';
 import { ScriptedAttempt, scriptedExecutor } from './scripted-executor';
-import { readModelCatalogue } from './task-catalogue';
+import { readModelCatalogue } from '../task-catalogue';
 import { VirtualClock } from './virtual-clock';
 
 export interface TestRunnerOptions {

@@ -1,0 +1,3 @@
+export { sampleDefinition } from './sample-definition';
+export { seeded, taskHistory, toEnvelope } from './lifecycle-generator';
+export type { TimedEvent } from './lifecycle-generator';
