@@ -4,7 +4,7 @@ import { foldAll, foldInBatches, serialiseDocs } from './testing/fold-harness';
 import { AnyProjection, Doc } from './projection';
 import { readModels } from './read-models';
 import { toProjected } from './testing/projected-events';
-import { registered } from './testing/event-builders';
+import { registered } from '@taskledger/events/testing';
 
 const history = arbitraryHistory();
 /** Cut points and crashed batches, as indexes; out-of-range ones are ignored by the harness. */

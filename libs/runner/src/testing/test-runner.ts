@@ -1,5 +1,5 @@
 import { EventContext, newEventId, TaskDefinition, taskStream, toEnvelopes } from '@taskledger/events';
-import { sampleDefinition } from '@taskledger/events/testing';
+import { registered } from '@taskledger/events/testing';
 import { EventStore, MemoryEventStore } from '@taskledger/event-store';
 import { createDecisionContext, RetryPoliciesConfig } from '@taskledger/execution';
 import { backlogTasksProjection, ProjectedEvent, taskExecutionsProjection } from '@taskledger/projections';
@@ -107,10 +107,7 @@ export const registerTask = async (
   now = new Date('2026-01-01T00:00:00.000Z'),
 ) => {
   const context: EventContext = { newId: newEventId, now: () => now, correlationId: 'test-parse', actor: 'test' };
-  const event = {
-    type: 'TaskRegistered' as const,
-    data: { taskId, backlogId: 'backlog', definition: sampleDefinition({ title: `Task ${taskId}`, ...definition }) },
-  };
+  const event = registered(taskId, { title: `Task ${taskId}`, ...definition });
   await eventStore.append(taskStream(taskId), toEnvelopes([event], context), { expectedRevision: 'any' });
 };
 
