@@ -1,6 +1,6 @@
+import { attemptFailed, executionIdFor, retryScheduled, started } from '@taskledger/events/testing';
 import { execution, readModels, task } from '../test/read-models';
 import { highRetryTasks, slowTasks } from './bottlenecks';
-import { attemptFailed, executionIdFor, retryScheduled, started } from '@taskledger/projections/testing';
 
 describe('slow tasks', () => {
   const { metrics } = readModels([

@@ -1,3 +1,11 @@
+import {
+  attemptFailed,
+  completed,
+  executionFailed,
+  executionIdFor,
+  registered,
+  started,
+} from '@taskledger/events/testing';
 import { LedgerEvent, TaskDefinition } from '@taskledger/events';
 import {
   PerformanceMetricsDoc,
@@ -5,16 +13,7 @@ import {
   TaskExecutionDoc,
   taskExecutionsProjection,
 } from '@taskledger/projections';
-import {
-  attemptFailed,
-  completed,
-  executionFailed,
-  executionIdFor,
-  foldAll,
-  registered,
-  started,
-  toProjected,
-} from '@taskledger/projections/testing';
+import { foldAll, toProjected } from '@taskledger/projections/testing';
 
 let executions = 0;
 

@@ -1,5 +1,5 @@
 import { renderBacklog, type RenderableTask, type RenderColumn } from './backlog-renderer';
-import { SeededRandom } from './seeded-random';
+import { Random, seeded } from '@taskledger/events/generators';
 
 const WORDS = [
   'memory',
@@ -41,14 +41,14 @@ const TAILS = ['system', 'integration', 'framework', 'service', 'enhancement'];
 
 const capitalised = (text: string): string => text.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 
-const dependenciesFor = (random: SeededRandom, index: number, ids: readonly string[]): string[] => {
+const dependenciesFor = (random: Random, index: number, ids: readonly string[]): string[] => {
   const deps = new Set<string>();
   for (let n = random.int(0, 3); n > 0 && index > 0; n--)
     deps.add(ids[random.int(Math.max(0, index - 200), index - 1)] as string);
   return [...deps];
 };
 
-const scoreFor = (random: SeededRandom, effort: number, deps: readonly string[]): RenderableTask['score'] => ({
+const scoreFor = (random: Random, effort: number, deps: readonly string[]): RenderableTask['score'] => ({
   bv: random.int(1, 5),
   tc: random.int(1, 5),
   rr: random.int(1, 5),
@@ -57,11 +57,11 @@ const scoreFor = (random: SeededRandom, effort: number, deps: readonly string[])
   deps: [...deps],
 });
 
-const reference = (random: SeededRandom): string =>
+const reference = (random: Random): string =>
   `${random.pick(['100_memory', '400_guides', '500_research'])}/${random.pick(WORDS)}.md#${random.pick(WORDS)}`;
 
 /** The comment metadata real backlogs carry: often the do_next/acceptance/problem/outcome block, sometimes long notes. */
-const metaFor = (random: SeededRandom): RenderableTask['meta'] => {
+const metaFor = (random: Random): RenderableTask['meta'] => {
   const meta: RenderableTask['meta'] = {};
   if (random.chance(0.4)) {
     meta['do_next'] = random.words(WORDS, 8, 20);
@@ -76,7 +76,7 @@ const metaFor = (random: SeededRandom): RenderableTask['meta'] => {
   return meta;
 };
 
-const taskFor = (random: SeededRandom, index: number, ids: readonly string[]): RenderableTask => {
+const taskFor = (random: Random, index: number, ids: readonly string[]): RenderableTask => {
   const id = ids[index] as string;
   const points = random.pick(POINTS);
   const dependencies = dependenciesFor(random, index, ids);
@@ -109,7 +109,7 @@ const taskFor = (random: SeededRandom, index: number, ids: readonly string[]): R
 };
 
 const chunk = (
-  random: SeededRandom,
+  random: Random,
   tasks: readonly RenderableTask[],
   heading: string,
   columns?: readonly RenderColumn[],
@@ -130,7 +130,7 @@ const chunk = (
  * U+2011 ids, comment metadata, a few sections, and a completed table repeating done tasks.
  */
 export const generateBacklog = (taskCount: number, seed: number): string => {
-  const random = new SeededRandom(seed);
+  const random = seeded(seed);
   const ids = Array.from({ length: taskCount }, (_, i) =>
     i % 97 === 96 ? `B-${i + 1}-a` : `B-${String(i + 1).padStart(3, '0')}`,
   );

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { aParsedTask as aTask } from './backlog-test-tasks';
+import { aParsedTask as aTask } from './testing/backlog-test-tasks';
 import { buildDependencyGraph, findDependencyCycles, missingDependencies } from './dependency-graph';
 import { executionOrder } from './dependency-order';
 

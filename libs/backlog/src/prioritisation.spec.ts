@@ -1,4 +1,4 @@
-import { aParsedTask as aTask } from './backlog-test-tasks';
+import { aParsedTask as aTask } from './testing/backlog-test-tasks';
 import { aiExecutableQueue, laneExclusions, priorityLanes, queueExclusions, sortByPriority } from './prioritisation';
 
 describe('prioritisation', () => {

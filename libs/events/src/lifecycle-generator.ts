@@ -4,24 +4,8 @@ import { currentSchemaVersion, LedgerEvent } from './catalogue';
 import { ErrorCategory } from './common.schemas';
 import { EventEnvelope } from './envelope';
 import { newEventId } from './event-id';
-import { sampleDefinition } from './testing';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p: number) => next() < p,
-  };
-};
-type Random = ReturnType<typeof seeded>;
+import { sampleDefinition } from './sample-definition';
+import { Random } from './seeded-random';
 
 const CATEGORIES: ErrorCategory[] = [
   'network',

@@ -1,8 +1,9 @@
+import { attemptFailed, recoveryAttempted } from '@taskledger/events/testing';
 import { given } from '../test/given';
 import { errorStatisticsProjection as projection } from './error-statistics.projection';
 import { fingerprintError } from './error-fingerprint';
 import { ErrorStatisticsDoc } from './error-statistics.doc';
-import { at, attemptFailed, deepFreeze, recoveryAttempted, toProjected } from './testing';
+import { at, deepFreeze, toProjected } from './testing';
 
 const T = 'B-010';
 const failure = (

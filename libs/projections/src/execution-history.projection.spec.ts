@@ -1,8 +1,8 @@
 import { given } from '../test/given';
 import { executionHistoryProjection as projection } from './execution-history.projection';
+import { at, toProjected } from './testing';
 import {
   abandoned,
-  at,
   attemptFailed,
   completed,
   definitionChanged,
@@ -17,10 +17,9 @@ import {
   skipped,
   started,
   stateReset,
-  toProjected,
-} from './testing';
-import { testUuid } from '@taskledger/events/testing';
-import { foldAll } from './fold-harness';
+  testUuid,
+} from '@taskledger/events/testing';
+import { foldAll } from './testing/fold-harness';
 
 const T = 'B-072';
 

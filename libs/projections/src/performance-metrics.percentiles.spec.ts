@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { completed, executionIdFor } from '@taskledger/events/testing';
 import { given } from '../test/given';
 import { performanceMetricsProjection as projection } from './performance-metrics.projection';
-import { completed, executionIdFor } from './testing';
 
 const A = 'B-001';
 const runs = (durations: readonly number[]) =>

@@ -1,17 +1,15 @@
-import { given } from '../test/given';
-import { performanceMetricsProjection as projection } from './performance-metrics.projection';
-import { PerformanceMetricsDoc } from './performance-metrics.doc';
 import {
-  at,
   attemptFailed,
   completed,
-  deepFreeze,
   executionFailed,
   executionIdFor,
   registered,
   started,
-  toProjected,
-} from './testing';
+} from '@taskledger/events/testing';
+import { given } from '../test/given';
+import { performanceMetricsProjection as projection } from './performance-metrics.projection';
+import { PerformanceMetricsDoc } from './performance-metrics.doc';
+import { at, deepFreeze, toProjected } from './testing';
 
 const A = 'B-001';
 const B = 'B-002';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { ERROR_CATEGORIES, ErrorStatisticsDoc } from './error-statistics.doc';
 import { errorStatisticsProjection } from './error-statistics.projection';
-import { foldAll } from './fold-harness';
-import { arbitraryHistory } from './history.generator';
+import { foldAll } from './testing/fold-harness';
+import { arbitraryHistory } from './testing/history.generator';
 import { PerformanceMetricsDoc } from './performance-metrics.doc';
 import { performanceMetricsProjection } from './performance-metrics.projection';
 import { readModels } from './read-models';

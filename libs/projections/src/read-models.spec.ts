@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { arbitraryHistory } from './history.generator';
-import { foldAll, foldInBatches, serialiseDocs } from './fold-harness';
+import { arbitraryHistory } from './testing/history.generator';
+import { foldAll, foldInBatches, serialiseDocs } from './testing/fold-harness';
 import { AnyProjection, Doc } from './projection';
 import { readModels } from './read-models';
-import { toProjected } from './projected-events';
-import { registered } from './event-builders';
+import { toProjected } from './testing/projected-events';
+import { registered } from '@taskledger/events/testing';
 
 const history = arbitraryHistory();
 /** Cut points and crashed batches, as indexes; out-of-range ones are ignored by the harness. */

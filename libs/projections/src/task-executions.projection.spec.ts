@@ -1,7 +1,5 @@
-import { given } from '../test/given';
 import {
   abandoned,
-  at,
   attemptFailed,
   completed,
   definitionChanged,
@@ -15,7 +13,9 @@ import {
   skipped,
   started,
   stateReset,
-} from './testing';
+} from '@taskledger/events/testing';
+import { given } from '../test/given';
+import { at } from './testing';
 import { taskExecutionsProjection as projection } from './task-executions.projection';
 
 const T = 'B-049';

@@ -1,6 +1,6 @@
 import { LedgerEvent, LedgerEventType } from '@taskledger/events';
-import { foldAll } from '../src/fold-harness';
-import { ProjectedOptions, TimedEvent, toProjected } from '../src/projected-events';
+import { foldAll } from '../src/testing/fold-harness';
+import { ProjectedOptions, TimedEvent, toProjected } from '../src/testing/projected-events';
 import { Doc, ProjectionDefinition } from '../src/projection';
 
 type HistoryItem = LedgerEvent | TimedEvent;

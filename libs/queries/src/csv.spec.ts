@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from './testing/csv-parse';
 import { csvField, toCsv } from './csv';
 
 describe('RFC 4180 CSV', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { arbitraryHistory, registered, toProjected } from '@taskledger/projections/testing';
+import { registered } from '@taskledger/events/testing';
+import { arbitraryHistory, toProjected } from '@taskledger/projections/testing';
 import { buildLedger, scenario } from '../test/ledger';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from './testing/csv-parse';
 import { EXPORT_FORMATS, EXPORT_KINDS, exportFile, TASKS_CSV_HEADER } from './exports.query';
 import { ledgerStatus } from './status.query';
 import { EXECUTION_STATUSES } from './status.query';

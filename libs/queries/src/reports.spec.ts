@@ -1,5 +1,5 @@
 import { buildLedger, scenario } from '../test/ledger';
-import { parseCsv } from './csv-parse';
+import { parseCsv } from './testing/csv-parse';
 import { errorReport } from './errors.query';
 import { renderErrorsCsv, renderErrorsText } from './errors.render';
 import { performanceStats, taskPerformance } from './performance.query';

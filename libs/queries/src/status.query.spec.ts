@@ -1,10 +1,10 @@
 import { toEnvelopes } from '@taskledger/events';
-import { testContext } from '@taskledger/events/testing';
+import { completed, executionFailed, registered, started, testContext } from '@taskledger/events/testing';
 import { MemoryEventStore } from '@taskledger/event-store';
 import { MemoryReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
-import { completed, executionFailed, registered, started, toProjected } from '@taskledger/projections/testing';
+import { toProjected } from '@taskledger/projections/testing';
 import { buildLedger, scenario } from '../test/ledger';
 import { ledgerPosition } from './ledger-position';
 import { cachedLedgerStatus, ledgerStatus } from './status.query';

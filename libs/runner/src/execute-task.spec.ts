@@ -1,7 +1,7 @@
 import type { BacklogTaskDoc } from '@taskledger/projections';
 import type { Resolution } from './command-resolution';
 import { executeTask } from './execute-task';
-import { registerTask, streamTypes, testCommand, testRunner } from './test-runner';
+import { registerTask, streamTypes, testCommand, testRunner } from './testing/test-runner';
 
 const commandFor = (task: BacklogTaskDoc): Resolution => ({ kind: 'command', command: testCommand(task.id) });
 

@@ -1,6 +1,6 @@
 import { taskStream } from '@taskledger/events';
 import { reportOutside } from './outside-report';
-import { registerTask, testRunner, fields } from './test-runner';
+import { registerTask, testRunner, fields } from './testing/test-runner';
 
 const setup = async () => {
   const runner = testRunner({

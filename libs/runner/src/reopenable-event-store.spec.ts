@@ -1,6 +1,6 @@
 import { MemoryEventStore } from '@taskledger/event-store';
 import { ReopenableEventStore } from './reopenable-event-store';
-import { registerTask, streamTypes } from './test-runner';
+import { registerTask, streamTypes } from './testing/test-runner';
 
 describe('a reopenable event store (the database recovery)', () => {
   it('given a reopen, then later calls go to the new connection and the old one is closed', async () => {

@@ -3,9 +3,9 @@ import type { BacklogTaskDoc } from '@taskledger/projections';
 import { runTasks } from './run-loop';
 import type { RunOptions } from './run-options';
 import { emptyCounts, RunCounts } from './run-tally';
-import { registerTask, streamTypes, testCommand, testRunner, fields } from './test-runner';
+import { registerTask, streamTypes, testCommand, testRunner, fields } from './testing/test-runner';
 import { TaskStreamHandle } from './task-stream';
-import { VirtualClock } from './virtual-clock';
+import { VirtualClock } from './testing/virtual-clock';
 
 const options = (overrides: Partial<RunOptions> = {}): RunOptions => ({
   confirm: async () => false,

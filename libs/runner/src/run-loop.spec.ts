@@ -2,8 +2,8 @@ import type { BacklogTaskDoc } from '@taskledger/projections';
 import type { Resolution } from './command-resolution';
 import { runTasks } from './run-loop';
 import type { RunOptions } from './run-options';
-import type { ScriptedAttempt } from './scripted-executor';
-import { registerTask, streamTypes, testCommand, testRunner, TestRunnerOptions } from './test-runner';
+import type { ScriptedAttempt } from './testing/scripted-executor';
+import { registerTask, streamTypes, testCommand, testRunner, TestRunnerOptions } from './testing/test-runner';
 
 const commandFor = (task: BacklogTaskDoc): Resolution => ({ kind: 'command', command: testCommand(task.id) });
 

@@ -6,7 +6,7 @@ import { fileSystemIo } from './recovery-io';
 import { shellExecutor } from './shell-executor';
 import { systemSleep } from './system-sleep';
 import { runTaskJob } from './task-job';
-import { registerTask, testCommand, testRunner } from './test-runner';
+import { registerTask, testCommand, testRunner } from './testing/test-runner';
 
 const dir = mkdtempSync(join(tmpdir(), 'taskledger-job-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,8 +3,8 @@ import { RetryPoliciesConfig } from '@taskledger/execution';
 import { runnerName } from './runner-deps';
 import { runTaskJob, TaskJob } from './task-job';
 import { TaskStreamHandle } from './task-stream';
-import { registerTask, streamTypes, testCommand, testRunner } from './test-runner';
-import { VirtualClock } from './virtual-clock';
+import { registerTask, streamTypes, testCommand, testRunner } from './testing/test-runner';
+import { VirtualClock } from './testing/virtual-clock';
 
 const policies: RetryPoliciesConfig = {
   execution: { maxRetries: 2, baseDelayMs: 10_000, multiplier: 1, maxDelayMs: 60_000, jitter: false },

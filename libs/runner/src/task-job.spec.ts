@@ -2,8 +2,8 @@ import { taskStream } from '@taskledger/events';
 import type { RecordedEvent } from '@taskledger/event-store';
 import { RetryPoliciesConfig } from '@taskledger/execution';
 import { runTaskJob, TaskJob } from './task-job';
-import { registerTask, testCommand, testRunner, TestRunnerOptions, fields } from './test-runner';
-import type { ScriptedAttempt } from './scripted-executor';
+import { registerTask, testCommand, testRunner, TestRunnerOptions, fields } from './testing/test-runner';
+import type { ScriptedAttempt } from './testing/scripted-executor';
 
 const noJitter = { jitter: false, maxDelayMs: 60_000 };
 const policies: RetryPoliciesConfig = {

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@taskledger/event-store';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
-import { seeded, taskHistory, toEnvelope } from '@taskledger/events/testing';
+import { seeded, taskHistory, toEnvelope } from '@taskledger/events/generators';
 import { FIXTURE_FORMAT, FIXTURES_DIR } from './scratch';
 
 export interface LedgerFixtureOptions {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseBacklog } from '@taskledger/backlog';
-import { generateBacklog } from '@taskledger/backlog/testing';
+import { generateBacklog } from '@taskledger/backlog/generators';
 import { Benchmark, round } from './bench-result';
 
 const FIXTURE = join(

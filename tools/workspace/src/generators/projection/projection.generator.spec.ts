@@ -48,6 +48,24 @@ describe('the projection generator', () => {
     );
   });
 
+  it('writes a spec whose imports all resolve in the projections lib', async () => {
+    const tree = workspaceWithProjections();
+    await projectionGenerator(tree, { name: 'slow_tasks' });
+    const spec = tree.read(`${SRC}/slow-tasks.projection.spec.ts`, 'utf-8')!;
+    const unresolved = [...spec.matchAll(/from '([^']+)'/g)]
+      .map((match) => match[1]!)
+      .filter((specifier) => specifier !== './slow-tasks.projection')
+      .filter((specifier) => {
+        try {
+          require.resolve(specifier.startsWith('.') ? join(__dirname, '../../../../../', SRC, specifier) : specifier);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+    expect(unresolved).toEqual([]);
+  });
+
   it('refuses a name that is not snake_case, an unknown event type, or an existing projection', async () => {
     const tree = workspaceWithProjections();
     await expect(projectionGenerator(tree, { name: 'SlowTasks' })).rejects.toThrow(/not a snake_case projection name/);

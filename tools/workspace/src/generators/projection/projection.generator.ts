@@ -60,7 +60,7 @@ const specSource = (name: string, camel: string, file: string, handles: string[]
   const then = expected === 0 ? `toBeUndefined()` : `toMatchObject({ id: 'B-1', events: ${expected} })`;
   return `import { foldAll, toProjected } from './testing';
 import { ${camel}Projection } from './${file}.projection';
-import * as build from './event-builders';
+import * as build from '@taskledger/events/testing';
 
 describe('${name} read model', () => {
   it('given events of a task, keeps one document for it', () => {

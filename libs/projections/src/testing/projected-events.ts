@@ -1,6 +1,6 @@
 import { backlogStream, currentSchemaVersion, LedgerEvent, taskStream } from '@taskledger/events';
 import { testUuid } from '@taskledger/events/testing';
-import { ProjectedEvent } from './projection';
+import { ProjectedEvent } from '../projection';
 
 /** An event at an explicit time (any ISO offset), for `toProjected`. */
 export interface TimedEvent {

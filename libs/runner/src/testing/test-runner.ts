@@ -1,16 +1,16 @@
 import { EventContext, newEventId, TaskDefinition, taskStream, toEnvelopes } from '@taskledger/events';
-import { sampleDefinition } from '@taskledger/events/testing';
+import { registered } from '@taskledger/events/testing';
 import { EventStore, MemoryEventStore } from '@taskledger/event-store';
 import { createDecisionContext, RetryPoliciesConfig } from '@taskledger/execution';
 import { backlogTasksProjection, ProjectedEvent, taskExecutionsProjection } from '@taskledger/projections';
 import { foldAll } from '@taskledger/projections/testing';
 import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
-import type { ResolvedCommand } from './command-resolution';
-import type { RunSettings } from './runner-config';
-import type { RecoveryReport, RunnerIo } from './runner-deps';
-import type { RunDeps } from './run-options';
+import type { ResolvedCommand } from '../command-resolution';
+import type { RunSettings } from '../runner-config';
+import type { RecoveryReport, RunnerIo } from '../runner-deps';
+import type { RunDeps } from '../run-options';
 import { ScriptedAttempt, scriptedExecutor } from './scripted-executor';
-import { readModelCatalogue } from './task-catalogue';
+import { readModelCatalogue } from '../task-catalogue';
 import { VirtualClock } from './virtual-clock';
 
 export interface TestRunnerOptions {
@@ -107,10 +107,7 @@ export const registerTask = async (
   now = new Date('2026-01-01T00:00:00.000Z'),
 ) => {
   const context: EventContext = { newId: newEventId, now: () => now, correlationId: 'test-parse', actor: 'test' };
-  const event = {
-    type: 'TaskRegistered' as const,
-    data: { taskId, backlogId: 'backlog', definition: sampleDefinition({ title: `Task ${taskId}`, ...definition }) },
-  };
+  const event = registered(taskId, { title: `Task ${taskId}`, ...definition });
   await eventStore.append(taskStream(taskId), toEnvelopes([event], context), { expectedRevision: 'any' });
 };
 

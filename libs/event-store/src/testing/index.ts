@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@taskledger/events';
-import { EventStore } from './event-store.port';
+import { EventStore } from '../event-store.port';
 
 /**
  * Appends events one by one, each to the stream it names, keeping ids, times and their order

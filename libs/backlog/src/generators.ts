@@ -1,4 +1,3 @@
 export { renderBacklog } from './backlog-renderer';
 export type { DependencyStyle, RenderableTask, RenderColumn, RenderOptions } from './backlog-renderer';
 export { generateBacklog } from './backlog-generator';
-export { aParsedTask } from './backlog-test-tasks';

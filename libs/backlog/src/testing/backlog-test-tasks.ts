@@ -1,4 +1,4 @@
-import type { ParsedTask } from './backlog.types';
+import type { ParsedTask } from '../backlog.types';
 
 /** A parsed task with plain defaults (todo, medium, no dependencies) and the given overrides, for tests. */
 export const aParsedTask = (id: string, overrides: Partial<ParsedTask> = {}): ParsedTask => ({

@@ -2,12 +2,11 @@ import { isTaskledgerError } from '@taskledger/errors';
 import type { ErrorCode } from '@taskledger/errors';
 import { deepStrictEqual, fail } from 'node:assert/strict';
 import type { TaskEvent } from '@taskledger/events';
-import type { DecisionContext } from './decision-context';
-
-import type { TaskCommand } from './task.commands';
-import { decide } from './task.decider';
-import { foldTaskState, TaskEventInput } from './task.evolve';
-import type { TaskState, TaskStatus } from './task.state';
+import type { DecisionContext } from '../decision-context';
+import type { TaskCommand } from '../task.commands';
+import { decide } from '../task.decider';
+import { foldTaskState, TaskEventInput } from '../task.evolve';
+import type { TaskState, TaskStatus } from '../task.state';
 import { testDecisionContext } from './test-commands';
 import { occurredAt, TEST_EPOCH } from './test-events';
 

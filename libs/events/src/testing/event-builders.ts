@@ -1,15 +1,39 @@
-import { ErrorClassification, EventOfType, LedgerEventType, RawErrorFacts } from '@taskledger/events';
-import { registered as registeredEvent, testUuid } from '@taskledger/events/testing';
+import { EventOfType, LedgerEventType } from '../catalogue';
+import { ErrorClassification, RawErrorFacts, TaskDefinition } from '../common.schemas';
+import { sampleDefinition } from '../sample-definition';
 
 type Data<T extends LedgerEventType> = EventOfType<T>['data'];
 type Overrides<T extends LedgerEventType> = Partial<Data<T>>;
+
+/** A deterministic, valid UUID (v4 layout) for test number `n`. */
+export const testUuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** A deterministic execution id (a valid UUID) for test execution `n`. */
 export const executionIdFor = (n: number): string => testUuid(0x100000 + n);
 
 const FAR_FUTURE = '2030-01-01T00:00:00.000Z';
 
-export const registered = registeredEvent;
+/** The `n`th parse of backlog.md (`n` is its content hash), with no tasks. */
+export const backlogParsed = (n: number): EventOfType<'BacklogParsed'> => ({
+  type: 'BacklogParsed',
+  data: {
+    backlogId: 'main',
+    path: 'backlog.md',
+    sha256: n.toString(16).padStart(64, '0'),
+    parserVersion: '1',
+    counts: { tasks: 0, registered: 0, changed: 0, removed: 0, unchanged: 0, warnings: 0 },
+    warnings: [],
+    taskIds: [],
+  },
+});
+
+export const registered = (
+  taskId: string,
+  definition: Partial<TaskDefinition> = {},
+): EventOfType<'TaskRegistered'> => ({
+  type: 'TaskRegistered',
+  data: { taskId, backlogId: 'backlog', definition: sampleDefinition(definition) },
+});
 
 export const definitionChanged = (
   taskId: string,

@@ -1,5 +1,5 @@
 import { EventOfType, LedgerEventType } from '@taskledger/events';
-import { Doc, ProjectedEvent, ProjectionDefinition } from './projection';
+import { Doc, ProjectedEvent, ProjectionDefinition } from '../projection';
 
 /** Freezes a value and everything reachable from it, so a write anywhere throws (strict mode). */
 export const deepFreeze = <T>(value: T): T => {

@@ -1,5 +1,5 @@
 import { EventOfType } from '@taskledger/events';
-import * as build from './event-builders';
+import * as build from '@taskledger/events/testing';
 import { definitionMoves, register } from './history-definitions';
 import { abandonedFailure, GeneratedFailure, generatedFailure, interruptedFailure } from './history-errors';
 import { HistoryStep, Move, SimClock, TaskSim } from './history-sim.types';

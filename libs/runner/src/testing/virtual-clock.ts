@@ -1,4 +1,4 @@
-import type { Sleep } from './runner-deps';
+import type { Sleep } from '../runner-deps';
 
 interface Timer {
   due: number;

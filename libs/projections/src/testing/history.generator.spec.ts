@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { eventTypes, validateEnvelope } from '@taskledger/events';
 import { arbitraryHistory } from './history.generator';
-import { ProjectedEvent } from './projection';
+import { ProjectedEvent } from '../projection';
 
 const checkStreams = (events: readonly ProjectedEvent[]): void => {
   const revisions = new Map<string, number>();

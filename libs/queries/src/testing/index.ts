@@ -1,8 +1,3 @@
-import { EventStore, MemoryEventStore } from '@taskledger/event-store';
-import { appendInOrder } from '@taskledger/event-store/testing';
-import { ProjectionRuntime } from '@taskledger/projection-runtime';
-import { LedgerEvent } from '@taskledger/events';
-import { ProjectedEvent, readModels } from '@taskledger/projections';
 import {
   attemptFailed,
   completed,
@@ -11,9 +6,13 @@ import {
   registered,
   retryScheduled,
   started,
-  TimedEvent,
-  toProjected,
-} from '@taskledger/projections/testing';
+} from '@taskledger/events/testing';
+import { EventStore, MemoryEventStore } from '@taskledger/event-store';
+import { appendInOrder } from '@taskledger/event-store/testing';
+import { ProjectionRuntime } from '@taskledger/projection-runtime';
+import { LedgerEvent } from '@taskledger/events';
+import { ProjectedEvent, readModels } from '@taskledger/projections';
+import { TimedEvent, toProjected } from '@taskledger/projections/testing';
 import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
 
 export { parseCsv } from './csv-parse';

@@ -1,5 +1,5 @@
 import { EventOfType, Priority, TaskDefinition } from '@taskledger/events';
-import * as build from './event-builders';
+import * as build from '@taskledger/events/testing';
 import { Move, TaskSim } from './history-sim.types';
 
 type FieldChange = EventOfType<'TaskDefinitionChanged'>['data']['changes'][number];

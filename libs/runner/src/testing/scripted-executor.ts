@@ -1,4 +1,4 @@
-import type { AttemptRequest, AttemptResult, Executor } from './executor.port';
+import type { AttemptRequest, AttemptResult, Executor } from '../executor.port';
 import type { VirtualClock } from './virtual-clock';
 
 /** How one scripted attempt behaves, in virtual time. */

@@ -1,8 +1,8 @@
 import { testUuid } from '@taskledger/events/testing';
-import { createDecisionContext, DecisionContext, DecisionContextOptions } from './decision-context';
-import { rawErrorFacts } from './error-facts';
-import type { RandomSource } from './retry-policy';
-import type * as C from './task.commands';
+import { createDecisionContext, DecisionContext, DecisionContextOptions } from '../decision-context';
+import { rawErrorFacts } from '../error-facts';
+import type { RandomSource } from '../retry-policy';
+import type * as C from '../task.commands';
 import { at, TEST_TASK_ID, testRunner } from './test-events';
 
 type Builder<T extends C.TaskCommand> = (overrides?: Partial<Omit<T, 'type'>>) => T;

@@ -1,5 +1,5 @@
 import { ErrorCategory, ErrorSeverity, RawErrorFacts } from '@taskledger/events';
-import { errorFacts } from './event-builders';
+import { errorFacts } from '@taskledger/events/testing';
 
 /** A realistic failure for generated histories: raw facts plus the classification decided. */
 export interface GeneratedFailure {

@@ -4,21 +4,3 @@ export type { HistoryStep } from './history-sim.types';
 export { deepFreeze, foldAll, foldInBatches, serialiseDocs } from './fold-harness';
 export { at, toProjected } from './projected-events';
 export type { ProjectedOptions, TimedEvent } from './projected-events';
-export {
-  abandoned,
-  attemptFailed,
-  completed,
-  definitionChanged,
-  errorFacts,
-  executionFailed,
-  executionIdFor,
-  leaseRenewed,
-  progressReported,
-  recoveryAttempted,
-  registered,
-  removedFromBacklog,
-  retryScheduled,
-  skipped,
-  started,
-  stateReset,
-} from './event-builders';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { LedgerEvent } from '@taskledger/events';
-import { testUuid } from '@taskledger/events/testing';
+import { backlogParsed, testUuid } from '@taskledger/events/testing';
 import { HistoryStep, newTaskSim, SimClock } from './history-sim.types';
 import { validMoves } from './history-simulation';
 import { TimedEvent, toProjected } from './projected-events';
-import { ProjectedEvent } from './projection';
+import { ProjectedEvent } from '../projection';
 
 export interface HistoryOptions {
   /** Most tasks in one history. Default 4. */
@@ -36,19 +36,6 @@ const stepArbitrary: fc.Arbitrary<HistoryStep> = fc.record({
 
 /** The same instant written with a +02:00 offset, as another machine might record it. */
 const withOffset = (ms: number): string => new Date(ms + 2 * HOUR).toISOString().replace('Z', '+02:00');
-
-const backlogParsed = (n: number): LedgerEvent => ({
-  type: 'BacklogParsed',
-  data: {
-    backlogId: 'main',
-    path: 'backlog.md',
-    sha256: n.toString(16).padStart(64, '0'),
-    parserVersion: '1',
-    counts: { tasks: 0, registered: 0, changed: 0, removed: 0, unchanged: 0, warnings: 0 },
-    warnings: [],
-    taskIds: [],
-  },
-});
 
 /**
  * Turns random steps into a valid history (event-semantics.md): each step moves one task (or
