@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 
 /**
  * The shared fixtures folder (real files written outside this project; never copied into the
- * repo): TASKLEDGER_SHARED_FIXTURES, else `shared/fixtures` beside the repository, else
- * /work/shared/fixtures. Null when none exists.
+ * repo): TASKLEDGER_SHARED_FIXTURES, else `shared/fixtures` beside the repository. Null when
+ * neither exists.
  */
 export const sharedFixtures = (repoRoot: string): string | null =>
-  [process.env['TASKLEDGER_SHARED_FIXTURES'], resolve(repoRoot, '../shared/fixtures'), '/work/shared/fixtures'].find(
+  [process.env['TASKLEDGER_SHARED_FIXTURES'], resolve(repoRoot, '../shared/fixtures')].find(
     (dir): dir is string => dir !== undefined && existsSync(join(dir, 'legacy-state')),
   ) ?? null;
 
@@ -72,4 +72,4 @@ export const writeLegacyDb = (
   }
 };
 
-export { testRepository, backlogText } from './testing-git';
+export { testRepository, backlogText } from './git-repository';
