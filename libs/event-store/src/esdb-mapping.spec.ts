@@ -7,6 +7,7 @@ import {
   NO_STREAM,
   START,
   STREAM_EXISTS,
+  CancelledError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -193,5 +194,11 @@ describe('esdb mapping: errors', () => {
     expect(isLedgerError(storeError(refused), 'StoreUnavailable')).toBe(true);
     expect(storeError(Object.assign(new Error('bad request'), { code: 3 }))).not.toBeInstanceOf(LedgerError);
     expect(storeError(other)).toBe(other);
+  });
+
+  it('reports a live stream the server cancels on shutdown (24.4 and later) as StoreUnavailable', () => {
+    const mapped = storeError(new CancelledError());
+    expect(isLedgerError(mapped, 'StoreUnavailable')).toBe(true);
+    expect((mapped as Error).message).toMatch(/EventStoreDB is unavailable \(cancelled\)/);
   });
 });

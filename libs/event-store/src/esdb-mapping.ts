@@ -130,8 +130,14 @@ export const toClientFilter = (filter: EventFilter | undefined): Filter => {
 export const isSystemEvent = (streamName: string, type: string): boolean =>
   streamName.startsWith('$') || type.startsWith('$');
 
+/**
+ * Connection trouble, a node that is not (yet) leader, and a live stream the server cancels
+ * when it shuts down (CancelledError from server 24.4; the client filters out its own
+ * cancellations before converting).
+ */
 const UNAVAILABLE = new Set<string>([
   ErrorType.UNAVAILABLE,
+  ErrorType.CANCELLED,
   ErrorType.DEADLINE_EXCEEDED,
   ErrorType.TIMEOUT,
   ErrorType.NOT_LEADER,
