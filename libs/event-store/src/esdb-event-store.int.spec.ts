@@ -1,5 +1,7 @@
-import { ContractFactory, describeEventStoreContract } from './event-store.contract';
+import { randomUUID } from 'node:crypto';
+import { caughtError, ContractFactory, describeEventStoreContract, someEvents } from './event-store.contract';
 import { EsdbEventStore } from './esdb-event-store';
+import { ConcurrencyError } from './event-store.port';
 
 const url = process.env.ESDB_URL;
 
@@ -22,6 +24,26 @@ if (!url) {
 }
 
 (url ? describe : describe.skip)('EventStoreDB adapter', () => describeEventStoreContract('esdb', factory(url ?? '')));
+
+const withOption = (connectionString: string, option: string): string =>
+  `${connectionString}${connectionString.includes('?') ? '&' : '?'}${option}`;
+
+(url ? describe : describe.skip)('EventStoreDB adapter on a client that does not throw on append failure', () => {
+  it("reports the stream's real revision in a ConcurrencyError", async () => {
+    const store = new EsdbEventStore(withOption(url ?? '', 'throwOnAppendFailure=false'));
+    const stream = `c${randomUUID().replace(/-/g, '')}-s1`;
+    try {
+      await store.append(stream, someEvents('B-5', 5), { expectedRevision: 'no_stream' });
+      const error = await caughtError(store.append(stream, someEvents('B-5', 1), { expectedRevision: 1 }));
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(error).toMatchObject({ streamName: stream, expected: 1, actual: 4 });
+      const missing = await caughtError(store.append(`${stream}x`, someEvents('B-5', 1), { expectedRevision: 2 }));
+      expect(missing).toMatchObject({ expected: 2, actual: 'no_stream' });
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('EventStoreDB adapter without a server', () => {
   it('refuses a malformed connection string without echoing it (it may hold a password)', () => {

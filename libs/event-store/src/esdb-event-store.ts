@@ -14,7 +14,6 @@ import { EventEnvelope, LedgerError } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter } from './append-rules';
 import {
   concurrencyErrorFrom,
-  failedAppendRevision,
   fromClientCurrentRevision,
   fromClientPosition,
   isSystemEvent,
@@ -181,19 +180,15 @@ export class EsdbEventStore implements EventStore {
     const expectedRevision = toClientExpectedRevision(options.expectedRevision);
     try {
       const result = await this.client.appendToStream(streamName, events.map(toEventData), { expectedRevision });
-      if (!result.success) {
-        throw new ConcurrencyError(
-          streamName,
-          options.expectedRevision,
-          failedAppendRevision(result.nextExpectedRevision),
-        );
-      }
-      return Number(result.nextExpectedRevision);
+      if (result.success) return Number(result.nextExpectedRevision);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError)
         throw concurrencyErrorFrom(streamName, options.expectedRevision, error);
       throw storeError(error);
     }
+    // With `throwOnAppendFailure=false` the client's batch append reports the revision as
+    // 1 or -1 (whether the stream has one), not the revision itself: read it.
+    throw new ConcurrencyError(streamName, options.expectedRevision, await this.streamRevision(streamName));
   }
 
   /** Nothing to write: check the expected revision against the stream as it is, like the other adapters. */

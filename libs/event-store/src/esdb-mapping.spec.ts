@@ -15,7 +15,6 @@ import { LedgerError, isLedgerError } from '@taskledger/events';
 import {
   concurrencyErrorFrom,
   eventTypesRegex,
-  failedAppendRevision,
   fromClientCurrentRevision,
   fromClientExpectedRevision,
   fromClientPosition,
@@ -87,10 +86,9 @@ describe('esdb mapping: expected revisions', () => {
     expect(concurrencyErrorFrom('task-B-2', 2, missing).actual).toBe('no_stream');
   });
 
-  it('reads the current revision of a failed append that did not throw', () => {
-    expect(failedAppendRevision(-1n)).toBe('no_stream');
-    expect(failedAppendRevision(4n)).toBe(4);
+  it('reads the current revision a WrongExpectedVersionError carries', () => {
     expect(fromClientCurrentRevision(9n)).toBe(9);
+    expect(fromClientCurrentRevision(NO_STREAM)).toBe('no_stream');
   });
 });
 

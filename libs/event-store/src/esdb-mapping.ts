@@ -59,10 +59,6 @@ export const fromClientExpectedRevision = (expected: AppendExpectedRevision): Ex
 export const fromClientCurrentRevision = (current: CurrentRevision): StreamRevision =>
   current === NO_STREAM ? 'no_stream' : fromClientRevision(current);
 
-/** The actual revision a failed append reports when the client does not throw (`throwOnAppendFailure=false`). */
-export const failedAppendRevision = (nextExpectedRevision: bigint): StreamRevision =>
-  nextExpectedRevision < 0n ? 'no_stream' : fromClientRevision(nextExpectedRevision);
-
 export const concurrencyErrorFrom = (
   streamName: string,
   expected: ExpectedRevision,
