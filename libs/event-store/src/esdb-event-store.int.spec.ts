@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caughtError, ContractFactory, describeEventStoreContract, someEvents } from './event-store.contract';
 import { EsdbEventStore } from './esdb-event-store';
 import { ConcurrencyError } from './event-store.port';
+import { envelopes, registered } from '@taskledger/events/testing';
 
 const url = process.env.ESDB_URL;
 
@@ -39,6 +40,34 @@ const withOption = (connectionString: string, option: string): string =>
       expect(error).toMatchObject({ streamName: stream, expected: 1, actual: 4 });
       const missing = await caughtError(store.append(`${stream}x`, someEvents('B-5', 1), { expectedRevision: 2 }));
       expect(missing).toMatchObject({ expected: 2, actual: 'no_stream' });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+(url ? describe : describe.skip)("EventStoreDB adapter and the server's MaxAppendSize (default 1 MiB)", () => {
+  const oversized = () => envelopes([registered('B-6', { description: 'x'.repeat(1536 * 1024) })]);
+
+  it("maps the server's refusal of an oversized append to an input error naming the limit", async () => {
+    const store = new EsdbEventStore(url ?? '', { maxAppendSize: Infinity });
+    try {
+      const error = await caughtError(
+        store.append(`c${randomUUID().replace(/-/g, '')}-s1`, oversized(), { expectedRevision: 'any' }),
+      );
+      expect(error).toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(/MaxAppendSize/) });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses an oversized append before sending it, writing nothing', async () => {
+    const store = new EsdbEventStore(url ?? '');
+    const stream = `c${randomUUID().replace(/-/g, '')}-s1`;
+    try {
+      const error = await caughtError(store.append(stream, oversized(), { expectedRevision: 'any' }));
+      expect(error).toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(/bytes, which exceeds/) });
+      expect(await store.streamRevision(stream)).toBe('no_stream');
     } finally {
       await store.close();
     }

@@ -23,6 +23,7 @@ import {
   toClientReadStreamOptions,
   toReadPosition,
 } from './esdb-mapping';
+import { assertAppendSize, DEFAULT_MAX_APPEND_SIZE } from './esdb-append-size';
 import { firstMismatch, toEventData, toRecordedEvent } from './esdb-event-mapping';
 import { pushSubscription } from './esdb-subscription';
 import {
@@ -43,6 +44,8 @@ import { comparePositions, Position } from './position';
 export interface EsdbEventStoreOptions {
   /** Events a subscription buffers before it pauses the server's stream (resuming at a quarter). Default 512. */
   subscriptionBufferSize?: number;
+  /** The server's MaxAppendSize in bytes: larger appends are refused before sending. Default 1 MiB, the server's default. */
+  maxAppendSize?: number;
 }
 
 /**
@@ -79,6 +82,7 @@ export class EsdbEventStore implements EventStore {
   async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
     checkBatch(streamName, events);
     if (events.length === 0) return this.emptyAppend(streamName, options);
+    assertAppendSize(streamName, events, this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE);
     const last = await this.write(streamName, events, options);
     const stored = await this.readStream(streamName, {
       fromRevision: last - events.length + 1,
@@ -184,7 +188,7 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       if (error instanceof WrongExpectedVersionError)
         throw concurrencyErrorFrom(streamName, options.expectedRevision, error);
-      throw storeError(error);
+      throw storeError(error, streamName);
     }
     // With `throwOnAppendFailure=false` the client's batch append reports the revision as
     // 1 or -1 (whether the stream has one), not the revision itself: read it.

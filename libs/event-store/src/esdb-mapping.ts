@@ -4,6 +4,7 @@ import {
   END,
   ErrorType,
   FORWARDS,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   START,
   STREAM_EXISTS,
@@ -21,6 +22,7 @@ import {
 } from '@eventstore/db-client';
 import { LedgerError } from '@taskledger/events';
 import { filterEventTypes, streamPrefixes } from './append-rules';
+import { appendTooLarge } from './esdb-append-size';
 import { ConcurrencyError, EventFilter, ExpectedRevision, ReadStreamOptions, StreamRevision } from './event-store.port';
 import { Position } from './position';
 
@@ -147,8 +149,12 @@ const unavailableKind = (error: Error): string | null => {
   return typeof code === 'number' && UNAVAILABLE_GRPC_CODES.has(code) ? `grpc status ${code}` : null;
 };
 
-/** Connection trouble becomes LedgerError('StoreUnavailable'); anything else passes through unchanged. */
-export const storeError = (error: unknown): unknown => {
+/**
+ * Connection trouble becomes LedgerError('StoreUnavailable'), an append above the server's
+ * MaxAppendSize an input error naming the limit; anything else passes through unchanged.
+ */
+export const storeError = (error: unknown, streamName = 'the stream'): unknown => {
+  if (error instanceof MaxAppendSizeExceededError) return appendTooLarge(streamName, error.maxAppendSize);
   const kind = error instanceof Error ? unavailableKind(error) : null;
   return kind
     ? new LedgerError('StoreUnavailable', `EventStoreDB is unavailable (${kind}): ${(error as Error).message}`, {
