@@ -8,7 +8,7 @@ import { PENDING } from './mongodb-unit-of-work';
 const url = process.env['MONGODB_URL'];
 const skipReason =
   url === undefined || url === ''
-    ? 'set MONGODB_URL to a replica set (e.g. mongodb://localhost:27017/?replicaSet=rs0) to run it'
+    ? 'set MONGODB_URL to a replica set (e.g. mongodb://localhost:27017/?directConnection=true for docker compose) to run it'
     : undefined;
 
 jest.setTimeout(30_000);
