@@ -50,7 +50,9 @@ const equalTo = (field: string, value: unknown): Document => ({ [mongoField(fiel
 /**
  * Documents strictly after `value` in sort order. `$gt`/`$lt` only compare within one type, so
  * the types that sort after (or before) the value's type are added explicitly; nulls and
- * missing fields come first ascending and last descending.
+ * missing fields come first ascending and last descending. Arrays are always selected: MongoDB
+ * sorts them by an element (an empty one before null), so a later page must still reach them,
+ * and find refuses the page that holds one.
  */
 const afterValue = (key: ParsedSortKey, value: unknown): Document | null => {
   const field = mongoField(key.field);
@@ -60,10 +62,11 @@ const afterValue = (key: ParsedSortKey, value: unknown): Document | null => {
   const branches: Document[] = [];
   if (type !== 'null') branches.push({ [field]: { [key.direction === 'asc' ? '$gt' : '$lt']: value } });
   const others = key.direction === 'asc' ? JSON_TYPE_ORDER.slice(rank + 1) : JSON_TYPE_ORDER.slice(0, rank);
-  const typed = others.filter((name) => name !== 'null').map((name) => BSON_TYPE[name]);
-  if (typed.length > 0) branches.push({ [field]: { $type: typed } });
+  const typed = [...others.filter((name) => name !== 'null' && name !== 'array'), 'array' as const].map(
+    (name) => BSON_TYPE[name],
+  );
+  branches.push({ [field]: { $type: typed } });
   if (others.includes('null')) branches.push({ [field]: null });
-  if (branches.length === 0) return null;
   return branches.length === 1 ? (branches[0] as Document) : { $or: branches };
 };
 

@@ -32,6 +32,7 @@ import type {
   UnitOfWork,
 } from './read-store.port';
 import { assertId, checkCollectionsExist, prepareUnit, receiptOf } from './write-validation';
+import { assertSortableValues } from './sort-values';
 
 export interface MongoReadStoreOptions {
   /** Connection string. Transactions need a replica set (docker-compose runs a single-node one). */
@@ -169,6 +170,7 @@ export class MongoReadStore implements ReadStore {
       return docs.find(filter, { projection: WITHOUT_MONGO_ID, sort, limit }).toArray();
     });
     const pageSize = parsed.limit ?? rows.length;
+    assertSortableValues(collection, parsed.sort, rows.slice(0, pageSize));
     const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
     const nextCursor =
       last === undefined ? null : encodeCursor(sortSignature(parsed.sort), positionOf(last, parsed.sort));
