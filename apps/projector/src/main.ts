@@ -1,6 +1,6 @@
 import { loadConfig } from '@taskledger/config';
 import { startProjector } from '@taskledger/projection-runtime';
-import { openStores, selectProjections } from '@taskledger/stores';
+import { openStoresWhenAvailable, selectProjections } from '@taskledger/stores';
 import { parseProjectorArgs, USAGE } from './projector-args';
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString()} projector: ${message}\n`);
@@ -10,7 +10,9 @@ const main = async (): Promise<number> => {
   if (args.help) return (process.stdout.write(`${USAGE}\n`), 0);
   const config = loadConfig();
   const projections = selectProjections(args.only);
-  const stores = await openStores(config);
+  const stores = await openStoresWhenAvailable(config, {
+    onRetry: (error, delayMs) => log(`${(error as Error).message}; retrying in ${delayMs} ms`),
+  });
   const projector = await startProjector({
     eventStore: stores.eventStore,
     readStore: stores.readStore,

@@ -12,6 +12,12 @@ const UNAVAILABLE = new Set([
   'MongoParseError',
 ]);
 
+/**
+ * Server codes of a node that cannot take writes now but will: not primary (yet), no replica
+ * set config received, stepping down or shutting down.
+ */
+const NOT_READY_CODES = new Set([10107, 13435, 13436, 94, 11600, 11602, 189, 91]);
+
 const NAMESPACE_EXISTS = 48;
 const NAMESPACE_NOT_FOUND = 26;
 const ILLEGAL_OPERATION = 20;
@@ -28,7 +34,7 @@ export const mongoError = (url: string, error: unknown): unknown => {
   if (error instanceof ReadStoreError) return error;
   const server = redactUrl(url);
   const name = (error as Error | null)?.name ?? '';
-  if (UNAVAILABLE.has(name)) {
+  if (UNAVAILABLE.has(name) || NOT_READY_CODES.has(serverCode(error) as number)) {
     const message = `read store MongoDB ${server} is unavailable (${(error as Error).message})`;
     return new ReadStoreError('StoreUnavailable', message, { url: server }, { cause: error });
   }

@@ -190,4 +190,21 @@ describe('mongodb errors', () => {
     const other = new Error('something else');
     expect(mongoError('mongodb://h', other)).toBe(other);
   });
+
+  it('maps a node that is not (yet) a writable primary to StoreUnavailable, so apps retry', () => {
+    const states: [string, number][] = [
+      ['not primary', 10107],
+      ['not primary and secondaryOk=false', 13435],
+      ['no replset config has been received', 94],
+      ['operation was interrupted because of a replica set state change', 11602],
+      ['The server is in quiesce mode and will shut down', 91],
+    ];
+    for (const [message, code] of states) {
+      const mapped = mongoError(
+        'mongodb://h/db',
+        Object.assign(new Error(message), { name: 'MongoServerError', code }),
+      );
+      expect(isReadStoreError(mapped, 'StoreUnavailable')).toBe(true);
+    }
+  });
 });
