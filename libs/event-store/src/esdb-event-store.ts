@@ -13,6 +13,7 @@ import {
 import { EventEnvelope, LedgerError } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter } from './append-rules';
 import {
+  appendConflict,
   concurrencyErrorFrom,
   fromClientCurrentRevision,
   fromClientPosition,
@@ -29,7 +30,6 @@ import { pushSubscription } from './esdb-subscription';
 import {
   AppendOptions,
   AppendResult,
-  ConcurrencyError,
   EventFilter,
   EventStore,
   ReadAllOptions,
@@ -192,7 +192,7 @@ export class EsdbEventStore implements EventStore {
     }
     // With `throwOnAppendFailure=false` the client's batch append reports the revision as
     // 1 or -1 (whether the stream has one), not the revision itself: read it.
-    throw new ConcurrencyError(streamName, options.expectedRevision, await this.streamRevision(streamName));
+    throw appendConflict(streamName, options.expectedRevision, await this.streamRevision(streamName));
   }
 
   /** Nothing to write: check the expected revision against the stream as it is, like the other adapters. */

@@ -83,7 +83,24 @@ describe('esdb mapping: expected revisions', () => {
     const error = concurrencyErrorFrom('task-B-1', 0, atThree);
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(error).toMatchObject({ code: 'ConcurrencyConflict', streamName: 'task-B-1', expected: 0, actual: 3 });
-    expect(concurrencyErrorFrom('task-B-2', 2, missing).actual).toBe('no_stream');
+    expect(concurrencyErrorFrom('task-B-2', 2, missing)).toMatchObject({ actual: 'no_stream' });
+  });
+
+  // With any / stream_exists the server raises WrongExpectedVersion only for a batch that
+  // repeats part of an earlier one: the other adapters call that DuplicateEventId.
+  it('reports a wrong expected version under any, or stream_exists on an existing stream, as DuplicateEventId', () => {
+    const atThree = new WrongExpectedVersionError(undefined, { streamName: 'task-B-1', expected: ANY, current: 3n });
+    for (const expected of ['any', 'stream_exists'] as const) {
+      const error = concurrencyErrorFrom('task-B-1', expected, atThree);
+      expect(error).toMatchObject({ code: 'DuplicateEventId' });
+      expect(error.message).toMatch(/task-B-1 repeats only part of an earlier append/);
+    }
+    const missing = new WrongExpectedVersionError(undefined, {
+      streamName: 'task-B-2',
+      expected: STREAM_EXISTS,
+      current: NO_STREAM,
+    });
+    expect(concurrencyErrorFrom('task-B-2', 'stream_exists', missing)).toBeInstanceOf(ConcurrencyError);
   });
 
   it('reads the current revision a WrongExpectedVersionError carries', () => {

@@ -61,11 +61,33 @@ export const fromClientExpectedRevision = (expected: AppendExpectedRevision): Ex
 export const fromClientCurrentRevision = (current: CurrentRevision): StreamRevision =>
   current === NO_STREAM ? 'no_stream' : fromClientRevision(current);
 
+/**
+ * A WrongExpectedVersionError as the other adapters report the same situation: under `any`, or
+ * `stream_exists` on a stream that exists, the server raises it only for a batch that repeats
+ * part of an earlier one (DuplicateEventId); otherwise the stream moved (ConcurrencyError).
+ */
 export const concurrencyErrorFrom = (
   streamName: string,
   expected: ExpectedRevision,
   error: WrongExpectedVersionError,
-): ConcurrencyError => new ConcurrencyError(streamName, expected, fromClientCurrentRevision(error.actualVersion));
+): ConcurrencyError | LedgerError =>
+  appendConflict(streamName, expected, fromClientCurrentRevision(error.actualVersion));
+
+/** A refused append, given the stream's actual revision: see concurrencyErrorFrom. */
+export const appendConflict = (
+  streamName: string,
+  expected: ExpectedRevision,
+  actual: StreamRevision,
+): ConcurrencyError | LedgerError => {
+  if (expected === 'any' || (expected === 'stream_exists' && actual !== 'no_stream')) {
+    return new LedgerError(
+      'DuplicateEventId',
+      `append to ${streamName} repeats only part of an earlier append; re-send the whole batch or new ids`,
+      { streamName },
+    );
+  }
+  return new ConcurrencyError(streamName, expected, actual);
+};
 
 export const fromClientPosition = (position: ClientPosition): Position => ({
   commit: position.commit,

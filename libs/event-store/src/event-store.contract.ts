@@ -185,6 +185,20 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
       });
     });
 
+    describe('partly repeated batches', () => {
+      it('refuses a batch that repeats part of an earlier one with DuplicateEventId, whatever the expectation', async () => {
+        const stream = newStream();
+        const first = someEvents('B-8', 2);
+        await store.append(stream, first, { expectedRevision: 'no_stream' });
+        for (const expectedRevision of ['any', 'stream_exists'] as const) {
+          const partly = [first[1]!, ...someEvents('B-8', 1)];
+          const error = await caughtError(store.append(stream, partly, { expectedRevision }));
+          expect(error).toMatchObject({ code: 'DuplicateEventId' });
+        }
+        expect(await store.streamRevision(stream)).toBe(1);
+      });
+    });
+
     describe('two clients appending to one store', () => {
       it('lets exactly one of two writers at the same expected revision win', async () => {
         const other = await subject.openSecondClient();
