@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, MongoClient } from 'mongodb';
 import { assertCollectionName, isCollectionName, parseIndexes } from './identifiers';
 import { KnownCollections } from './mongodb-collections';
@@ -10,14 +11,8 @@ import {
   toMongoFind,
   WITHOUT_MONGO_ID,
 } from './mongodb-query';
-import {
-  CHECKPOINTS,
-  CheckpointRecord,
-  commitUnit,
-  completePendingSwap,
-  fromRecord,
-  PENDING,
-} from './mongodb-unit-of-work';
+import { completePendingSwap, pendingSwapError, readCheckpoints } from './mongodb-swap';
+import { CHECKPOINTS, commitUnit, fromRecord, PENDING } from './mongodb-unit-of-work';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
 import { ReadStoreError } from './read-store.errors';
@@ -55,6 +50,8 @@ const ignoreIf = (test: (error: unknown) => boolean) => (error: unknown) => {
  */
 export class MongoReadStore implements ReadStore {
   private readonly collections: KnownCollections;
+  /** Names this process as the owner of the swaps it completes. */
+  private readonly owner = randomUUID();
   private closed = false;
 
   private constructor(
@@ -74,7 +71,7 @@ export class MongoReadStore implements ReadStore {
       const store = new MongoReadStore(client, client.db(options.database), options.url);
       for (const name of [CHECKPOINTS, PENDING])
         await store.db.createCollection(name).catch(ignoreIf(isNamespaceExists));
-      await completePendingSwap(client, store.db);
+      await completePendingSwap(client, store.db, store.owner);
       return store;
     } catch (error) {
       await client?.close();
@@ -187,28 +184,26 @@ export class MongoReadStore implements ReadStore {
   async commit(unit: UnitOfWork): Promise<CommitReceipt> {
     const prepared = prepareUnit(unit);
     await this.guard(async () => {
-      if (prepared.swaps.length > 0) this.collections.swapped(await completePendingSwap(this.client, this.db));
+      this.collections.swapped(await completePendingSwap(this.client, this.db, this.owner));
       checkCollectionsExist(prepared, await this.collections.existingAmong(prepared));
-      await commitUnit(this.client, this.db, prepared);
-      this.collections.swapped(prepared.swaps);
+      await commitUnit(this.client, this.db, prepared, this.owner).catch((error: unknown) => {
+        throw pendingSwapError(error);
+      });
+      if (prepared.swaps.length > 0)
+        this.collections.swapped(await completePendingSwap(this.client, this.db, this.owner));
     });
     return receiptOf(prepared);
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | null> {
     return this.guard(async () => {
-      this.collections.swapped(await completePendingSwap(this.client, this.db));
-      const record = await this.db.collection<CheckpointRecord>(CHECKPOINTS).findOne({ _id: name });
-      return record === null ? null : fromRecord(record);
+      const [record] = await readCheckpoints(this.db, { _id: name });
+      return record === undefined ? null : fromRecord(record);
     });
   }
 
   async listCheckpoints(): Promise<Checkpoint[]> {
-    return this.guard(async () => {
-      this.collections.swapped(await completePendingSwap(this.client, this.db));
-      const records = await this.db.collection<CheckpointRecord>(CHECKPOINTS).find().sort({ _id: 1 }).toArray();
-      return records.map(fromRecord);
-    });
+    return this.guard(async () => (await readCheckpoints(this.db)).map(fromRecord));
   }
 
   async close(): Promise<void> {
