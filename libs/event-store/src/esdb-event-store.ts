@@ -79,8 +79,8 @@ export class EsdbEventStore implements EventStore {
    * replay without comparing content, so the read-back supplies the exact position and refuses an
    * id re-used with different content (DuplicateEventId), as the other adapters do.
    */
-  async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
-    checkBatch(streamName, events);
+  async append(streamName: string, given: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
+    const events = checkBatch(streamName, given);
     if (events.length === 0) return this.emptyAppend(streamName, options);
     assertAppendSize(streamName, events, this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE);
     const last = await this.write(streamName, events, options);

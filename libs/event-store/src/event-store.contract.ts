@@ -185,6 +185,19 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
       });
     });
 
+    describe('event ids', () => {
+      it('keeps an id given in upper case in lower case, the same id either way', async () => {
+        const stream = newStream();
+        const [event] = someEvents('B-9', 1);
+        const upper = { ...event!, id: event!.id.toUpperCase() };
+        const first = await store.append(stream, [upper], { expectedRevision: 'no_stream' });
+        expect((await store.readStream(stream)).map((stored) => stored.id)).toEqual([event!.id.toLowerCase()]);
+        const again = await store.append(stream, [event!], { expectedRevision: 'no_stream' });
+        expect(again.nextExpectedRevision).toBe(first.nextExpectedRevision);
+        expect(await store.streamRevision(stream)).toBe(0);
+      });
+    });
+
     describe('partly repeated batches', () => {
       it('refuses a batch that repeats part of an earlier one with DuplicateEventId, whatever the expectation', async () => {
         const stream = newStream();
