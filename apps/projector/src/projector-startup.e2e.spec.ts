@@ -33,4 +33,21 @@ describe('the projector process started before its event store', () => {
       await exited;
     }
   });
+
+  it('stops at once with exit 2 naming the setting when the MongoDB URL is malformed', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
+    const child = spawn(process.execPath, [MAIN, '--port', '0'], {
+      env: {
+        ...env,
+        TASKLEDGER_EVENT_STORE: 'memory:',
+        TASKLEDGER_READ_STORE: 'mongodb://app:secret@db/x?directConnection=maybe',
+      },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/TASKLEDGER_READ_STORE/);
+    expect(stderr).not.toMatch(/secret|retrying/);
+  });
 });

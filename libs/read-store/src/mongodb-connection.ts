@@ -9,7 +9,6 @@ const UNAVAILABLE = new Set([
   'MongoTopologyClosedError',
   'MongoClientClosedError',
   'MongoServerClosedError',
-  'MongoParseError',
 ]);
 
 /**
@@ -34,6 +33,10 @@ export const mongoError = (url: string, error: unknown): unknown => {
   if (error instanceof ReadStoreError) return error;
   const server = redactUrl(url);
   const name = (error as Error | null)?.name ?? '';
+  if (name === 'MongoParseError' || name === 'MongoInvalidArgumentError') {
+    const message = `the read store URL ${server} is not a valid MongoDB connection string (${(error as Error).message}); fix TASKLEDGER_READ_STORE (e.g. mongodb://localhost:27017/taskledger?directConnection=true)`;
+    return new ReadStoreError('InvalidConfig', message, { url: server }, { cause: error });
+  }
   if (UNAVAILABLE.has(name) || NOT_READY_CODES.has(serverCode(error) as number)) {
     const message = `read store MongoDB ${server} is unavailable (${(error as Error).message})`;
     return new ReadStoreError('StoreUnavailable', message, { url: server }, { cause: error });

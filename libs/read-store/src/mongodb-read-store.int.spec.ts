@@ -84,6 +84,15 @@ describeReadStoreContract(
 );
 
 describe('mongodb read store without a server', () => {
+  it('refuses a malformed URL as a configuration error naming the setting, password hidden', async () => {
+    const error = await MongoReadStore.connect({ url: 'mongodb://app:secret@ledger/x?directConnection=maybe' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isReadStoreError(error, 'InvalidConfig')).toBe(true);
+    expect((error as Error).message).toMatch(/TASKLEDGER_READ_STORE/);
+    expect((error as Error).message).not.toContain('secret');
+  });
+
   it('fails to connect with StoreUnavailable naming the server, password hidden', async () => {
     const error = await MongoReadStore.connect({
       url: 'mongodb://app:secret@127.0.0.1:9/ledger',

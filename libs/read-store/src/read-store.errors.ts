@@ -3,6 +3,7 @@ export type ReadStoreErrorCode =
   | 'InvalidQuery'
   | 'InvalidDocument'
   | 'InvalidArgument'
+  | 'InvalidConfig'
   | 'CollectionNotFound'
   | 'CheckpointConflict'
   | 'StoreUnavailable'
