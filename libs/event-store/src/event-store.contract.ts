@@ -328,11 +328,15 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
         expect(ids).toEqual(eventIds(mine.slice(1)));
       });
 
+      // Stopped while a read for live events is pending, once it said it caught up; not after a
+      // delay: a filtered catch-up over a shared server's $all can take any time.
       it('ends the iteration cleanly when stopped while waiting', async () => {
         const subscription = store.subscribeToAll({ filter: { streamPrefix: newStream() } });
-        const iteration = collect(subscription);
-        setTimeout(() => void subscription.stop(), 50);
-        expect((await iteration).map((message) => message.kind)).toEqual(['caught-up']);
+        const iterator = subscription[Symbol.asyncIterator]();
+        expect((await iterator.next()).value).toMatchObject({ kind: 'caught-up' });
+        const waiting = iterator.next();
+        await subscription.stop();
+        expect(await waiting).toMatchObject({ done: true });
       });
     });
   });
