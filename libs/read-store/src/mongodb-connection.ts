@@ -53,6 +53,21 @@ export const mongoError = (url: string, error: unknown): unknown => {
   return error;
 };
 
+const QUERY_PLAN_KILLED = 175;
+
+/**
+ * Runs a read again, once, if a swap killed its cursor (renameCollection with dropTarget kills
+ * the cursors open on both collections): the second read sees the swapped collection.
+ */
+export const retryIfCursorKilled = async <T>(read: () => Promise<T>): Promise<T> => {
+  try {
+    return await read();
+  } catch (error) {
+    if (serverCode(error) !== QUERY_PLAN_KILLED) throw error;
+    return read();
+  }
+};
+
 /** Runs `work` in one transaction; the driver retries it on transient errors, so it must be repeatable. */
 export const inTransaction = async (
   client: MongoClient,

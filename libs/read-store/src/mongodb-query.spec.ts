@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { mongoMatches } from '../test/mongo-query-evaluator';
 import { compareKeys, matchesCondition, sortKeyOf } from './memory-query';
-import { mongoError, redactUrl } from './mongodb-connection';
+import { mongoError, redactUrl, retryIfCursorKilled } from './mongodb-connection';
 import {
   bulkOperations,
   declaredIndexFields,
@@ -126,8 +126,37 @@ describe('mongodb query translation', () => {
         ['_id', -1],
       ],
       limit: 21,
+      batchSize: 21,
     });
     expect(toMongoFind(parseFindQuery({})).limit).toBe(0);
+  });
+
+  // A swap renames collections with dropTarget, which kills open cursors (QueryPlanKilled):
+  // a page read in one batch has no cursor left open, and a longer read is retried once.
+  it('reads a page in one batch and retries a read whose cursor a swap killed, once', async () => {
+    expect(toMongoFind(parseFindQuery({})).batchSize).toBeUndefined();
+    const killed = () => Object.assign(new Error('collection dropped'), { name: 'MongoServerError', code: 175 });
+    let calls = 0;
+    const flaky = async () => {
+      calls += 1;
+      if (calls === 1) throw killed();
+      return 'read';
+    };
+    await expect(retryIfCursorKilled(flaky)).resolves.toBe('read');
+    expect(calls).toBe(2);
+    const always = async () => {
+      throw killed();
+    };
+    await expect(retryIfCursorKilled(always)).rejects.toMatchObject({ code: 175 });
+    const other = Object.assign(new Error('other'), { code: 2 });
+    let otherCalls = 0;
+    await expect(
+      retryIfCursorKilled(async () => {
+        otherCalls += 1;
+        throw other;
+      }),
+    ).rejects.toBe(other);
+    expect(otherCalls).toBe(1);
   });
 });
 

@@ -86,12 +86,16 @@ export const keysetFilter = (sort: readonly ParsedSortKey[], after: CursorPositi
 export const toMongoSort = (sort: readonly ParsedSortKey[]): [string, 1 | -1][] =>
   sort.map((key) => [mongoField(key.field), key.direction === 'asc' ? 1 : -1]);
 
-export const toMongoFind = (query: ParsedQuery): { filter: Document; sort: [string, 1 | -1][]; limit: number } => {
+/** A page comes in one batch (up to 16 MiB), so no cursor stays open that a swap could kill. */
+export const toMongoFind = (
+  query: ParsedQuery,
+): { filter: Document; sort: [string, 1 | -1][]; limit: number; batchSize?: number } => {
   const filter = toMongoFilter(query.conditions);
   return {
     filter: query.after === null ? filter : { $and: [filter, keysetFilter(query.sort, query.after)] },
     sort: toMongoSort(query.sort),
     limit: query.limit === null ? 0 : query.limit + 1,
+    ...(query.limit === null ? {} : { batchSize: query.limit + 1 }),
   };
 };
 

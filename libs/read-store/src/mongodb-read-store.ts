@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Db, MongoClient } from 'mongodb';
 import { assertCollectionName, isCollectionName, parseIndexes } from './identifiers';
 import { KnownCollections } from './mongodb-collections';
-import { isNamespaceExists, isNamespaceNotFound, loadDriver, mongoError } from './mongodb-connection';
+import {
+  isNamespaceExists,
+  isNamespaceNotFound,
+  loadDriver,
+  mongoError,
+  retryIfCursorKilled,
+} from './mongodb-connection';
 import {
   declaredIndexFields,
   indexDescription,
@@ -134,8 +140,8 @@ export class MongoReadStore implements ReadStore {
       const docs = await this.collections.existing(collection);
       for (let start = 0; start < unique.length; start += GET_MANY_CHUNK) {
         const chunk = unique.slice(start, start + GET_MANY_CHUNK);
-        for (const doc of await docs.find({ _id: { $in: chunk } }, { projection: WITHOUT_MONGO_ID }).toArray())
-          found.set(doc['id'], doc);
+        const read = () => docs.find({ _id: { $in: chunk } }, { projection: WITHOUT_MONGO_ID }).toArray();
+        for (const doc of await retryIfCursorKilled(read)) found.set(doc['id'], doc);
       }
     });
     const handedOut = new Set<string>();
@@ -161,10 +167,10 @@ export class MongoReadStore implements ReadStore {
     query: FindQuery = {},
   ): Promise<FindResult<T>> {
     const parsed = parseFindQuery(query);
-    const { filter, sort, limit } = toMongoFind(parsed);
+    const { filter, ...options } = toMongoFind(parsed);
     const rows = await this.guard(async () => {
       const docs = await this.collections.existing(collection);
-      return docs.find(filter, { projection: WITHOUT_MONGO_ID, sort, limit }).toArray();
+      return retryIfCursorKilled(() => docs.find(filter, { projection: WITHOUT_MONGO_ID, ...options }).toArray());
     });
     const pageSize = parsed.limit ?? rows.length;
     assertSortableValues(collection, parsed.sort, rows.slice(0, pageSize));
