@@ -55,6 +55,8 @@ const ignoreIf = (test: (error: unknown) => boolean) => (error: unknown) => {
  * renameCollection with dropTarget, completed crash-safely with the checkpoints.
  */
 export class MongoReadStore implements ReadStore {
+  /** Keeps a transaction well inside MongoDB's 60 s lifetime and the storage engine's cache. */
+  readonly maxUnitOfWorkChanges = 10_000;
   private readonly collections: KnownCollections;
   /** Names this process as the owner of the swaps it completes. */
   private readonly owner = randomUUID();
