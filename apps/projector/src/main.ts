@@ -1,7 +1,7 @@
 import { EXIT_CODE_OF, EXIT_PROBLEM, EXIT_USAGE, isTaskledgerError } from '@taskledger/errors';
 import { loadConfig } from '@taskledger/config';
 import { startProjector } from '@taskledger/projection-runtime';
-import { openStores, selectProjections } from '@taskledger/stores';
+import { openStoresWhenAvailable, selectProjections } from '@taskledger/stores';
 import { parseProjectorArgs, USAGE } from './projector-args';
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString()} projector: ${message}\n`);
@@ -11,7 +11,9 @@ const main = async (): Promise<number> => {
   if (args.help) return (process.stdout.write(`${USAGE}\n`), 0);
   const config = loadConfig();
   const projections = selectProjections(args.only);
-  const stores = await openStores(config);
+  const stores = await openStoresWhenAvailable(config, {
+    onRetry: (error, delayMs) => log(`${(error as Error).message}; retrying in ${delayMs} ms`),
+  });
   const projector = await startProjector({
     eventStore: stores.eventStore,
     readStore: stores.readStore,

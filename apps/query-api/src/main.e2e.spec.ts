@@ -34,6 +34,23 @@ describe('the query-api process', () => {
     expect(await server.exited).toBe(0);
   });
 
+  it('keeps retrying while its event store is unavailable instead of exiting', async () => {
+    const server = start({ TASKLEDGER_EVENT_STORE: 'esdb://127.0.0.1:1?tls=false', TASKLEDGER_READ_STORE: 'memory:' });
+    try {
+      let exitCode: number | null | undefined;
+      void server.exited.then((code) => (exitCode = code));
+      const retries = () => server.output().match(/unavailable.*; retrying in \d+ ms/g) ?? [];
+      for (let tries = 0; tries < 100 && retries().length < 2 && exitCode === undefined; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect({ exitCode, output: server.output() }).toEqual({ exitCode: undefined, output: expect.any(String) });
+      expect(retries()).toHaveLength(2);
+    } finally {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+  });
+
   it('stops with a message naming a bad setting', async () => {
     const server = start({ TASKLEDGER_API_PORT: 'eighty' });
     expect(await server.exited).toBe(1);

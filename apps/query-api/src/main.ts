@@ -1,11 +1,14 @@
 import { loadConfig } from '@taskledger/config';
-import { openStores } from '@taskledger/stores';
+import { openStoresWhenAvailable } from '@taskledger/stores';
 import { buildApp } from '@taskledger/query-http';
 
 /** The composition root: reads configuration, opens the stores, listens; SIGTERM / SIGINT close both. */
 const main = async (): Promise<void> => {
   const config = loadConfig();
-  const stores = await openStores(config);
+  const stores = await openStoresWhenAvailable(config, {
+    onRetry: (error, delayMs) =>
+      process.stderr.write(`query-api: ${(error as Error).message}; retrying in ${delayMs} ms\n`),
+  });
   const app = buildApp({
     readStore: stores.readStore,
     eventStore: stores.eventStore,

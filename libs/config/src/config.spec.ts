@@ -43,6 +43,19 @@ describe('configuration', () => {
     );
   });
 
+  // A replicaSet hint makes the driver switch to the member's advertised name (mongodb:27017 in
+  // docker-compose), which does not resolve from the host.
+  it('suggests a MongoDB URL that connects from the host to the compose replica set', () => {
+    let message = '';
+    try {
+      loadConfig({ env: { TASKLEDGER_READ_STORE: 'mongo://x' }, cwd });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/mongodb:\/\/localhost:27017\/taskledger\?directConnection=true/);
+    expect(message).not.toMatch(/replicaSet/);
+  });
+
   it('reads the config file, with the environment taking precedence', () => {
     const file = writeConfig('custom.json', { eventStore: 'sqlite:data/events.db', backlog: 'plans/backlog.md' });
     const fromFile = loadConfig({ env: {}, cwd, configPath: file });

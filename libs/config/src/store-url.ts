@@ -6,7 +6,7 @@ export type ReadStoreConfig = { kind: 'sqlite'; path: string } | { kind: 'mongod
 export const DEFAULT_LEDGER_PATH = '.taskledger/ledger.db';
 
 export const EVENT_STORE_FORMS = `sqlite:<path> (default sqlite:${DEFAULT_LEDGER_PATH}), esdb://host:2113?tls=false, or memory:`;
-export const READ_STORE_FORMS = 'sqlite:<path>, mongodb://host:27017/taskledger?replicaSet=rs0, or memory:';
+export const READ_STORE_FORMS = 'sqlite:<path>, mongodb://localhost:27017/taskledger?directConnection=true, or memory:';
 
 const sqlitePath = (value: string, cwd: string): string | null => {
   const path = value.slice('sqlite:'.length).trim();

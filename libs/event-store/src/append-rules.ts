@@ -2,8 +2,12 @@ import { TaskledgerError } from '@taskledger/errors';
 import { EventEnvelope, validateEnvelope } from '@taskledger/events';
 import { concurrencyConflict, EventFilter, ExpectedRevision, StreamRevision } from './event-store.port';
 
-/** Validates every envelope (nothing invalid is ever written) and rejects ids repeated in one batch. */
-export const checkBatch = (streamName: string, events: readonly EventEnvelope[]): void => {
+/**
+ * Validates every envelope (nothing invalid is ever written), rejects ids repeated in one batch,
+ * and returns the batch with its ids in lower case: UUIDs are case-insensitive and EventStoreDB
+ * stores them lower-cased, so every adapter keeps and compares them that way.
+ */
+export const checkBatch = (streamName: string, events: readonly EventEnvelope[]): EventEnvelope[] => {
   if (!streamName || /\s/.test(streamName)) {
     throw new TaskledgerError(
       'InvalidArgument',
@@ -11,12 +15,13 @@ export const checkBatch = (streamName: string, events: readonly EventEnvelope[])
     );
   }
   const ids = new Set<string>();
-  for (const event of events) {
+  return events.map((event) => {
     validateEnvelope(event);
-    if (ids.has(event.id))
-      throw new TaskledgerError('DuplicateEventId', `event id ${event.id} appears twice in one append`);
-    ids.add(event.id);
-  }
+    const id = event.id.toLowerCase();
+    if (ids.has(id)) throw new TaskledgerError('DuplicateEventId', `event id ${id} appears twice in one append`);
+    ids.add(id);
+    return id === event.id ? event : { ...event, id };
+  });
 };
 
 export const revisionMatches = (expected: ExpectedRevision, actual: StreamRevision): boolean => {

@@ -14,8 +14,8 @@ import {
 import { EventEnvelope } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter } from './append-rules';
 import {
+  appendConflict,
   concurrencyErrorFrom,
-  failedAppendRevision,
   fromClientCurrentRevision,
   fromClientPosition,
   isSystemEvent,
@@ -25,12 +25,12 @@ import {
   toClientReadStreamOptions,
   toReadPosition,
 } from './esdb-mapping';
+import { assertAppendSize, DEFAULT_MAX_APPEND_SIZE } from './esdb-append-size';
 import { firstMismatch, toEventData, toRecordedEvent } from './esdb-event-mapping';
 import { pushSubscription } from './esdb-subscription';
 import {
   AppendOptions,
   AppendResult,
-  concurrencyConflict,
   EventFilter,
   EventStore,
   ReadAllOptions,
@@ -45,6 +45,8 @@ import { comparePositions, Position } from './position';
 export interface EsdbEventStoreOptions {
   /** Events a subscription buffers before it pauses the server's stream (resuming at a quarter). Default 512. */
   subscriptionBufferSize?: number;
+  /** The server's MaxAppendSize in bytes: larger appends are refused before sending. Default 1 MiB, the server's default. */
+  maxAppendSize?: number;
 }
 
 /**
@@ -78,9 +80,10 @@ export class EsdbEventStore implements EventStore {
    * replay without comparing content, so the read-back supplies the exact position and refuses an
    * id re-used with different content (DuplicateEventId), as the other adapters do.
    */
-  async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
-    checkBatch(streamName, events);
+  async append(streamName: string, given: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
+    const events = checkBatch(streamName, given);
     if (events.length === 0) return this.emptyAppend(streamName, options);
+    assertAppendSize(streamName, events, this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE);
     const last = await this.write(streamName, events, options);
     const stored = await this.readStream(streamName, {
       fromRevision: last - events.length + 1,
@@ -182,19 +185,15 @@ export class EsdbEventStore implements EventStore {
     const expectedRevision = toClientExpectedRevision(options.expectedRevision);
     try {
       const result = await this.client.appendToStream(streamName, events.map(toEventData), { expectedRevision });
-      if (!result.success) {
-        throw concurrencyConflict(
-          streamName,
-          options.expectedRevision,
-          failedAppendRevision(result.nextExpectedRevision),
-        );
-      }
-      return Number(result.nextExpectedRevision);
+      if (result.success) return Number(result.nextExpectedRevision);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError)
         throw concurrencyErrorFrom(streamName, options.expectedRevision, error);
-      throw storeError(error);
+      throw storeError(error, streamName);
     }
+    // With `throwOnAppendFailure=false` the client's batch append reports the revision as
+    // 1 or -1 (whether the stream has one), not the revision itself: read it.
+    throw appendConflict(streamName, options.expectedRevision, await this.streamRevision(streamName));
   }
 
   /** Nothing to write: check the expected revision against the stream as it is, like the other adapters. */

@@ -8,6 +8,7 @@ import {
   NO_STREAM,
   START,
   STREAM_EXISTS,
+  CancelledError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -15,7 +16,6 @@ import {
 import {
   concurrencyErrorFrom,
   eventTypesRegex,
-  failedAppendRevision,
   fromClientCurrentRevision,
   fromClientExpectedRevision,
   fromClientPosition,
@@ -87,13 +87,29 @@ describe('esdb mapping: expected revisions', () => {
       code: 'ConcurrencyConflict',
       details: { streamName: 'task-B-1', expected: 0, actual: 3 },
     });
-    expect(concurrencyErrorFrom('task-B-2', 2, missing).details['actual']).toBe('no_stream');
+    expect(concurrencyErrorFrom('task-B-2', 2, missing)).toMatchObject({ actual: 'no_stream' });
   });
 
-  it('reads the current revision of a failed append that did not throw', () => {
-    expect(failedAppendRevision(-1n)).toBe('no_stream');
-    expect(failedAppendRevision(4n)).toBe(4);
+  // With any / stream_exists the server raises WrongExpectedVersion only for a batch that
+  // repeats part of an earlier one: the other adapters call that DuplicateEventId.
+  it('reports a wrong expected version under any, or stream_exists on an existing stream, as DuplicateEventId', () => {
+    const atThree = new WrongExpectedVersionError(undefined, { streamName: 'task-B-1', expected: ANY, current: 3n });
+    for (const expected of ['any', 'stream_exists'] as const) {
+      const error = concurrencyErrorFrom('task-B-1', expected, atThree);
+      expect(error).toMatchObject({ code: 'DuplicateEventId' });
+      expect(error.message).toMatch(/task-B-1 repeats only part of an earlier append/);
+    }
+    const missing = new WrongExpectedVersionError(undefined, {
+      streamName: 'task-B-2',
+      expected: STREAM_EXISTS,
+      current: NO_STREAM,
+    });
+    expect(concurrencyErrorFrom('task-B-2', 'stream_exists', missing)).toMatchObject({ code: 'ConcurrencyConflict' });
+  });
+
+  it('reads the current revision a WrongExpectedVersionError carries', () => {
     expect(fromClientCurrentRevision(9n)).toBe(9);
+    expect(fromClientCurrentRevision(NO_STREAM)).toBe('no_stream');
   });
 });
 
@@ -197,5 +213,11 @@ describe('esdb mapping: errors', () => {
     expect(isTaskledgerError(storeError(refused), 'StoreUnavailable')).toBe(true);
     expect(storeError(Object.assign(new Error('bad request'), { code: 3 }))).not.toBeInstanceOf(TaskledgerError);
     expect(storeError(other)).toBe(other);
+  });
+
+  it('reports a live stream the server cancels on shutdown (24.4 and later) as StoreUnavailable', () => {
+    const mapped = storeError(new CancelledError());
+    expect(isTaskledgerError(mapped, 'StoreUnavailable')).toBe(true);
+    expect((mapped as Error).message).toMatch(/EventStoreDB is unavailable \(cancelled\)/);
   });
 });

@@ -5,6 +5,7 @@ import {
   END,
   ErrorType,
   FORWARDS,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   START,
   STREAM_EXISTS,
@@ -22,6 +23,7 @@ import {
 } from '@eventstore/db-client';
 
 import { filterEventTypes, streamPrefixes } from './append-rules';
+import { appendTooLarge } from './esdb-append-size';
 import {
   concurrencyConflict,
   EventFilter,
@@ -66,15 +68,32 @@ export const fromClientExpectedRevision = (expected: AppendExpectedRevision): Ex
 export const fromClientCurrentRevision = (current: CurrentRevision): StreamRevision =>
   current === NO_STREAM ? 'no_stream' : fromClientRevision(current);
 
-/** The actual revision a failed append reports when the client does not throw (`throwOnAppendFailure=false`). */
-export const failedAppendRevision = (nextExpectedRevision: bigint): StreamRevision =>
-  nextExpectedRevision < 0n ? 'no_stream' : fromClientRevision(nextExpectedRevision);
-
+/**
+ * A WrongExpectedVersionError as the other adapters report the same situation: under `any`, or
+ * `stream_exists` on a stream that exists, the server raises it only for a batch that repeats
+ * part of an earlier one (DuplicateEventId); otherwise the stream moved (a ConcurrencyConflict error).
+ */
 export const concurrencyErrorFrom = (
   streamName: string,
   expected: ExpectedRevision,
   error: WrongExpectedVersionError,
-): TaskledgerError => concurrencyConflict(streamName, expected, fromClientCurrentRevision(error.actualVersion));
+): TaskledgerError => appendConflict(streamName, expected, fromClientCurrentRevision(error.actualVersion));
+
+/** A refused append, given the stream's actual revision: see concurrencyErrorFrom. */
+export const appendConflict = (
+  streamName: string,
+  expected: ExpectedRevision,
+  actual: StreamRevision,
+): TaskledgerError => {
+  if (expected === 'any' || (expected === 'stream_exists' && actual !== 'no_stream')) {
+    return new TaskledgerError(
+      'DuplicateEventId',
+      `append to ${streamName} repeats only part of an earlier append; re-send the whole batch or new ids`,
+      { streamName },
+    );
+  }
+  return concurrencyConflict(streamName, expected, actual);
+};
 
 export const fromClientPosition = (position: ClientPosition): Position => ({
   commit: position.commit,
@@ -137,8 +156,14 @@ export const toClientFilter = (filter: EventFilter | undefined): Filter => {
 export const isSystemEvent = (streamName: string, type: string): boolean =>
   streamName.startsWith('$') || type.startsWith('$');
 
+/**
+ * Connection trouble, a node that is not (yet) leader, and a live stream the server cancels
+ * when it shuts down (CancelledError from server 24.4; the client filters out its own
+ * cancellations before converting).
+ */
 const UNAVAILABLE = new Set<string>([
   ErrorType.UNAVAILABLE,
+  ErrorType.CANCELLED,
   ErrorType.DEADLINE_EXCEEDED,
   ErrorType.TIMEOUT,
   ErrorType.NOT_LEADER,
@@ -152,8 +177,12 @@ const unavailableKind = (error: Error): string | null => {
   return typeof code === 'number' && UNAVAILABLE_GRPC_CODES.has(code) ? `grpc status ${code}` : null;
 };
 
-/** Connection trouble becomes TaskledgerError('StoreUnavailable'); anything else passes through unchanged. */
-export const storeError = (error: unknown): unknown => {
+/**
+ * Connection trouble becomes TaskledgerError('StoreUnavailable'), an append above the server's
+ * MaxAppendSize an input error naming the limit; anything else passes through unchanged.
+ */
+export const storeError = (error: unknown, streamName = 'the stream'): unknown => {
+  if (error instanceof MaxAppendSizeExceededError) return appendTooLarge(streamName, error.maxAppendSize);
   const kind = error instanceof Error ? unavailableKind(error) : null;
   return kind
     ? new TaskledgerError('StoreUnavailable', `EventStoreDB is unavailable (${kind}): ${(error as Error).message}`, {

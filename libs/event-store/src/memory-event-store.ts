@@ -33,9 +33,9 @@ export class MemoryEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
-  async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
+  async append(streamName: string, given: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
-    checkBatch(streamName, events);
+    const events = checkBatch(streamName, given);
     const stream = this.streams.get(streamName) ?? [];
     const actual: StreamRevision = stream.length === 0 ? 'no_stream' : stream.length - 1;
     const first = events[0] && this.ids.get(events[0].id);

@@ -53,8 +53,8 @@ export class SqliteEventStore implements EventStore {
     return { path: this.path, label: 'ledger database', busyTimeoutMs: this.busyTimeoutMs };
   }
 
-  async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
-    checkBatch(streamName, events);
+  async append(streamName: string, given: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
+    const events = checkBatch(streamName, given);
     const rows = events.map((event) => ({
       event,
       data: JSON.stringify(event.data),

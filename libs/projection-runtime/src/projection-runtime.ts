@@ -48,6 +48,14 @@ const LIVE_BATCH_SIZE = 1000;
 /** Most catch-up batches of events a lane applies between two commits. */
 const COMMIT_SPAN_BATCHES = 10;
 
+/**
+ * Events per batch and documents per lane that keep a commit of every lane within the read
+ * store's largest unit of work: a lane commits once it holds a batch's worth of documents, so
+ * it may hold up to two batches' worth (an event touching one document per lane).
+ */
+const lanesShare = (maxChanges: number | undefined, lanes: number): number =>
+  maxChanges === undefined ? Infinity : Math.max(1, Math.floor(maxChanges / (2 * Math.max(lanes, 1))));
+
 export class ProjectionRuntime {
   private readonly batchSize: { catchingUp: number; live: number };
   private readonly batchWaitMs: number;
@@ -55,9 +63,10 @@ export class ProjectionRuntime {
   private eventsPerSecond: number | undefined;
 
   constructor(private readonly options: ProjectionRuntimeOptions) {
+    const perLane = lanesShare(options.readStore.maxUnitOfWorkChanges, options.projections.length);
     this.batchSize = {
-      catchingUp: options.batchSize ?? CATCH_UP_BATCH_SIZE,
-      live: options.batchSize ?? LIVE_BATCH_SIZE,
+      catchingUp: Math.min(options.batchSize ?? CATCH_UP_BATCH_SIZE, perLane),
+      live: Math.min(options.batchSize ?? LIVE_BATCH_SIZE, perLane),
     };
     this.batchWaitMs = options.batchWaitMs ?? 100;
     this.policy = {

@@ -24,6 +24,7 @@ import {
   prepareUnit,
   receiptOf,
 } from './write-validation';
+import { assertSortableValues } from './sort-values';
 
 interface Entry {
   readonly json: string;
@@ -101,6 +102,7 @@ export class MemoryReadStore implements ReadStore {
   ): Promise<FindResult<T>> {
     const parsedQuery = parseFindQuery(query);
     const { page, nextCursor } = findInMemory(this.docs(collection).values(), docOf, parsedQuery);
+    assertSortableValues(collection, parsedQuery.sort, page.map(docOf));
     return { items: page.map((entry) => parsed<T>(entry) as T), nextCursor };
   }
 

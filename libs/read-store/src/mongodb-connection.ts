@@ -9,8 +9,13 @@ const UNAVAILABLE = new Set([
   'MongoTopologyClosedError',
   'MongoClientClosedError',
   'MongoServerClosedError',
-  'MongoParseError',
 ]);
+
+/**
+ * Server codes of a node that cannot take writes now but will: not primary (yet), no replica
+ * set config received, stepping down or shutting down.
+ */
+const NOT_READY_CODES = new Set([10107, 13435, 13436, 94, 11600, 11602, 189, 91]);
 
 const NAMESPACE_EXISTS = 48;
 const NAMESPACE_NOT_FOUND = 26;
@@ -28,7 +33,11 @@ export const mongoError = (url: string, error: unknown): unknown => {
   if (error instanceof TaskledgerError) return error;
   const server = redactUrl(url);
   const name = (error as Error | null)?.name ?? '';
-  if (UNAVAILABLE.has(name)) {
+  if (name === 'MongoParseError' || name === 'MongoInvalidArgumentError') {
+    const message = `the read store URL ${server} is not a valid MongoDB connection string (${(error as Error).message}); fix TASKLEDGER_READ_STORE (e.g. mongodb://localhost:27017/taskledger?directConnection=true)`;
+    return new TaskledgerError('InvalidConfig', message, { url: server }, { cause: error });
+  }
+  if (UNAVAILABLE.has(name) || NOT_READY_CODES.has(serverCode(error) as number)) {
     const message = `read store MongoDB ${server} is unavailable (${(error as Error).message})`;
     return new TaskledgerError('StoreUnavailable', message, { url: server }, { cause: error });
   }
@@ -42,6 +51,21 @@ export const mongoError = (url: string, error: unknown): unknown => {
     );
   }
   return error;
+};
+
+const QUERY_PLAN_KILLED = 175;
+
+/**
+ * Runs a read again, once, if a swap killed its cursor (renameCollection with dropTarget kills
+ * the cursors open on both collections): the second read sees the swapped collection.
+ */
+export const retryIfCursorKilled = async <T>(read: () => Promise<T>): Promise<T> => {
+  try {
+    return await read();
+  } catch (error) {
+    if (serverCode(error) !== QUERY_PLAN_KILLED) throw error;
+    return read();
+  }
 };
 
 /** Runs `work` in one transaction; the driver retries it on transient errors, so it must be repeatable. */

@@ -2,7 +2,7 @@ import { isTaskledgerError } from '@taskledger/errors';
 import fc from 'fast-check';
 import { mongoMatches } from '../test/mongo-query-evaluator';
 import { compareKeys, matchesCondition, sortKeyOf } from './memory-query';
-import { mongoError, redactUrl } from './mongodb-connection';
+import { mongoError, redactUrl, retryIfCursorKilled } from './mongodb-connection';
 import {
   bulkOperations,
   declaredIndexFields,
@@ -81,6 +81,31 @@ describe('mongodb query translation', () => {
     );
   });
 
+  // MongoDB orders an array by its smallest (largest) element, so the page that holds it, where
+  // find refuses it, is unknown: every later page must still select it, or paging skips it.
+  it('keeps selecting a document holding an array in a sort field until the cursor passes its earlier keys', () => {
+    fc.assert(
+      fc.property(
+        doc(fc.oneof(fc.constant(undefined), scalar)),
+        doc(fc.oneof(fc.constant(undefined), scalar)),
+        fc.array(scalar, { maxLength: 3 }),
+        sort.filter((keys) => keys.length > 0 && keys[0]!.field !== 'id'),
+        fc.nat(),
+        (candidate, last, list, keys, pick) => {
+          const parsed = parseSort(keys);
+          const at = pick % (parsed.length - 1);
+          const withArray = { ...candidate, [parsed[at]!.field]: list };
+          const prefix = parsed.slice(0, at);
+          const notBefore =
+            compareKeys(sortKeyOf(candidate, prefix), sortKeyOf(last, prefix), prefix) >= 0 || prefix.length === 0;
+          const cursor = positionOf(JSON.parse(JSON.stringify(last)), parsed);
+          if (notBefore) expect(mongoMatches(asStored(withArray), keysetFilter(parsed, cursor))).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('never lets a condition match array elements, except on the id', () => {
     expect(toMongoFilter(parseFilter({ status: 'done', id: 'x' }))).toEqual({
       status: { $eq: 'done', $not: { $type: 'array' } },
@@ -101,8 +126,37 @@ describe('mongodb query translation', () => {
         ['_id', -1],
       ],
       limit: 21,
+      batchSize: 21,
     });
     expect(toMongoFind(parseFindQuery({})).limit).toBe(0);
+  });
+
+  // A swap renames collections with dropTarget, which kills open cursors (QueryPlanKilled):
+  // a page read in one batch has no cursor left open, and a longer read is retried once.
+  it('reads a page in one batch and retries a read whose cursor a swap killed, once', async () => {
+    expect(toMongoFind(parseFindQuery({})).batchSize).toBeUndefined();
+    const killed = () => Object.assign(new Error('collection dropped'), { name: 'MongoServerError', code: 175 });
+    let calls = 0;
+    const flaky = async () => {
+      calls += 1;
+      if (calls === 1) throw killed();
+      return 'read';
+    };
+    await expect(retryIfCursorKilled(flaky)).resolves.toBe('read');
+    expect(calls).toBe(2);
+    const always = async () => {
+      throw killed();
+    };
+    await expect(retryIfCursorKilled(always)).rejects.toMatchObject({ code: 175 });
+    const other = Object.assign(new Error('other'), { code: 2 });
+    let otherCalls = 0;
+    await expect(
+      retryIfCursorKilled(async () => {
+        otherCalls += 1;
+        throw other;
+      }),
+    ).rejects.toBe(other);
+    expect(otherCalls).toBe(1);
   });
 });
 
@@ -164,5 +218,22 @@ describe('mongodb errors', () => {
     }
     const other = new Error('something else');
     expect(mongoError('mongodb://h', other)).toBe(other);
+  });
+
+  it('maps a node that is not (yet) a writable primary to StoreUnavailable, so apps retry', () => {
+    const states: [string, number][] = [
+      ['not primary', 10107],
+      ['not primary and secondaryOk=false', 13435],
+      ['no replset config has been received', 94],
+      ['operation was interrupted because of a replica set state change', 11602],
+      ['The server is in quiesce mode and will shut down', 91],
+    ];
+    for (const [message, code] of states) {
+      const mapped = mongoError(
+        'mongodb://h/db',
+        Object.assign(new Error(message), { name: 'MongoServerError', code }),
+      );
+      expect(isTaskledgerError(mapped, 'StoreUnavailable')).toBe(true);
+    }
   });
 });

@@ -50,7 +50,9 @@ const equalTo = (field: string, value: unknown): Document => ({ [mongoField(fiel
 /**
  * Documents strictly after `value` in sort order. `$gt`/`$lt` only compare within one type, so
  * the types that sort after (or before) the value's type are added explicitly; nulls and
- * missing fields come first ascending and last descending.
+ * missing fields come first ascending and last descending. Arrays are always selected: MongoDB
+ * sorts them by an element (an empty one before null), so a later page must still reach them,
+ * and find refuses the page that holds one.
  */
 const afterValue = (key: ParsedSortKey, value: unknown): Document | null => {
   const field = mongoField(key.field);
@@ -60,10 +62,11 @@ const afterValue = (key: ParsedSortKey, value: unknown): Document | null => {
   const branches: Document[] = [];
   if (type !== 'null') branches.push({ [field]: { [key.direction === 'asc' ? '$gt' : '$lt']: value } });
   const others = key.direction === 'asc' ? JSON_TYPE_ORDER.slice(rank + 1) : JSON_TYPE_ORDER.slice(0, rank);
-  const typed = others.filter((name) => name !== 'null').map((name) => BSON_TYPE[name]);
-  if (typed.length > 0) branches.push({ [field]: { $type: typed } });
+  const typed = [...others.filter((name) => name !== 'null' && name !== 'array'), 'array' as const].map(
+    (name) => BSON_TYPE[name],
+  );
+  branches.push({ [field]: { $type: typed } });
   if (others.includes('null')) branches.push({ [field]: null });
-  if (branches.length === 0) return null;
   return branches.length === 1 ? (branches[0] as Document) : { $or: branches };
 };
 
@@ -83,12 +86,16 @@ export const keysetFilter = (sort: readonly ParsedSortKey[], after: CursorPositi
 export const toMongoSort = (sort: readonly ParsedSortKey[]): [string, 1 | -1][] =>
   sort.map((key) => [mongoField(key.field), key.direction === 'asc' ? 1 : -1]);
 
-export const toMongoFind = (query: ParsedQuery): { filter: Document; sort: [string, 1 | -1][]; limit: number } => {
+/** A page comes in one batch (up to 16 MiB), so no cursor stays open that a swap could kill. */
+export const toMongoFind = (
+  query: ParsedQuery,
+): { filter: Document; sort: [string, 1 | -1][]; limit: number; batchSize?: number } => {
   const filter = toMongoFilter(query.conditions);
   return {
     filter: query.after === null ? filter : { $and: [filter, keysetFilter(query.sort, query.after)] },
     sort: toMongoSort(query.sort),
     limit: query.limit === null ? 0 : query.limit + 1,
+    ...(query.limit === null ? {} : { batchSize: query.limit + 1 }),
   };
 };
 

@@ -9,7 +9,7 @@ import { PENDING } from './mongodb-unit-of-work';
 const url = process.env['MONGODB_URL'];
 const skipReason =
   url === undefined || url === ''
-    ? 'set MONGODB_URL to a replica set (e.g. mongodb://localhost:27017/?replicaSet=rs0) to run it'
+    ? 'set MONGODB_URL to a replica set (e.g. mongodb://localhost:27017/?directConnection=true for docker compose) to run it'
     : undefined;
 
 jest.setTimeout(30_000);
@@ -48,7 +48,7 @@ describeReadStoreContract(
 (skipReason === undefined ? describe : describe.skip)(
   'mongodb read store after a crash in the middle of a swap',
   () => {
-    it('completes the swap and its checkpoint before any checkpoint is read', async () => {
+    it("shows readers the swap's checkpoint at once, and the next write completes the swap", async () => {
       const { database, drop } = freshDatabase();
       const store = await MongoReadStore.connect({ url: url as string, database });
       try {
@@ -73,6 +73,7 @@ describeReadStoreContract(
           version: 2,
           revision: expect.any(String),
         });
+        await store.commit({});
         expect(await store.get('executions', 'new')).toEqual({ id: 'new', status: 'rebuilt' });
         expect(await store.listCollections()).toEqual([{ name: 'executions', indexes: [['status']] }]);
       } finally {
@@ -84,6 +85,15 @@ describeReadStoreContract(
 );
 
 describe('mongodb read store without a server', () => {
+  it('refuses a malformed URL as a configuration error naming the setting, password hidden', async () => {
+    const error = await MongoReadStore.connect({ url: 'mongodb://app:secret@ledger/x?directConnection=maybe' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isTaskledgerError(error, 'InvalidConfig')).toBe(true);
+    expect((error as Error).message).toMatch(/TASKLEDGER_READ_STORE/);
+    expect((error as Error).message).not.toContain('secret');
+  });
+
   it('fails to connect with StoreUnavailable naming the server, password hidden', async () => {
     const error = await MongoReadStore.connect({
       url: 'mongodb://app:secret@127.0.0.1:9/ledger',

@@ -1,8 +1,15 @@
 import { TaskledgerError } from '@taskledger/errors';
+import { randomUUID } from 'node:crypto';
 import type { Db, MongoClient } from 'mongodb';
 import { assertCollectionName, isCollectionName, parseIndexes } from './identifiers';
 import { KnownCollections } from './mongodb-collections';
-import { isNamespaceExists, isNamespaceNotFound, loadDriver, mongoError } from './mongodb-connection';
+import {
+  isNamespaceExists,
+  isNamespaceNotFound,
+  loadDriver,
+  mongoError,
+  retryIfCursorKilled,
+} from './mongodb-connection';
 import {
   declaredIndexFields,
   indexDescription,
@@ -11,14 +18,8 @@ import {
   toMongoFind,
   WITHOUT_MONGO_ID,
 } from './mongodb-query';
-import {
-  CHECKPOINTS,
-  CheckpointRecord,
-  commitUnit,
-  completePendingSwap,
-  fromRecord,
-  PENDING,
-} from './mongodb-unit-of-work';
+import { completePendingSwap, pendingSwapError, readCheckpoints } from './mongodb-swap';
+import { CHECKPOINTS, commitUnit, fromRecord, PENDING } from './mongodb-unit-of-work';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
 import { encodeCursor, sortSignature } from './query-cursor';
 
@@ -33,6 +34,7 @@ import type {
   UnitOfWork,
 } from './read-store.port';
 import { assertId, checkCollectionsExist, prepareUnit, receiptOf } from './write-validation';
+import { assertSortableValues } from './sort-values';
 
 export interface MongoReadStoreOptions {
   /** Connection string. Transactions need a replica set (docker-compose runs a single-node one). */
@@ -54,7 +56,11 @@ const ignoreIf = (test: (error: unknown) => boolean) => (error: unknown) => {
  * renameCollection with dropTarget, completed crash-safely with the checkpoints.
  */
 export class MongoReadStore implements ReadStore {
+  /** Keeps a transaction well inside MongoDB's 60 s lifetime and the storage engine's cache. */
+  readonly maxUnitOfWorkChanges = 10_000;
   private readonly collections: KnownCollections;
+  /** Names this process as the owner of the swaps it completes. */
+  private readonly owner = randomUUID();
   private closed = false;
 
   private constructor(
@@ -74,7 +80,7 @@ export class MongoReadStore implements ReadStore {
       const store = new MongoReadStore(client, client.db(options.database), options.url);
       for (const name of [CHECKPOINTS, PENDING])
         await store.db.createCollection(name).catch(ignoreIf(isNamespaceExists));
-      await completePendingSwap(client, store.db);
+      await completePendingSwap(client, store.db, store.owner);
       return store;
     } catch (error) {
       await client?.close();
@@ -137,8 +143,8 @@ export class MongoReadStore implements ReadStore {
       const docs = await this.collections.existing(collection);
       for (let start = 0; start < unique.length; start += GET_MANY_CHUNK) {
         const chunk = unique.slice(start, start + GET_MANY_CHUNK);
-        for (const doc of await docs.find({ _id: { $in: chunk } }, { projection: WITHOUT_MONGO_ID }).toArray())
-          found.set(doc['id'], doc);
+        const read = () => docs.find({ _id: { $in: chunk } }, { projection: WITHOUT_MONGO_ID }).toArray();
+        for (const doc of await retryIfCursorKilled(read)) found.set(doc['id'], doc);
       }
     });
     const handedOut = new Set<string>();
@@ -164,12 +170,13 @@ export class MongoReadStore implements ReadStore {
     query: FindQuery = {},
   ): Promise<FindResult<T>> {
     const parsed = parseFindQuery(query);
-    const { filter, sort, limit } = toMongoFind(parsed);
+    const { filter, ...options } = toMongoFind(parsed);
     const rows = await this.guard(async () => {
       const docs = await this.collections.existing(collection);
-      return docs.find(filter, { projection: WITHOUT_MONGO_ID, sort, limit }).toArray();
+      return retryIfCursorKilled(() => docs.find(filter, { projection: WITHOUT_MONGO_ID, ...options }).toArray());
     });
     const pageSize = parsed.limit ?? rows.length;
+    assertSortableValues(collection, parsed.sort, rows.slice(0, pageSize));
     const last = rows.length > pageSize ? rows[pageSize - 1] : undefined;
     const nextCursor =
       last === undefined ? null : encodeCursor(sortSignature(parsed.sort), positionOf(last, parsed.sort));
@@ -186,28 +193,26 @@ export class MongoReadStore implements ReadStore {
   async commit(unit: UnitOfWork): Promise<CommitReceipt> {
     const prepared = prepareUnit(unit);
     await this.guard(async () => {
-      if (prepared.swaps.length > 0) this.collections.swapped(await completePendingSwap(this.client, this.db));
+      this.collections.swapped(await completePendingSwap(this.client, this.db, this.owner));
       checkCollectionsExist(prepared, await this.collections.existingAmong(prepared));
-      await commitUnit(this.client, this.db, prepared);
-      this.collections.swapped(prepared.swaps);
+      await commitUnit(this.client, this.db, prepared, this.owner).catch((error: unknown) => {
+        throw pendingSwapError(error);
+      });
+      if (prepared.swaps.length > 0)
+        this.collections.swapped(await completePendingSwap(this.client, this.db, this.owner));
     });
     return receiptOf(prepared);
   }
 
   async getCheckpoint(name: string): Promise<Checkpoint | null> {
     return this.guard(async () => {
-      this.collections.swapped(await completePendingSwap(this.client, this.db));
-      const record = await this.db.collection<CheckpointRecord>(CHECKPOINTS).findOne({ _id: name });
-      return record === null ? null : fromRecord(record);
+      const [record] = await readCheckpoints(this.db, { _id: name });
+      return record === undefined ? null : fromRecord(record);
     });
   }
 
   async listCheckpoints(): Promise<Checkpoint[]> {
-    return this.guard(async () => {
-      this.collections.swapped(await completePendingSwap(this.client, this.db));
-      const records = await this.db.collection<CheckpointRecord>(CHECKPOINTS).find().sort({ _id: 1 }).toArray();
-      return records.map(fromRecord);
-    });
+    return this.guard(async () => (await readCheckpoints(this.db)).map(fromRecord));
   }
 
   async close(): Promise<void> {

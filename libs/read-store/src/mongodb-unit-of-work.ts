@@ -8,7 +8,7 @@ import { checkpointFrom, PreparedCheckpoint, PreparedUnit } from './write-valida
 
 export const CHECKPOINTS = '_rs_checkpoints';
 export const PENDING = '_rs_pending';
-const PENDING_ID = 'swap';
+export const PENDING_ID = 'swap';
 
 export interface CheckpointRecord {
   _id: string;
@@ -21,11 +21,16 @@ export interface CheckpointRecord {
 }
 
 /** Swaps that a transaction decided on, with the checkpoint writes that must follow them. */
-interface PendingSwap {
+export interface PendingSwap {
   _id: string;
   swaps: CollectionSwap[];
   checkpoints: CheckpointRecord[];
   deleteCheckpoints: string[];
+  /** The process completing it, and when it last made progress (absent on records of older versions). */
+  owner?: string | null;
+  claimedAt?: Date;
+  /** How many of the swaps' renames are done. */
+  done?: number;
 }
 
 export const toRecord = ({ checkpoint, stateJson }: PreparedCheckpoint): CheckpointRecord => ({
@@ -77,7 +82,7 @@ const writeChanges = async (db: Db, unit: PreparedUnit, session: ClientSession):
   }
 };
 
-const writeCheckpoints = async (
+export const writeCheckpoints = async (
   db: Db,
   records: readonly CheckpointRecord[],
   deletes: readonly string[],
@@ -91,11 +96,11 @@ const writeCheckpoints = async (
 /**
  * MongoDB cannot rename a collection inside a transaction, so a unit of work with swaps is
  * three steps: (1) the expectations checked, documents, fresh revisions on the checkpoints the
- * swap replaces, and a pending-swap record, in one transaction; (2) the renames;
- * (3) the checkpoints plus removing the record, in one transaction. Every checkpoint read
- * first completes a pending swap, so no reader sees the new collection with the old checkpoint.
+ * swap replaces, and a pending-swap record owned by `owner`, in one transaction; (2) the
+ * renames; (3) the checkpoints plus removing the record, in one transaction (steps 2 and 3:
+ * completePendingSwap). Meanwhile readers see the checkpoints the swap will write.
  */
-export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit): Promise<void> => {
+export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit, owner: string): Promise<void> => {
   const records = unit.checkpoints.map(toRecord);
   if (unit.swaps.length === 0) {
     return inTransaction(client, async (session) => {
@@ -110,6 +115,9 @@ export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit
     swaps: [...unit.swaps],
     checkpoints: records,
     deleteCheckpoints: [...unit.deleteCheckpoints],
+    owner,
+    claimedAt: new Date(),
+    done: 0,
   };
   await inTransaction(client, async (session) => {
     await checkExpectations(db, unit, session);
@@ -118,20 +126,4 @@ export const commitUnit = async (client: MongoClient, db: Db, unit: PreparedUnit
     await claimCheckpoints(db, unit, session);
     await db.collection<PendingSwap>(PENDING).insertOne(pending, { session });
   });
-  await completePendingSwap(client, db);
-};
-
-/** Finishes a swap a crash interrupted (idempotent: a source already renamed is skipped). */
-export const completePendingSwap = async (client: MongoClient, db: Db): Promise<CollectionSwap[]> => {
-  const pending = await db.collection<PendingSwap>(PENDING).findOne({ _id: PENDING_ID });
-  if (pending === null) return [];
-  for (const { source, target } of pending.swaps) {
-    const exists = await db.listCollections({ name: source }, { nameOnly: true }).hasNext();
-    if (exists) await db.renameCollection(source, target, { dropTarget: true });
-  }
-  await inTransaction(client, async (session) => {
-    await writeCheckpoints(db, pending.checkpoints, pending.deleteCheckpoints, session);
-    await db.collection<PendingSwap>(PENDING).deleteOne({ _id: PENDING_ID }, { session });
-  });
-  return pending.swaps;
 };

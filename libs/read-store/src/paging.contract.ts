@@ -14,11 +14,18 @@ const value = fc.oneof(
   fc.constantFrom('', 'a', 'B', 'é', '\ue000', '😀', 'a😀'),
   fc.string({ unit: 'binary', maxLength: 3 }),
 );
-const docs = fc
-  .uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), { maxLength: 30 })
-  .chain((ids) =>
-    fc.tuple(...ids.map((id) => fc.record({ a: value, b: value }).map((fields): Doc => ({ id, ...fields })))),
-  );
+/** Arrays, empty or mixed: MongoDB would sort them by their smallest or largest element. */
+const arrayValue = fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('a', 'B')), { maxLength: 3 });
+const docsOf = (fieldValue: fc.Arbitrary<unknown>) =>
+  fc
+    .uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), { maxLength: 30 })
+    .chain((ids) =>
+      fc.tuple(
+        ...ids.map((id) => fc.record({ a: fieldValue, b: fieldValue }).map((fields): Doc => ({ id, ...fields }))),
+      ),
+    );
+const docs = docsOf(value);
+const docsWithArrays = docsOf(fc.oneof({ weight: 6, arbitrary: value }, { weight: 1, arbitrary: arrayValue }));
 const sortKey = fc.record({
   field: fc.constantFrom('a', 'b', 'id'),
   direction: fc.constantFrom('asc' as const, 'desc' as const),
@@ -93,6 +100,42 @@ export const pagingContract = ({ store }: ContractContext): void => {
             const expected = contents.filter(matches).sort(referenceOrder(keys));
             expect(pages.flat().map((doc) => doc.id)).toEqual(expected.map((doc) => doc.id));
             expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+            await store().dropCollection(collection);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
+    it('refuses, with InvalidQuery naming the field, to page over matches holding an array in a sort field', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          docsWithArrays,
+          sort,
+          fc.integer({ min: 1, max: 7 }),
+          fc.constantFrom(...FILTERS),
+          async (contents, keys, limit, [where, matches]) => {
+            const collection = await freshCollection(store(), contents);
+            const expected = contents.filter(matches);
+            const sorted = keys.slice(0, keys.findIndex(({ field }) => field === 'id') >>> 0);
+            const arrayField = sorted.find(({ field }) =>
+              expected.some((doc) => Array.isArray(doc[field as keyof Doc])),
+            )?.field;
+            const reading = readAllPages(store(), collection, { filter: where, sort: keys, limit });
+            if (arrayField === undefined) {
+              const pages = await reading;
+              expect(pages.flat().map((doc) => doc.id)).toEqual(
+                expected.sort(referenceOrder(keys)).map((doc) => doc.id),
+              );
+            } else {
+              const error = await reading.then(
+                () => null,
+                (caught: unknown) => caught,
+              );
+              expect(error).toMatchObject({ code: 'InvalidQuery', message: expect.stringContaining('array') });
+              const named = (error as { details?: { field?: string } }).details?.field;
+              expect(keys.some(({ field }) => field === named)).toBe(true);
+            }
             await store().dropCollection(collection);
           },
         ),

@@ -98,6 +98,12 @@ export interface CollectionInfo {
  * TaskledgerError('CollectionNotFound').
  */
 export interface ReadStore {
+  /**
+   * The most document changes one unit of work should hold: more may fail or time out (a
+   * MongoDB transaction lives at most 60 s by default). Writers that build large units, such as
+   * a catch-up, split their work to stay within it. Absent: no limit.
+   */
+  readonly maxUnitOfWorkChanges?: number;
   /** Creates the collection and any missing declared indexes; idempotent. */
   ensureCollection(name: string, options?: CollectionOptions): Promise<void>;
   /** Drops the collection and its indexes; a missing collection is a no-op. */

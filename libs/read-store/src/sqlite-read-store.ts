@@ -33,6 +33,7 @@ import {
   swapCollectionTables,
 } from './sqlite-schema';
 import { assertId, checkExpectations, checkpointFrom, PreparedUnit, prepareUnit, receiptOf } from './write-validation';
+import { assertSortableValues } from './sort-values';
 
 export interface SqliteReadStoreOptions {
   /** How long a write waits for another connection's lock before failing with StoreBusy. Default 5000 ms. */
@@ -152,7 +153,9 @@ export class SqliteReadStore implements ReadStore {
             values: parsed.sort.slice(0, -1).map((_, index) => last[`k${index}`]),
             id: last.id,
           });
-    return { items: rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T), nextCursor };
+    const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T & Record<string, unknown>);
+    assertSortableValues(name, parsed.sort, items);
+    return { items, nextCursor };
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {

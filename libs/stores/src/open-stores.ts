@@ -1,6 +1,7 @@
 import { EventStoreConfig, ReadStoreConfig, TaskledgerConfig } from '@taskledger/config';
 import { EventStore, MemoryEventStore, SqliteEventStore } from '@taskledger/event-store';
 import { MemoryReadStore, MongoReadStore, ReadStore, SqliteReadStore } from '@taskledger/read-store';
+import { retryWhileUnavailable, RetryOptions } from './connect-retry';
 
 /** The configured stores, opened. */
 export interface Stores {
@@ -45,6 +46,26 @@ export const openStores = async (
     },
   };
 };
+
+/**
+ * For long-running apps started beside their servers: opens the stores and asks the event
+ * store for its head (EventStoreDB connects lazily), retrying with back-off while either is
+ * unavailable (starting, or no leader / primary yet), so the app does not give up after one try.
+ */
+export const openStoresWhenAvailable = (
+  config: Pick<TaskledgerConfig, 'eventStore' | 'readStore'>,
+  retry: RetryOptions = {},
+): Promise<Stores> =>
+  retryWhileUnavailable(async () => {
+    const stores = await openStores(config);
+    try {
+      await stores.eventStore.headPosition();
+      return stores;
+    } catch (error) {
+      await stores.close().catch(() => undefined);
+      throw error;
+    }
+  }, retry);
 
 const openEventStore = async (config: EventStoreConfig, options: OpenStoresOptions): Promise<EventStore> => {
   switch (config.kind) {

@@ -13,6 +13,7 @@ interface ComposeService {
   volumes?: string[];
   depends_on?: Record<string, { condition: string }>;
   profiles?: string[];
+  restart?: string;
 }
 
 describe('docker-compose.yml', () => {
@@ -21,6 +22,7 @@ describe('docker-compose.yml', () => {
     volumes: Record<string, unknown>;
   };
   const { eventstore, mongodb, projector } = compose.services;
+  const queryApi = compose.services['query-api'];
 
   it('runs EventStoreDB as an insecure single node on a named volume', () => {
     expect(eventstore!.image).toMatch(/^eventstore\/eventstore:\d/);
@@ -32,6 +34,17 @@ describe('docker-compose.yml', () => {
   it('runs MongoDB as a single-node replica set that the health check initiates', () => {
     expect(mongodb!.command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
     expect(mongodb!.healthcheck!.test.join(' ')).toMatch(/rs\.initiate\(\{ _id: 'rs0'/);
+  });
+
+  // `mongosh --eval` exits 0 whatever the expression returns: only quit(1) fails the check.
+  it('reports MongoDB healthy only once it is a writable primary', () => {
+    const check = mongodb!.healthcheck!.test.join(' ');
+    expect(check).toMatch(/if \(!db\.hello\(\)\.isWritablePrimary\) quit\(1\)/);
+  });
+
+  it('restarts the apps when they stop with an error', () => {
+    expect(projector!.restart).toBe('on-failure');
+    expect(queryApi!.restart).toBe('on-failure');
   });
 
   it('points the apps at both stores and starts them only once the stores are healthy', () => {
