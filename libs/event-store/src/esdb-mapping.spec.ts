@@ -87,7 +87,7 @@ describe('esdb mapping: expected revisions', () => {
       code: 'ConcurrencyConflict',
       details: { streamName: 'task-B-1', expected: 0, actual: 3 },
     });
-    expect(concurrencyErrorFrom('task-B-2', 2, missing)).toMatchObject({ actual: 'no_stream' });
+    expect(concurrencyErrorFrom('task-B-2', 2, missing)).toMatchObject({ details: { actual: 'no_stream' } });
   });
 
   // With any / stream_exists the server raises WrongExpectedVersion only for a batch that

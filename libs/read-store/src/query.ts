@@ -34,8 +34,10 @@ export interface FindQuery {
   /**
    * Sort keys, each a top-level field. The id is always the final tie-break, in the direction
    * of the last key (so an index on the sort fields serves both directions). Nulls and missing
-   * fields come first ascending, then numbers, then strings; booleans, objects and arrays sort
-   * after strings in an adapter-specific order. Default: by id, ascending.
+   * fields come first ascending, then numbers, then strings; booleans and objects sort after
+   * strings in an adapter-specific order. A page holding an array in a sort field is refused
+   * (InvalidQuery): MongoDB orders arrays by their elements, which no cursor can page through.
+   * Default: by id, ascending.
    */
   sort?: readonly SortKey[];
   /** Page size, a positive integer. Default: no limit (one page holds every match). */
