@@ -119,18 +119,23 @@ export const backlogEta = (
     return fallback ?? { medianMs: 0, p95Ms: 0 };
   };
   const finish = longestPaths(graph, order, estimate);
-  const last = order.reduce<string | null>(
-    (best, id) => (best === null || longer(finish.get(id)!, finish.get(best)!) ? id : best),
-    null,
-  );
-  const end = last === null ? { medianMs: 0, p95Ms: 0 } : finish.get(last)!;
+  let last: string | null = null;
+  let end: Finish | null = null;
+  for (const id of order) {
+    const candidate = finish.get(id);
+    if (candidate !== undefined && (end === null || longer(candidate, end))) [last, end] = [id, candidate];
+  }
   const sum = (pick: (e: FallbackEstimate) => number) => order.reduce((total, id) => total + pick(estimate(id)), 0);
   return {
     pendingTasks: order.length + blockedByCycle.length,
     tasksWithoutHistory: [...order, ...blockedByCycle].filter((id) => !known(id)).length,
     fallback,
     blockedByCycle,
-    criticalPath: { taskIds: pathTo(finish, last), medianMs: round3(end.medianMs), p95Ms: round3(end.p95Ms) },
+    criticalPath: {
+      taskIds: pathTo(finish, last),
+      medianMs: round3(end?.medianMs ?? 0),
+      p95Ms: round3(end?.p95Ms ?? 0),
+    },
     serial: { medianMs: round3(sum((e) => e.medianMs)), p95Ms: round3(sum((e) => e.p95Ms)) },
   };
 };

@@ -37,14 +37,19 @@ const byIdText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const slowTasks = (metrics: readonly PerformanceMetricsDoc[], options: SlowTaskOptions = {}): SlowTask[] => {
   const threshold = options.thresholdMs ?? DEFAULT_SLOW_THRESHOLD_MS;
   return metrics
-    .filter((doc) => doc.scope === 'task' && doc.avgDurationMs !== null && doc.avgDurationMs > threshold)
-    .map((doc) => ({
-      taskId: doc.taskId ?? doc.id,
-      avgDurationMs: doc.avgDurationMs!,
-      medianDurationMs: doc.medianDurationMs,
-      p95DurationMs: doc.p95DurationMs,
-      executions: doc.executions,
-    }))
+    .flatMap((doc) =>
+      doc.scope === 'task' && doc.avgDurationMs !== null && doc.avgDurationMs > threshold
+        ? [
+            {
+              taskId: doc.taskId ?? doc.id,
+              avgDurationMs: doc.avgDurationMs,
+              medianDurationMs: doc.medianDurationMs,
+              p95DurationMs: doc.p95DurationMs,
+              executions: doc.executions,
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => b.avgDurationMs - a.avgDurationMs || byIdText(a.taskId, b.taskId));
 };
 

@@ -49,11 +49,10 @@ export const taskCorrelations = (
       const doc = byTask.get(task.id);
       return doc ? [{ task, doc }] : [];
     });
-  const prioritySuccess = joined.flatMap(({ task, doc }) =>
-    PRIORITY_ORDINAL[task.priority] !== undefined && doc.successRate !== null
-      ? [[PRIORITY_ORDINAL[task.priority]!, doc.successRate] as const]
-      : [],
-  );
+  const prioritySuccess = joined.flatMap(({ task, doc }) => {
+    const ordinal = PRIORITY_ORDINAL[task.priority];
+    return ordinal !== undefined && doc.successRate !== null ? [[ordinal, doc.successRate] as const] : [];
+  });
   const pointsDuration = joined.flatMap(({ task, doc }) =>
     task.points !== null && doc.avgDurationMs !== null ? [[task.points, doc.avgDurationMs] as const] : [],
   );

@@ -31,22 +31,28 @@ const DEFAULTS = { zThreshold: 3.5, minHistory: 10, referenceP99Ms: null, p99Mul
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const anomaliesOfTask = (runs: readonly ExecutionOutcome[], options: Required<AnomalyOptions>): DurationAnomaly[] => {
-  const durations = runs.map((run) => run.durationMs!);
-  const centre = median(durations)!;
-  const mad = medianAbsoluteDeviation(durations)!;
+type CompletedRun = ExecutionOutcome & { durationMs: number };
+
+const isCompletedRun = (outcome: ExecutionOutcome): outcome is CompletedRun =>
+  outcome.success && outcome.durationMs !== null && Number.isFinite(outcome.durationMs);
+
+const anomaliesOfTask = (runs: readonly CompletedRun[], options: Required<AnomalyOptions>): DurationAnomaly[] => {
+  const durations = runs.map((run) => run.durationMs);
+  const centre = median(durations);
+  const mad = medianAbsoluteDeviation(durations);
+  if (centre === null || mad === null) return [];
   const robust = runs.length >= options.minHistory && mad > 0;
   const reference = options.referenceP99Ms;
-  const base = (run: ExecutionOutcome) => ({
+  const base = (run: CompletedRun) => ({
     taskId: run.taskId,
     executionId: run.executionId,
     at: run.at,
-    durationMs: run.durationMs!,
+    durationMs: run.durationMs,
     medianMs: centre,
     history: runs.length,
   });
   return runs.flatMap((run): DurationAnomaly[] => {
-    const duration = run.durationMs!;
+    const duration = run.durationMs;
     if (robust) {
       const z = robustZ(duration, centre, mad);
       if (Math.abs(z) <= options.zThreshold) return [];
@@ -68,14 +74,14 @@ export const durationAnomalies = (
   options: AnomalyOptions = {},
 ): DurationAnomaly[] => {
   const settings: Required<AnomalyOptions> = { ...DEFAULTS, ...options };
-  const byTask = new Map<string, ExecutionOutcome[]>();
+  const byTask = new Map<string, CompletedRun[]>();
   for (const outcome of outcomes) {
-    if (!outcome.success || outcome.durationMs === null || !Number.isFinite(outcome.durationMs)) continue;
+    if (!isCompletedRun(outcome)) continue;
     const runs = byTask.get(outcome.taskId);
     if (runs) runs.push(outcome);
     else byTask.set(outcome.taskId, [outcome]);
   }
-  return [...byTask.keys()]
-    .sort(compareText)
-    .flatMap((taskId) => anomaliesOfTask([...byTask.get(taskId)!].sort(byTime), settings));
+  return [...byTask.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .flatMap(([, runs]) => anomaliesOfTask([...runs].sort(byTime), settings));
 };

@@ -7,7 +7,10 @@ export const median = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;
   const sorted = sortedCopy(values);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const upper = sorted[middle];
+  const lower = sorted[middle - 1];
+  if (upper === undefined) return null;
+  return sorted.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 };
 
 /** Median absolute deviation from the median; null for no values. */
@@ -26,11 +29,11 @@ export const robustZ = (value: number, centre: number, mad: number): number => (
 export const fractionalRanks = (values: readonly number[]): number[] => {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
   const ranks = new Array<number>(values.length).fill(0);
-  for (let start = 0; start < order.length;) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
+  let start = 0;
+  for (const [end, entry] of order.entries()) {
+    if (order[end + 1]?.value === entry.value) continue;
     const rank = (start + end) / 2 + 1;
-    for (let at = start; at <= end; at += 1) ranks[order[at]!.index] = rank;
+    for (const tied of order.slice(start, end + 1)) ranks[tied.index] = rank;
     start = end + 1;
   }
   return ranks;
@@ -46,8 +49,11 @@ export const pearson = (xs: readonly number[], ys: readonly number[]): number | 
   let varianceX = 0;
   let varianceY = 0;
   for (let i = 0; i < n; i += 1) {
-    const dx = xs[i]! - meanX;
-    const dy = ys[i]! - meanY;
+    const x = xs[i];
+    const y = ys[i];
+    if (x === undefined || y === undefined) break;
+    const dx = x - meanX;
+    const dy = y - meanY;
     covariance += dx * dy;
     varianceX += dx * dx;
     varianceY += dy * dy;

@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { defined, TaskledgerError } from '@taskledger/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -150,7 +150,7 @@ const readConfigFile = (path: string): ConfigFile => {
   const json = parseConfigJson(path, text);
   const parsed = ConfigFile.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = defined(parsed.error.issues[0], 'the first config issue');
   const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(root)');
   throw new TaskledgerError('InvalidConfig', `config file ${path}: ${field}: ${issue.message}`);
 };

@@ -68,7 +68,7 @@ interface Scan {
 const WHITESPACE = ' \t\n\r';
 
 const skipWhitespace = (text: string, at: number): number => {
-  while (at < text.length && WHITESPACE.includes(text[at]!)) at++;
+  while (at < text.length && WHITESPACE.includes(text.charAt(at))) at++;
   return at;
 };
 
@@ -130,7 +130,7 @@ const firstProblem = (text: string): Problem | null => {
       const complete = scan.expect === 'after-value' && scan.open.length === 0;
       return complete ? null : { at: scan.at, problem: 'unexpected end of file' };
     }
-    const char = text[scan.at]!;
+    const char = text.charAt(scan.at);
     const step = scan.expect === 'after-value' ? afterValue : scan.expect.startsWith('key') ? key : value;
     const problem = step(scan, char);
     if (problem) return problem;

@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { defined, TaskledgerError } from '@taskledger/errors';
 import { EventEnvelope, decodeEvent } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
@@ -52,7 +52,10 @@ export class MemoryEventStore implements EventStore {
       },
     );
     if (replayed !== null)
-      return { nextExpectedRevision: replayed, position: sequencePosition(stream[replayed]!.sequence) };
+      return {
+        nextExpectedRevision: replayed,
+        position: sequencePosition(this.at(stream, streamName, replayed).sequence),
+      };
     assertRevision(streamName, options.expectedRevision, actual);
     const duplicate = events.find((event) => this.ids.has(event.id));
     if (duplicate)
@@ -61,14 +64,16 @@ export class MemoryEventStore implements EventStore {
     for (const envelope of events) this.store(streamName, stream, structuredClone(envelope));
     this.streams.set(streamName, stream);
     this.notify();
-    const last = stream[stream.length - 1]!;
+    const last = this.at(stream, streamName, stream.length - 1);
     return { nextExpectedRevision: last.revision, position: sequencePosition(last.sequence) };
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const stream = this.streams.get(streamName) ?? [];
-    return readStreamWindow(stream.length, options).map((revision) => this.recorded(stream[revision]!));
+    return readStreamWindow(stream.length, options).map((revision) =>
+      this.recorded(this.at(stream, streamName, revision)),
+    );
   }
 
   async streamRevision(streamName: string): Promise<StreamRevision> {
@@ -82,7 +87,8 @@ export class MemoryEventStore implements EventStore {
       options.fromPosition === undefined || options.fromPosition === 'start' ? 1 : Number(options.fromPosition.commit);
     let remaining = options.maxCount ?? Infinity;
     for (let sequence = Math.max(from, 1); sequence <= this.log.length && remaining > 0; sequence += 1) {
-      const stored = this.log[sequence - 1]!;
+      const stored = this.log[sequence - 1];
+      if (stored === undefined) break;
       if (!passesFilter(options.filter, stored.streamName, stored.envelope.type)) continue;
       remaining -= 1;
       yield this.recorded(stored);
@@ -148,6 +154,10 @@ export class MemoryEventStore implements EventStore {
 
   private emptyAppendResult(actual: StreamRevision): AppendResult {
     return { nextExpectedRevision: actual === 'no_stream' ? -1 : actual, position: this.head() ?? sequencePosition(0) };
+  }
+
+  private at(stream: readonly StoredEvent[], streamName: string, revision: number): StoredEvent {
+    return defined(stream[revision], `revision ${revision} of ${streamName}`);
   }
 
   private recorded(stored: StoredEvent): RecordedEvent {

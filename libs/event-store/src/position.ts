@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { defined, TaskledgerError } from '@taskledger/errors';
 
 /**
  * A place in the global order of all events. Opaque to callers: compare with
@@ -31,6 +31,6 @@ export const parsePosition = (text: string): Position => {
   if (!match) {
     throw new TaskledgerError('InvalidArgument', `"${text}" is not an event position (expected N or COMMIT/PREPARE)`);
   }
-  const commit = BigInt(match[1]!);
+  const commit = BigInt(defined(match[1], 'the commit digits'));
   return { commit, prepare: match[2] === undefined ? commit : BigInt(match[2]) };
 };

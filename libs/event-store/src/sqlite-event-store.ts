@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { defined, TaskledgerError } from '@taskledger/errors';
 import type Database from 'better-sqlite3';
 import { EventEnvelope, decodeEvent } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
@@ -75,7 +75,9 @@ export class SqliteEventStore implements EventStore {
       if (replayed !== null) {
         return {
           nextExpectedRevision: replayed,
-          position: sequencePosition(this.sql.atRevision.get(streamName, replayed)!.position),
+          position: sequencePosition(
+            defined(this.sql.atRevision.get(streamName, replayed), 'the replayed event').position,
+          ),
         };
       }
       assertRevision(streamName, options.expectedRevision, actual);

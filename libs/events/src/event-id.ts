@@ -36,7 +36,7 @@ export const eventIdGenerator = (now: () => number = Date.now): (() => string) =
     id[6] = 0x70 | (counter >> 8);
     id[7] = counter & 0xff;
     pool.copy(id, 8, used, used + 8);
-    id[8] = 0x80 | (id[8]! & 0x3f);
+    id[8] = 0x80 | (id.readUInt8(8) & 0x3f);
     used += 8;
     const hex = id.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

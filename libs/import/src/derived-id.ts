@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
  */
 export const derivedEventId = (key: string): string => {
   const bytes = createHash('sha1').update(`taskledger-import:${key}`).digest().subarray(0, 16);
-  bytes[6] = 0x50 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  bytes[6] = 0x50 | (bytes.readUInt8(6) & 0x0f);
+  bytes[8] = 0x80 | (bytes.readUInt8(8) & 0x3f);
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };

@@ -46,22 +46,25 @@ export class GitBlobReader {
   }
 
   private drain(): void {
-    while (this.pending.length > 0) {
+    for (let waiting = this.pending[0]; waiting !== undefined; waiting = this.pending[0]) {
       const newline = this.buffer.indexOf(10);
       if (newline < 0) return;
       const header = this.buffer.subarray(0, newline).toString('utf8');
       const [, type, size] = header.split(' ');
       if (type !== 'blob' || size === undefined) {
         this.buffer = this.buffer.subarray(newline + 1);
-        const { what, reject } = this.pending.shift()!;
-        reject(new TaskledgerError('InvalidArgument', `cannot read ${what} in ${this.repo}: git says "${header}"`));
+        this.pending.shift();
+        waiting.reject(
+          new TaskledgerError('InvalidArgument', `cannot read ${waiting.what} in ${this.repo}: git says "${header}"`),
+        );
         continue;
       }
       const end = newline + 1 + Number(size);
       if (this.buffer.length < end + 1) return;
       const content = Buffer.from(this.buffer.subarray(newline + 1, end));
       this.buffer = this.buffer.subarray(end + 1);
-      this.pending.shift()!.resolve(content);
+      this.pending.shift();
+      waiting.resolve(content);
     }
   }
 

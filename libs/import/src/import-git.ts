@@ -80,10 +80,11 @@ const checkNoLiveParses = async (
 const checkContinues = (commits: readonly FileCommit[], ids: ReadonlySet<string>, backlogId: string, rev: string) => {
   const done = commits.map((commit) => ids.has(parsedIdOf(commit, backlogId)));
   const firstMissing = done.indexOf(false);
-  if (firstMissing >= 0 && done.slice(firstMissing).some(Boolean)) {
+  const missing = commits[firstMissing];
+  if (missing !== undefined && done.slice(firstMissing).some(Boolean)) {
     throw new TaskledgerError(
       'InvalidArgument',
-      `commit ${commits[firstMissing]!.hash} is older than versions the ledger already holds of ${backlogId} ` +
+      `commit ${missing.hash} is older than versions the ledger already holds of ${backlogId} ` +
         '(an earlier import with --since?): versions older than the ones it holds cannot go behind them; ' +
         'use the same --since, or import into a new ledger',
     );

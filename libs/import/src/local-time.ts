@@ -45,12 +45,12 @@ const offsetAt = (utcMs: number, zone: string): number => {
       .map((p) => [p.type, p.value]),
   );
   const wall = Date.UTC(
-    +parts['year']!,
-    +parts['month']! - 1,
-    +parts['day']!,
-    +parts['hour']!,
-    +parts['minute']!,
-    +parts['second']!,
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
   );
   return wall - Math.floor(utcMs / 1000) * 1000;
 };
@@ -65,7 +65,7 @@ export const naiveLocalToUtc = (text: string, zone: string): string | null => {
   if (!match) return null;
   const [, y, mo, d, h, mi, s, fraction] = match;
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   if (Number.isNaN(wall)) return null;
   const before = offsetAt(wall - DAY_MS, zone);
   const offsets = new Set([before, offsetAt(wall, zone), offsetAt(wall + DAY_MS, zone)]);

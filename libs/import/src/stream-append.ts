@@ -40,7 +40,7 @@ export const appendMissing = async (
     const history = await store.readStream(stream);
     const missing = missingEvents(history, events, keep);
     if (missing.length === 0) return 0;
-    const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+    const expectedRevision = history.at(-1)?.revision ?? 'no_stream';
     try {
       await store.append(stream, missing, { expectedRevision });
       return missing.length;

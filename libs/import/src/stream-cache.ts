@@ -10,8 +10,8 @@ export const cachingStreamReads = (store: EventStore): EventStore => {
   const streams = new Map<string, RecordedEvent[]>();
   const readFull = async (stream: string): Promise<RecordedEvent[]> => {
     const known = streams.get(stream) ?? [];
-    const from = known.length === 0 ? undefined : known[known.length - 1]!.revision + 1;
-    const newer = await store.readStream(stream, from === undefined ? undefined : { fromRevision: from });
+    const last = known.at(-1);
+    const newer = await store.readStream(stream, last === undefined ? undefined : { fromRevision: last.revision + 1 });
     const all = newer.length === 0 ? known : [...known, ...newer];
     streams.set(stream, all);
     return [...all];

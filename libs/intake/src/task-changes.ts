@@ -56,7 +56,7 @@ export const appendTaskChange = async (
     // A task stream holds only task events.
     const { change, events } = decideChange(sighting, backlogId, path, history as readonly TaskEventInput[]);
     if (events.length === 0) return change;
-    const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+    const expectedRevision = history.at(-1)?.revision ?? 'no_stream';
     try {
       await store.append(stream, toEnvelopes(events, context), { expectedRevision });
       return change;

@@ -14,10 +14,11 @@ export interface PoisonPolicy {
 const pendingFor = (lane: Lane, batch: readonly RecordedEvent[]): RecordedEvent[] => {
   const { position, handled } = lane;
   // Usually the whole batch lies past the lane; compare positions per event only when it does not.
-  const allNew = position === null || comparePositions(batch[0]!.position, position) > 0;
-  return batch.filter(
-    (event) => handled.has(event.type) && (allNew || comparePositions(event.position, position!) > 0),
-  );
+  const first = batch[0];
+  if (position === null || first === undefined || comparePositions(first.position, position) > 0) {
+    return batch.filter((event) => handled.has(event.type));
+  }
+  return batch.filter((event) => handled.has(event.type) && comparePositions(event.position, position) > 0);
 };
 
 /**
@@ -72,7 +73,7 @@ const applyEvent = (projection: AnyProjection, docs: Map<string, Doc | null>, ev
   } catch (error) {
     return String((error as Error)?.message ?? error);
   }
-  ids.forEach((id, index) => docs.set(id, next[index]!));
+  ids.forEach((id, index) => docs.set(id, next[index] ?? null));
   return null;
 };
 

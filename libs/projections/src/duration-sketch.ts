@@ -56,7 +56,8 @@ const withBinCount = (bins: ReadonlyArray<[number, number]>, key: number): Array
   let high = bins.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (bins[middle]![0] < key) low = middle + 1;
+    const probe = bins[middle];
+    if (probe !== undefined && probe[0] < key) low = middle + 1;
     else high = middle;
   }
   const found = bins[low];
@@ -65,9 +66,8 @@ const withBinCount = (bins: ReadonlyArray<[number, number]>, key: number): Array
     next[low] = [key, found[1] + 1];
     return next;
   }
-  const next = bins.slice(0, low);
-  next.push([key, 1]);
-  for (let index = low; index < bins.length; index += 1) next.push(bins[index]!);
+  const next = bins.slice();
+  next.splice(low, 0, [key, 1]);
   return next;
 };
 
@@ -122,10 +122,14 @@ export const quantiles = (sketch: DurationSketch, qs: readonly number[]): Array<
     if (sketch.count === 0 || !isQuantile(q)) values.push(null);
     else if (rank < sketch.zeroCount) values.push(0);
     else {
-      while (running <= rank && bin < bins.length) running += bins[bin++]![1];
+      for (let next = bins[bin]; running <= rank && next !== undefined; next = bins[bin]) {
+        running += next[1];
+        bin += 1;
+      }
+      const reached = bins[bin - 1];
       const value =
-        running > rank
-          ? clamp(mappingFor(sketch.relativeAccuracy).value(bins[bin - 1]![0]), sketch)
+        running > rank && reached !== undefined
+          ? clamp(mappingFor(sketch.relativeAccuracy).value(reached[0]), sketch)
           : (sketch.max ?? 0);
       values.push(round(value, 3));
     }

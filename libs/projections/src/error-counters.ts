@@ -38,7 +38,7 @@ const evictionOrder = (a: FingerprintStat, b: FingerprintStat): number =>
 /** Drops the first stat in eviction order (what sorting a copy and taking its head would pick). */
 const withoutVictim = (stats: readonly FingerprintStat[]): FingerprintStat[] => {
   let victim = stats[0];
-  for (const stat of stats) if (evictionOrder(stat, victim!) < 0) victim = stat;
+  for (const stat of stats) if (victim === undefined || evictionOrder(stat, victim) < 0) victim = stat;
   return stats.filter((stat) => stat !== victim);
 };
 
@@ -68,7 +68,8 @@ const withSeenAgain = (
 ): FingerprintStat[] => {
   const next = stats.slice();
   for (let index = first; index < next.length; index += 1) {
-    if (next[index]!.id === sighting.id) next[index] = seenAgain(next[index]!, sighting.at);
+    const stat = next[index];
+    if (stat !== undefined && stat.id === sighting.id) next[index] = seenAgain(stat, sighting.at);
   }
   return next;
 };

@@ -15,7 +15,8 @@ const insertionIndex = (sorted: readonly number[], value: number): number => {
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
+    const probe = sorted[middle];
+    if (probe !== undefined && probe <= value) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -43,7 +44,8 @@ export const exactQuantiles = (sorted: readonly number[], qs: readonly number[])
     if (sorted.length === 0 || !(q >= 0 && q <= 1)) return null;
     const rank = q * (sorted.length - 1);
     const below = Math.floor(rank);
-    const lower = sorted[below]!;
-    const upper = sorted[Math.min(below + 1, sorted.length - 1)]!;
+    const lower = sorted[below];
+    const upper = sorted[Math.min(below + 1, sorted.length - 1)];
+    if (lower === undefined || upper === undefined) return null;
     return round(lower + (rank - below) * (upper - lower), 3);
   });

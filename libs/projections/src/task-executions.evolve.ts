@@ -10,7 +10,10 @@ type On<T extends LedgerEventType> = (
   at: string,
 ) => TaskExecutionDoc;
 
-const belongs = (doc: TaskExecutionDoc, executionId: string): boolean =>
+const belongs = (
+  doc: TaskExecutionDoc,
+  executionId: string,
+): doc is TaskExecutionDoc & { currentExecution: CurrentExecution } =>
   doc.currentExecution !== null && doc.currentExecution.executionId === executionId;
 
 /** The current execution, with `change` applied when the event belongs to it. */
@@ -18,14 +21,14 @@ const executionAfter = (
   doc: TaskExecutionDoc,
   executionId: string,
   change: (current: CurrentExecution) => CurrentExecution,
-) => (belongs(doc, executionId) ? change(doc.currentExecution!) : doc.currentExecution);
+) => (belongs(doc, executionId) ? change(doc.currentExecution) : doc.currentExecution);
 
 /** Applies `change` to the current execution when the event belongs to it (the same document when not). */
 const onExecution = (
   doc: TaskExecutionDoc,
   executionId: string,
   change: (current: CurrentExecution) => CurrentExecution,
-) => (belongs(doc, executionId) ? { ...doc, currentExecution: change(doc.currentExecution!) } : doc);
+) => (belongs(doc, executionId) ? { ...doc, currentExecution: change(doc.currentExecution) } : doc);
 
 export const registered: On<'TaskRegistered'> = (doc, event, at) => ({
   ...doc,

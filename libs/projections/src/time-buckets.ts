@@ -30,7 +30,10 @@ const withValue = <V>(
 ): Record<string, V> => {
   if (keys.length <= LARGE_RECORD || hasKey(buckets, '__proto__')) return { ...buckets, [key]: value };
   const record = dictionaryObject<V>();
-  for (const bucket of keys) record[bucket] = buckets[bucket]!;
+  for (const bucket of keys) {
+    const kept = buckets[bucket];
+    if (kept !== undefined) record[bucket] = kept;
+  }
   record[key] = value;
   return record;
 };
@@ -50,7 +53,11 @@ export const bumpBucket = <V>(
 ): Record<string, V> => {
   const keys = Object.keys(buckets);
   for (let index = 1; index < keys.length; index += 1) {
-    if (keys[index]! < keys[index - 1]!) return sortedBumpBucket(buckets, key, cutoffKey, update);
+    const current = keys[index];
+    const previous = keys[index - 1];
+    if (current !== undefined && previous !== undefined && current < previous) {
+      return sortedBumpBucket(buckets, key, cutoffKey, update);
+    }
   }
   const first = keys[0];
   const last = keys[keys.length - 1];

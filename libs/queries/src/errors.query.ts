@@ -73,7 +73,10 @@ const countShares = <K extends string>(
 
 const temporal = (doc: ErrorStatisticsDoc): TemporalTrends => {
   const byHourOfDay = new Array<number>(24).fill(0);
-  for (const [hour, count] of Object.entries(doc.hourly)) byHourOfDay[Number(hour.slice(11, 13))]! += count;
+  for (const [hour, count] of Object.entries(doc.hourly)) {
+    const hourOfDay = Number(hour.slice(11, 13));
+    byHourOfDay[hourOfDay] = (byHourOfDay[hourOfDay] ?? 0) + count;
+  }
   return {
     firstErrorAt: doc.firstErrorAt,
     lastErrorAt: doc.lastErrorAt,

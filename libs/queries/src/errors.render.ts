@@ -20,9 +20,9 @@ const retryLines = (report: ErrorReport): string[] => {
 
 const temporalLines = (report: ErrorReport): string[] => {
   const { temporal } = report;
-  const busiest = temporal.byHourOfDay.reduce(
-    (best, count, hour) => (count > temporal.byHourOfDay[best]! ? hour : best),
-    0,
+  const { hour: busiest } = temporal.byHourOfDay.reduce(
+    (best, count, hour) => (count > best.count ? { hour, count } : best),
+    { hour: 0, count: temporal.byHourOfDay[0] ?? 0 },
   );
   return [
     'Temporal trends (UTC):',

@@ -99,19 +99,17 @@ const DECLARED_DONE = { ...IN_BACKLOG, status: 'pending', backlogStatus: 'done' 
 const statusCounts = async (
   readStore: ReadStore,
 ): Promise<{ byStatus: Record<ExecutionStatus, number>; declaredDone: number }> => {
-  const [declaredDone, ...counts] = await Promise.all([
-    readModel(readStore, taskExecutionsProjection).count(DECLARED_DONE),
-    ...EXECUTION_STATUSES.map((status) =>
-      readModel(readStore, taskExecutionsProjection).count({ ...IN_BACKLOG, status }),
+  const executions = readModel(readStore, taskExecutionsProjection);
+  const [declaredDone, counts] = await Promise.all([
+    executions.count(DECLARED_DONE),
+    Promise.all(
+      EXECUTION_STATUSES.map(async (status) => [status, await executions.count({ ...IN_BACKLOG, status })] as const),
     ),
   ]);
-  const byStatus = Object.fromEntries(EXECUTION_STATUSES.map((status, index) => [status, counts[index]!])) as Record<
-    ExecutionStatus,
-    number
-  >;
-  byStatus.pending -= declaredDone!;
-  byStatus.completed += declaredDone!;
-  return { byStatus, declaredDone: declaredDone! };
+  const byStatus = Object.fromEntries(counts) as Record<ExecutionStatus, number>;
+  byStatus.pending -= declaredDone;
+  byStatus.completed += declaredDone;
+  return { byStatus, declaredDone };
 };
 
 type ReadModelStatus = Omit<LedgerStatus, 'headPosition' | 'lag'>;

@@ -1,4 +1,4 @@
-import { ErrorCode, isTaskledgerError } from '@taskledger/errors';
+import { defined, ErrorCode, isTaskledgerError } from '@taskledger/errors';
 import { z } from 'zod';
 
 export interface ErrorBody {
@@ -63,7 +63,7 @@ const reasonOf = (issue: z.core.$ZodIssue): string =>
 /** The one mapping from errors to HTTP: bad input is 4xx with the field and reason, never a 500. */
 export const mapError = (error: unknown): MappedError => {
   if (error instanceof z.ZodError) {
-    const issue = error.issues[0]!;
+    const issue = defined(error.issues[0], 'the first validation issue');
     return { status: 400, body: { error: 'BadRequest', field: fieldOf(issue), reason: reasonOf(issue) } };
   }
   if (isTaskledgerError(error)) {

@@ -24,7 +24,7 @@ export const fieldOfColumn = (column: string): string | null => {
   const encoded = column.slice(COLUMN_PREFIX.length);
   let field = '';
   for (let index = 0; index < encoded.length; index += 1) {
-    const char = encoded[index]!;
+    const char = encoded.charAt(index);
     if (char !== '_') field += char;
     else field += encoded[(index += 1)] === '_' ? '_' : (encoded[index] ?? '').toUpperCase();
   }

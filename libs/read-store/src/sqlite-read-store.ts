@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { defined, TaskledgerError } from '@taskledger/errors';
 import type Database from 'better-sqlite3';
 import { assertCollectionName, parseIndexes } from './identifiers';
 import { Filter, FindQuery, FindResult, parseFilter, parseFindQuery } from './query';
@@ -235,7 +235,7 @@ export class SqliteReadStore implements ReadStore {
 
   /** Another connection may have changed the schema (e.g. added field columns): prepare again if so. */
   private checkSchema(): void {
-    const version = this.schemaVersion.get()!;
+    const version = defined(this.schemaVersion.get(), 'PRAGMA schema_version');
     if (version !== this.preparedAtSchema) this.forgetStatements();
     this.preparedAtSchema = version;
   }

@@ -12,14 +12,14 @@ export const splitArgv = (command: string): string[] => {
   let word: string | null = null;
   let quote: Quote = null;
   for (let index = 0; index < command.length; index++) {
-    const char = command[index]!;
+    const char = command.charAt(index);
     if (quote === "'") {
       if (char === "'") quote = null;
       else word += char;
     } else if (
       char === '\\' &&
       index + 1 < command.length &&
-      (quote === null || '"\\$`'.includes(command[index + 1]!))
+      (quote === null || '"\\$`'.includes(command.charAt(index + 1)))
     ) {
       word = (word ?? '') + command[++index];
     } else if (quote === '"') {

@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { defined, TaskledgerError } from '@taskledger/errors';
 import type { z } from 'zod';
 
 const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
@@ -44,7 +44,7 @@ export const parseSection = <S extends z.ZodType>(
 ): z.infer<S> => {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = defined(parsed.error.issues[0], 'the first config issue');
   const path = [section, ...issue.path.map(String)].join('.');
   throw new TaskledgerError('InvalidConfig', `${file}: ${path}: ${issueText(issue, input)}`, { file, path });
 };

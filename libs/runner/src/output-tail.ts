@@ -11,8 +11,11 @@ export class OutputTail {
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.size += chunk.length;
-    while (this.chunks.length > 1 && this.size - this.chunks[0]!.length >= this.maxBytes) {
-      this.size -= this.chunks.shift()!.length;
+    while (this.chunks.length > 1) {
+      const oldest = this.chunks[0];
+      if (oldest === undefined || this.size - oldest.length < this.maxBytes) break;
+      this.chunks.shift();
+      this.size -= oldest.length;
     }
   }
 
@@ -26,7 +29,7 @@ export class OutputTail {
   text(): string {
     const kept = this.bytes();
     let start = 0;
-    while (start < kept.length && start < 4 && (kept[start]! & 0xc0) === 0x80) start++;
+    while (start < kept.length && start < 4 && (kept.readUInt8(start) & 0xc0) === 0x80) start++;
     return kept.subarray(start).toString('utf8');
   }
 }

@@ -1,4 +1,5 @@
 import { buildDependencyGraph, executionOrder, ParsedTask } from '@taskledger/backlog';
+import { defined } from '@taskledger/errors';
 import type { BacklogTaskDoc, ExecutionStatus } from '@taskledger/projections';
 import type { TaskCatalogue } from './task-catalogue';
 
@@ -38,12 +39,13 @@ export const planRun = async (catalogue: TaskCatalogue, backlogId?: string): Pro
   const { order, blockedByCycle } = executionOrder(graph);
   const byId = new Map(scope.map((task) => [task.id, task] as const));
   const runnable = (id: string) => RUNNABLE.has(statusOf(id));
+  const taskOf = (id: string) => defined(byId.get(id), `task ${id} of the run`);
   return {
     scope,
-    queue: order.filter(runnable).map((id) => byId.get(id)!),
+    queue: order.filter(runnable).map(taskOf),
     cyclic: blockedByCycle
       .filter(runnable)
-      .map((id) => ({ task: byId.get(id)!, missing: [...graph.pendingDependenciesOf(id)] })),
+      .map((id) => ({ task: taskOf(id), missing: [...graph.pendingDependenciesOf(id)] })),
     done: new Set(graph.done),
   };
 };

@@ -48,9 +48,10 @@ export class RunScheduler {
   private async fill(): Promise<void> {
     while (this.mayTakeMore()) {
       const index = this.queue.findIndex((task) => this.settled(task));
-      if (index === -1) return;
-      const [task] = this.queue.splice(index, 1);
-      await this.take(task!);
+      const task = this.queue[index];
+      if (task === undefined) return;
+      this.queue.splice(index, 1);
+      await this.take(task);
     }
   }
 

@@ -1,6 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, ChildProcessByStdio, spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { AttemptRequest, AttemptResult, Executor } from './executor.port';
 import { setLongTimeout } from './long-timer';
@@ -23,7 +24,10 @@ interface Observed {
 const spawnArgs = (request: AttemptRequest, shell: string): [string, string[]] =>
   request.line.shell ? [shell, ['-c', request.line.script]] : [request.line.argv[0] ?? '', request.line.argv.slice(1)];
 
-const start = (request: AttemptRequest, shell: string): ChildProcess => {
+/** A child whose stdout and stderr are pipes (its stdin is closed). */
+type PipedChild = ChildProcessByStdio<null, Readable, Readable>;
+
+const start = (request: AttemptRequest, shell: string): PipedChild => {
   const [file, args] = spawnArgs(request, shell);
   return spawn(file, args, {
     cwd: request.cwd,
@@ -58,13 +62,13 @@ const missingWorkingDirectory = async (cwd: string, startedAt: number): Promise<
 };
 
 /** Output tails and `::progress` lines of a running process. */
-const captureOutput = (child: ChildProcess, request: AttemptRequest) => {
+const captureOutput = (child: PipedChild, request: AttemptRequest) => {
   const stdout = new OutputTail();
   const stderr = new OutputTail();
   const decoder = new StringDecoder('utf8');
   const progress = progressLineReader((value, message) => request.onProgress?.(value, message));
-  child.stdout!.on('data', (chunk: Buffer) => (stdout.push(chunk), progress.push(decoder.write(chunk))));
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+  child.stdout.on('data', (chunk: Buffer) => (stdout.push(chunk), progress.push(decoder.write(chunk))));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   return {
     finish: () => {
       progress.push(decoder.end());
@@ -97,7 +101,7 @@ const guard = (child: ChildProcess, request: AttemptRequest) => {
 
 /** Watches one running process to its end. */
 const watch = (
-  child: ChildProcess,
+  child: PipedChild,
   request: AttemptRequest,
   drainMs: number,
   startedAt: number,
@@ -118,7 +122,7 @@ const watch = (
       const finish = () =>
         settle(() => ({ kind: 'exited', exitCode, signal, ...guarded.observed, durationMs, ...output.finish() }));
       child.once('close', finish);
-      setLongTimeout(() => (child.stdout!.destroy(), child.stderr!.destroy(), finish()), drainMs, { unref: true });
+      setLongTimeout(() => (child.stdout.destroy(), child.stderr.destroy(), finish()), drainMs, { unref: true });
     });
   });
 
@@ -132,7 +136,7 @@ export const shellExecutor = (options: ShellExecutorOptions = {}): Executor => (
     const startedAt = performance.now();
     const unusable = await missingWorkingDirectory(request.cwd, startedAt);
     if (unusable) return unusable;
-    let child: ChildProcess;
+    let child: PipedChild;
     try {
       child = start(request, options.shell ?? '/bin/sh');
     } catch (error) {

@@ -72,7 +72,7 @@ export class TaskStreamHandle {
   private async load(): Promise<void> {
     const events = await this.deps.eventStore.readStream(taskStream(this.taskId));
     this.state = foldTaskState(events as unknown as TaskEventInput[]);
-    this.revision = events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision;
+    this.revision = events.at(-1)?.revision ?? 'no_stream';
     this.loaded = true;
   }
 

@@ -51,8 +51,7 @@ const timeAppends = async (
     const batches = roundBatches(roundIndex);
     const expected = roundIndex === 0 ? 'no_stream' : roundIndex * EVENTS_PER_APPEND - 1;
     const started = performance.now();
-    for (let stream = 0; stream < STREAMS; stream += 1)
-      await append(taskStream(`B-${stream}`), batches[stream]!, expected);
+    for (const [stream, batch] of batches.entries()) await append(taskStream(`B-${stream}`), batch, expected);
     elapsedMs += performance.now() - started;
   }
   return (STREAMS * EVENTS_PER_STREAM) / (elapsedMs / 1000);

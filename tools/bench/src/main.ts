@@ -23,7 +23,8 @@ const RESULTS_DIR = join(__dirname, '../../../bench-results');
 
 /** In a child process (so peak RSS is the benchmark's own): run one benchmark, print its line. */
 const runChild = async (name: string): Promise<void> => {
-  const benchmark = benchmarks.find((candidate) => candidate.name === name)!;
+  const benchmark = benchmarks.find((candidate) => candidate.name === name);
+  if (benchmark === undefined) throw new Error(`no benchmark named "${name}"`);
   const outcome = await benchmark.run();
   const result: BenchResult = { benchmark: name, ...outcome, peakRssMb: peakRssMb() };
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -35,7 +36,7 @@ const usage = () =>
   `usage: npm run bench [-- <name> ...]\n\nbenchmarks:\n${benchmarks.map((b) => `  ${b.name.padEnd(16)} ${b.description}`).join('\n')}\n`;
 
 const main = async (args: string[]): Promise<number> => {
-  if (args[0] === '--child') return runChild(args[1]!).then(() => 0);
+  if (args[0] === '--child') return runChild(args[1] ?? '').then(() => 0);
   if (args.includes('--help') || args.includes('-h')) return (process.stdout.write(usage()), 0);
   const unknown = args.filter((name) => !benchmarks.some((b) => b.name === name));
   if (unknown.length > 0) return (process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n\n${usage()}`), 2);

@@ -20,7 +20,8 @@ const throughput = (bytes: Uint8Array, seconds: number) => {
     runs.push(performance.now() - started);
   }
   const sorted = [...runs].sort((a, b) => a - b);
-  const medianMs = sorted[Math.floor(sorted.length / 2)]!;
+  const medianMs = sorted[Math.floor(sorted.length / 2)];
+  if (medianMs === undefined) throw new Error('parse benchmark made no runs');
   return {
     mbPerSecond: round(bytes.length / 1e6 / (medianMs / 1000), 1),
     runs: runs.length,

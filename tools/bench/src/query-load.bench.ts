@@ -54,9 +54,9 @@ const startServer = (ledger: string): Promise<{ child: ChildProcess; url: string
   const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`query-api exited with code ${code} before listening`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (listening) resolve({ child, url: listening[1]! });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+      if (url !== undefined) resolve({ child, url });
     });
   });
 };
@@ -97,7 +97,8 @@ export const queryLoad: Benchmark = {
     const { child, url } = await startServer(ledger);
     try {
       await load(url, WARMUP_SECONDS);
-      const loadAverage = round(loadavg()[0]!, 2);
+      const [oneMinuteLoad = 0] = loadavg();
+      const loadAverage = round(oneMinuteLoad, 2);
       const result = await load(url, DURATION_SECONDS);
       if (result.non2xx > 0 || result.errors > 0)
         throw new Error(`${result.non2xx} non-2xx responses and ${result.errors} errors under load`);

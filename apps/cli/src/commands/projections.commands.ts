@@ -56,11 +56,11 @@ const registerRebuild = (parent: Command, context: CliContext) =>
       '\nQueries keep reading the old documents until the new ones are complete.\nWith a server-side store, stop the projector for this projection first.\n\nExample:\n  taskledger projections rebuild performance_metrics',
     )
     .action(async (name: string) => {
-      const [projection] = selectProjections([name]);
+      const projections = selectProjections([name]);
       await context.withStores(async (stores) => {
         const progress = progressReporter(context.io.stderr, `rebuilding ${name}`, { minEvents: 0, everyMs: 1000 });
         const started = Date.now();
-        const result = await projectionRuntime(stores, [projection!], { onProgress: progress.update }).rebuild(name);
+        const result = await projectionRuntime(stores, projections, { onProgress: progress.update }).rebuild(name);
         progress.done();
         const head = await stores.eventStore.headPosition();
         const seconds = (Date.now() - started) / 1000;

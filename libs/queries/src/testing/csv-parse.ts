@@ -5,7 +5,7 @@ export const parseCsv = (text: string): string[][] => {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
+    const char = text.charAt(i);
     if (quoted && char === '"' && text[i + 1] === '"') {
       field += '"';
       i += 1;

@@ -65,7 +65,7 @@ export class VirtualClock {
   async advance(ms: number): Promise<void> {
     const until = this.time + ms;
     await settle();
-    while (this.nextTimer() && this.nextTimer()!.due <= until) {
+    for (let next = this.nextTimer(); next !== undefined && next.due <= until; next = this.nextTimer()) {
       this.fireNext();
       await settle();
     }

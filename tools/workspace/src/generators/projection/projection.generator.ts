@@ -74,7 +74,8 @@ describe('${name} read model', () => {
 
 const register = (tree: Tree, camel: string, file: string) => {
   const registry = `${SRC}/read-models.ts`;
-  const source = tree.read(registry, 'utf-8')!;
+  const source = tree.read(registry, 'utf-8');
+  if (source === null) throw new Error(`${registry} not found: the projection cannot be registered`);
   const withImport = `import { ${camel}Projection } from './${file}.projection';\n${source}`;
   tree.write(
     registry,
