@@ -45,19 +45,7 @@ module.exports = [
   },
   {
     // Tests may state what their own fixtures guarantee; a wrong `!` there fails the test, not a user.
-    files: [
-      '**/*.spec.ts',
-      '**/*.contract.ts',
-      '**/test/**/*.ts',
-      '**/src/testing/**/*.ts',
-      // Test helpers still waiting to move into src/testing/.
-      'libs/events/src/lifecycle-generator.ts',
-      'libs/projections/src/fold-harness.ts',
-      'libs/projections/src/history-definitions.ts',
-      'libs/projections/src/history-errors.ts',
-      'libs/projections/src/history-simulation.ts',
-      'libs/projections/src/history.generator.ts',
-    ],
+    files: ['**/*.spec.ts', '**/*.contract.ts', '**/test/**/*.ts', '**/src/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 ];

@@ -7,7 +7,7 @@ import { newEventId } from './event-id';
 import { sampleDefinition } from './sample-definition';
 import { Random } from './seeded-random';
 
-const CATEGORIES: ErrorCategory[] = [
+const CATEGORIES = [
   'network',
   'network',
   'execution',
@@ -17,7 +17,7 @@ const CATEGORIES: ErrorCategory[] = [
   'database',
   'permission',
   'validation',
-];
+] as const satisfies readonly ErrorCategory[];
 const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 const MINUTE = 60_000;
 
@@ -70,7 +70,7 @@ const execution = (random: Random, taskId: string, start: number, out: TimedEven
       });
       return at;
     }
-    const category = CATEGORIES[random.int(0, CATEGORIES.length - 1)]!;
+    const category = CATEGORIES[random.int(0, CATEGORIES.length - 1)] ?? CATEGORIES[0];
     const error = {
       type: 'process',
       message: `request ${random.int(1, 9999)} failed: ${category} error in /srv/app/job-${random.int(1, 50)}.js`,
@@ -153,7 +153,7 @@ export const taskHistory = (random: Random, index: number, budget: number, start
   const taskId = `B-${index + 1}`;
   const definition = sampleDefinition({
     title: `Task ${index + 1}`,
-    priority: PRIORITIES[index % 4]!,
+    priority: PRIORITIES[index % 4] ?? PRIORITIES[0],
     points: random.int(1, 8),
     scoreTotal: random.int(10, 90) / 10,
   });

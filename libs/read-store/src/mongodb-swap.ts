@@ -85,11 +85,12 @@ export const completePendingSwap = async (client: MongoClient, db: Db, owner: st
     { returnDocument: 'after' },
   );
   if (claimed === null) return [];
-  for (let index = claimed.done ?? 0; index < claimed.swaps.length; index += 1) {
-    await renameOnce(db, claimed.swaps[index]!);
+  const start = claimed.done ?? 0;
+  for (const [offset, swap] of claimed.swaps.slice(start).entries()) {
+    await renameOnce(db, swap);
     const progress = await pendingSwaps.updateOne(
       { _id: PENDING_ID, owner },
-      { $set: { done: index + 1, claimedAt: new Date() } },
+      { $set: { done: start + offset + 1, claimedAt: new Date() } },
     );
     if (progress.matchedCount === 0) return [];
   }
