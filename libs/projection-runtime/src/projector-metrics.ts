@@ -13,10 +13,13 @@ export interface ProjectorMetrics {
   text(statuses: () => Promise<ProjectionStatus[]>): Promise<string>;
 }
 
-/** The projector's Prometheus metrics (`taskledger_projection_*`) and the default process metrics. */
-export const projectorMetrics = (): ProjectorMetrics => {
+/**
+ * The projector's Prometheus metrics (`taskledger_projection_*`) and, unless `processMetrics` is
+ * false (another registry in the process has them), the default process metrics.
+ */
+export const projectorMetrics = ({ processMetrics = true } = {}): ProjectorMetrics => {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  if (processMetrics) collectDefaultMetrics({ register: registry });
   const labelNames = ['projection'] as const;
   const counter = (name: string, help: string) => new Counter({ name, help, labelNames, registers: [registry] });
   const gauge = (name: string, help: string, extra: string[] = []) =>

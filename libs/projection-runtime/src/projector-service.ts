@@ -16,6 +16,8 @@ export interface ProjectorOptions extends Omit<ProjectionRuntimeOptions, 'eventS
   host?: string;
   /** Default 0 (any free port); null serves nothing. */
   port?: number | null;
+  /** Include the default process metrics in /metrics. Default true; false when another registry has them. */
+  processMetrics?: boolean;
 }
 
 export interface RunningProjector {
@@ -25,6 +27,8 @@ export interface RunningProjector {
   done: Promise<RuntimeProgress>;
   /** Finishes the batch in hand, writes its checkpoint, stops serving. */
   stop(): Promise<RuntimeProgress>;
+  /** What GET /metrics serves (Prometheus text format), for a server that embeds the projector. */
+  metricsText(): Promise<string>;
 }
 
 /**
@@ -33,10 +37,11 @@ export interface RunningProjector {
  * `GET /metrics` in the Prometheus text format.
  */
 export const startProjector = async (options: ProjectorOptions): Promise<RunningProjector> => {
-  const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, ...settings } = options;
+  const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, processMetrics, ...settings } = options;
   let live: RuntimeProgress = { processed: 0, total: 0, eventsPerSecond: 0 };
   let failure: string | null = null;
-  const metrics = projectorMetrics();
+  const metrics = projectorMetrics({ processMetrics });
+  const metricsText = () => metrics.text(() => projectionStatus(eventStore, readStore, projections));
   const runtime = new ProjectionRuntime({
     ...settings,
     eventStore,
@@ -60,11 +65,7 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
               processed: live.processed,
               eventsPerSecond: live.eventsPerSecond,
             };
-          if (path === '/metrics')
-            return new MetricsText(
-              await metrics.text(() => projectionStatus(eventStore, readStore, projections)),
-              metrics.registry.contentType,
-            );
+          if (path === '/metrics') return new MetricsText(await metricsText(), metrics.registry.contentType);
           if (path === '/lag')
             return {
               projections: await projectionStatus(eventStore, readStore, projections),
@@ -84,7 +85,7 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     }
   };
-  return { port: server ? (server.address() as AddressInfo).port : null, done, stop };
+  return { port: server ? (server.address() as AddressInfo).port : null, done, stop, metricsText };
 };
 
 const listen = (host: string, port: number, route: (path: string) => Promise<unknown>): Promise<Server> =>

@@ -15,7 +15,13 @@ export interface ApiMetrics {
 }
 
 /** The query API's Prometheus metrics (`taskledger_http_*`, ledger position) and the default process metrics. */
-export const apiMetrics = (readStore: ReadStore): ApiMetrics => {
+export const apiMetrics = (
+  readStore: ReadStore,
+  options: {
+    /** More of the exposition, appended (e.g. an embedded projector's, without process metrics). */
+    more?: () => Promise<string>;
+  } = {},
+): ApiMetrics => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -46,7 +52,8 @@ export const apiMetrics = (readStore: ReadStore): ApiMetrics => {
     text: async () => {
       const served = await readLedgerPosition(readStore);
       ledgerPosition.set(served === null ? 0 : Number(parsePosition(served).commit));
-      return registry.metrics();
+      const more = options.more ? await options.more() : '';
+      return `${await registry.metrics()}${more}`;
     },
   };
 };
