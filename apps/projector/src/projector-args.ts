@@ -18,7 +18,8 @@ TASKLEDGER_PROJECTOR_HOST:PORT (default 127.0.0.1:3001). SIGTERM or SIGINT finis
   --port P           health/lag/metrics port (default TASKLEDGER_PROJECTOR_PORT or 3001; 0 = any free port)
   --on-poison MODE   an event a projection cannot apply: dead-letter it and go on (default), or stop that projection
 
-Stores come from TASKLEDGER_EVENT_STORE / TASKLEDGER_READ_STORE (see the README).`;
+Stores come from TASKLEDGER_EVENT_STORE / TASKLEDGER_READ_STORE (see the README). Logs are JSON lines on
+stderr at TASKLEDGER_LOG_LEVEL (default info).`;
 
 /** Parses the projector's command line; throws with a usage hint on anything unknown. */
 export const parseProjectorArgs = (argv: string[]): ProjectorArgs => {
