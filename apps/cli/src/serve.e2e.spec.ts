@@ -10,7 +10,7 @@ describe('taskledger serve', () => {
   const dir = workDir('serve');
   afterAll(() => dir.remove());
 
-  it('serves the query API on loopback, projecting new events in-process, behind the token when set', async () => {
+  it('serves the query API on loopback, projecting new events in-process, behind the token when set, with both metrics at /prometheus', async () => {
     writeFileSync(join(dir.path, '000_backlog.md'), `${header}| B-1 | One | 🔥 | 1 | todo | x | y | None |\n`);
     await runCli(['parse'], { cwd: dir.path });
     const env = { ...process.env, TASKLEDGER_API_TOKEN: 's3cret' };
@@ -46,6 +46,11 @@ describe('taskledger serve', () => {
         if (position !== '4') await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(position).toBe('4');
+
+      const metrics = await (await fetch(`${address}/prometheus`, authorised)).text();
+      expect(metrics).toMatch(/^taskledger_projection_checkpoint_position\{projection="[a-z_-]+"\} 4$/m);
+      expect(metrics).toMatch(/^taskledger_http_requests_total\{method="GET",route="\/status",status="401"\} 1$/m);
+      expect(metrics.match(/^# TYPE process_cpu_seconds_total /gm)).toHaveLength(1);
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));

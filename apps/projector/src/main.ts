@@ -3,16 +3,16 @@ import { loadConfig } from '@taskledger/config';
 import { startProjector } from '@taskledger/projection-runtime';
 import { openStoresWhenAvailable, selectProjections } from '@taskledger/stores';
 import { parseProjectorArgs, USAGE } from './projector-args';
-
-const log = (message: string) => process.stderr.write(`${new Date().toISOString()} projector: ${message}\n`);
+import { loggingObserver, progressLogger, projectorLogger } from './projector-log';
 
 const main = async (): Promise<number> => {
   const args = parseProjectorArgs(process.argv.slice(2));
   if (args.help) return (process.stdout.write(`${USAGE}\n`), 0);
   const config = loadConfig();
+  const log = projectorLogger(config.logLevel);
   const projections = selectProjections(args.only);
   const stores = await openStoresWhenAvailable(config, {
-    onRetry: (error, delayMs) => log(`${(error as Error).message}; retrying in ${delayMs} ms`),
+    onRetry: (error, delayMs) => log.warn({ delayMs }, `${(error as Error).message}; retrying in ${delayMs} ms`),
   });
   const projector = await startProjector({
     eventStore: stores.eventStore,
@@ -21,19 +21,29 @@ const main = async (): Promise<number> => {
     onPoison: args.onPoison,
     host: config.projector.host,
     port: args.port ?? config.projector.port,
+    observer: loggingObserver(log),
+    onProgress: progressLogger(log),
   });
-  log(
-    `running ${projections.map((p) => p.name).join(', ')} over ${stores.locations.eventStore}; health on http://${config.projector.host}:${projector.port}/health`,
+  const settings = {
+    projections: projections.map((p) => p.name),
+    eventStore: stores.locations.eventStore,
+    readStore: stores.locations.readStore,
+    onPoison: args.onPoison,
+    logLevel: config.logLevel,
+  };
+  log.info(
+    { config: settings, port: projector.port },
+    `running; health on http://${config.projector.host}:${projector.port}/health, metrics on /metrics`,
   );
   const stop = (signal: string) => {
-    log(`${signal}: finishing the batch in hand`);
+    log.info({ signal }, 'finishing the batch in hand');
     void projector.stop();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   try {
     const progress = await projector.done;
-    log(`stopped after ${progress.processed} events`);
+    log.info({ processed: progress.processed }, `stopped after ${progress.processed} events`);
     return 0;
   } finally {
     await projector.stop().catch(() => undefined);

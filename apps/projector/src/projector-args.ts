@@ -11,14 +11,15 @@ export interface ProjectorArgs {
 export const USAGE = `usage: node apps/projector/dist/main.js [--only a,b] [--port P] [--on-poison dead-letter|stop]
 
 Keeps the read models current: catches every projection up from its checkpoint, then follows new
-events. Serves GET /health and GET /lag as JSON on TASKLEDGER_PROJECTOR_HOST:PORT (default
-127.0.0.1:3001). SIGTERM or SIGINT finish the batch in hand, write its checkpoint, and exit 0.
+events. Serves GET /health and GET /lag as JSON, and GET /metrics (Prometheus), on
+TASKLEDGER_PROJECTOR_HOST:PORT (default 127.0.0.1:3001). SIGTERM or SIGINT finish the batch in hand, write its checkpoint, and exit 0.
 
   --only a,b         run only these projections (default: all)
-  --port P           health/lag port (default TASKLEDGER_PROJECTOR_PORT or 3001; 0 = any free port)
+  --port P           health/lag/metrics port (default TASKLEDGER_PROJECTOR_PORT or 3001; 0 = any free port)
   --on-poison MODE   an event a projection cannot apply: dead-letter it and go on (default), or stop that projection
 
-Stores come from TASKLEDGER_EVENT_STORE / TASKLEDGER_READ_STORE (see the README).`;
+Stores come from TASKLEDGER_EVENT_STORE / TASKLEDGER_READ_STORE (see the README). Logs are JSON lines on
+stderr at TASKLEDGER_LOG_LEVEL (default info).`;
 
 /** Parses the projector's command line; throws with a usage hint on anything unknown. */
 export const parseProjectorArgs = (argv: string[]): ProjectorArgs => {

@@ -1,6 +1,6 @@
 import { loadConfig } from '@taskledger/config';
 import { openStoresWhenAvailable } from '@taskledger/stores';
-import { buildApp } from '@taskledger/query-http';
+import { apiMetrics, buildApp, buildMetricsApp } from '@taskledger/query-http';
 
 /** The composition root: reads configuration, opens the stores, listens; SIGTERM / SIGINT close both. */
 const main = async (): Promise<void> => {
@@ -9,22 +9,44 @@ const main = async (): Promise<void> => {
     onRetry: (error, delayMs) =>
       process.stderr.write(`query-api: ${(error as Error).message}; retrying in ${delayMs} ms\n`),
   });
+  const metrics = apiMetrics(stores.readStore);
   const app = buildApp({
     readStore: stores.readStore,
     eventStore: stores.eventStore,
     token: config.api.token,
-    logger: { level: 'info' },
+    metrics,
+    logger: { level: config.logLevel, base: { service: 'query-api' } },
   });
+  const metricsApp = config.api.metricsPort === null ? null : buildMetricsApp(metrics);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await metricsApp?.close();
     await stores.close();
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   try {
     await app.listen({ host: config.api.host, port: config.api.port });
+    const metricsAt = metricsApp
+      ? await metricsApp.listen({ host: config.api.host, port: config.api.metricsPort ?? 0 })
+      : null;
+    app.log.info(
+      {
+        config: {
+          eventStore: stores.locations.eventStore,
+          readStore: stores.locations.readStore,
+          host: config.api.host,
+          port: config.api.port,
+          token: config.api.token ? '[redacted]' : null,
+          metrics: metricsAt ? `${metricsAt}/metrics (no token)` : '/prometheus (bearer-token rule)',
+          logLevel: config.logLevel,
+        },
+      },
+      'query API started',
+    );
   } catch (error) {
+    await metricsApp?.close();
     await stores.close();
     throw error;
   }

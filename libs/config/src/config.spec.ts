@@ -79,12 +79,12 @@ describe('configuration', () => {
   });
 
   it('serves the API on loopback by default, and takes host, port and token from the environment', () => {
-    expect(loadConfig({ env: {}, cwd }).api).toEqual({ host: '127.0.0.1', port: 3000, token: null });
+    expect(loadConfig({ env: {}, cwd }).api).toEqual({ host: '127.0.0.1', port: 3000, token: null, metricsPort: null });
     const api = loadConfig({
       env: { TASKLEDGER_API_HOST: '0.0.0.0', TASKLEDGER_API_PORT: '8080', TASKLEDGER_API_TOKEN: 's3cret' },
       cwd,
     }).api;
-    expect(api).toEqual({ host: '0.0.0.0', port: 8080, token: 's3cret' });
+    expect(api).toEqual({ host: '0.0.0.0', port: 8080, token: 's3cret', metricsPort: null });
     expect(() => loadConfig({ env: { TASKLEDGER_API_PORT: 'eighty' }, cwd })).toThrow(
       /TASKLEDGER_API_PORT="eighty" is not valid/,
     );

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 import { parseConfigJson } from './config-json';
+import { LogLevel, logLevelSetting } from './log-level';
 import {
   defaultReadStore,
   DEFAULT_LEDGER_PATH,
@@ -44,6 +45,8 @@ export interface ApiConfig {
   port: number;
   /** TASKLEDGER_API_TOKEN: when set, every route but /health needs `Authorization: Bearer <token>`. */
   token: string | null;
+  /** TASKLEDGER_API_METRICS_PORT: a second port (same host) serving GET /metrics with no token; default none. */
+  metricsPort: number | null;
 }
 
 export interface ProjectorConfig {
@@ -60,6 +63,8 @@ export interface TaskledgerConfig {
   backlogPath: string;
   api: ApiConfig;
   projector: ProjectorConfig;
+  /** TASKLEDGER_LOG_LEVEL for the projector's and the query API's JSON logs; default info. */
+  logLevel: LogLevel;
   /** The config file that was read, if any. */
   configFile: string | null;
   file: ConfigFile;
@@ -101,6 +106,7 @@ export const loadConfig = ({
       host: env['TASKLEDGER_PROJECTOR_HOST'] || '127.0.0.1',
       port: portSetting(env, 'TASKLEDGER_PROJECTOR_PORT', 3001),
     },
+    logLevel: logLevelSetting(env),
     configFile,
     file,
   };
@@ -124,6 +130,7 @@ const apiConfig = (env: Record<string, string | undefined>): ApiConfig => {
     host: env['TASKLEDGER_API_HOST'] || '127.0.0.1',
     port: portSetting(env, 'TASKLEDGER_API_PORT', 3000),
     token: token ? token : null,
+    metricsPort: env['TASKLEDGER_API_METRICS_PORT'] ? portSetting(env, 'TASKLEDGER_API_METRICS_PORT', 0) : null,
   };
 };
 

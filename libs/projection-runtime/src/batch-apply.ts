@@ -10,6 +10,12 @@ export interface PoisonPolicy {
   now: () => Date;
 }
 
+export interface AppliedBatch {
+  /** Events of the batch the lane's projection handled and applied. */
+  events: number;
+  deadLetters: Array<{ eventId: string; reason: string }>;
+}
+
 /** The events of a batch this lane has not applied yet and its projection handles. */
 const pendingFor = (lane: Lane, batch: readonly RecordedEvent[]): RecordedEvent[] => {
   const { position, handled } = lane;
@@ -25,16 +31,17 @@ const pendingFor = (lane: Lane, batch: readonly RecordedEvent[]): RecordedEvent[
  * Applies a batch to one lane's uncommitted work: loads each affected document it does not hold
  * yet, folds the events in order, and keeps dead letters for its next commit. Advances the
  * lane's position to the end of the batch or, when a poison event stops the projection, to the
- * event before it.
+ * event before it. Returns how many events it applied, and the dead letters it recorded.
  */
 export const applyBatch = async (
   store: ReadStore,
   lane: Lane,
   batch: readonly RecordedEvent[],
   policy: PoisonPolicy,
-): Promise<void> => {
+): Promise<AppliedBatch> => {
+  const applied: AppliedBatch = { events: 0, deadLetters: [] };
   const last = batch[batch.length - 1];
-  if (lane.failure || !last) return;
+  if (lane.failure || !last) return applied;
   const start = lane.position;
   const events = pendingFor(lane, batch);
   await loadDocuments(store, lane, events);
@@ -42,6 +49,7 @@ export const applyBatch = async (
   for (const event of events) {
     const failed = applyEvent(lane.projection, work.docs, event);
     if (failed !== null) {
+      applied.deadLetters.push({ eventId: event.id, reason: failed });
       work.deadLetters.push({
         op: 'put',
         collection: DEAD_LETTERS,
@@ -49,15 +57,17 @@ export const applyBatch = async (
       });
       if (policy.onPoison === 'stop') {
         lane.failure = `event ${event.id} (${event.type}) at position ${positionToString(event.position)}: ${failed}`;
-        return;
+        return applied;
       }
     }
     lane.position = event.position;
+    applied.events += 1;
   }
   // A lane ahead of the batch (the read starts from the slowest lane) stays where it is.
-  if (start !== null && comparePositions(last.position, start) <= 0) return;
+  if (start !== null && comparePositions(last.position, start) <= 0) return applied;
   lane.position = last.position;
   work.eventsSinceCommit += batch.length;
+  return applied;
 };
 
 /**

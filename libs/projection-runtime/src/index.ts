@@ -7,3 +7,6 @@ export type { DeadLetterDoc } from './dead-letters';
 export { shadowName } from './lanes';
 export { startProjector } from './projector-service';
 export type { ProjectorOptions, RunningProjector } from './projector-service';
+export { projectorMetrics } from './projector-metrics';
+export type { ProjectorMetrics } from './projector-metrics';
+export type { RuntimeObserver } from './runtime-observer';

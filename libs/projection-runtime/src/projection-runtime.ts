@@ -8,6 +8,7 @@ import { DEAD_LETTERS } from './dead-letters';
 import { EventBatch } from './event-batch';
 import { buildDeferredIndexes, commitLanes, hasWork, Lane, LaneStart, openLane, swapIn } from './lanes';
 import { nextMessage } from './next-message';
+import { RuntimeObserver } from './runtime-observer';
 import { recordUndecodable } from './undecodable';
 
 export interface RuntimeProgress {
@@ -34,6 +35,8 @@ export interface ProjectionRuntimeOptions {
   onPoison?: 'dead-letter' | 'stop';
   now?: () => Date;
   onProgress?: (progress: RuntimeProgress) => void;
+  /** Told of applied batches, commits, dead letters and rebuilds (metrics, logs). */
+  observer?: RuntimeObserver;
 }
 
 /**
@@ -61,6 +64,8 @@ export class ProjectionRuntime {
   private readonly batchWaitMs: number;
   private readonly policy: PoisonPolicy;
   private eventsPerSecond: number | undefined;
+  /** Projections whose rebuild this runtime has reported started and not yet finished. */
+  private readonly rebuilds = new Set<string>();
 
   constructor(private readonly options: ProjectionRuntimeOptions) {
     const perLane = lanesShare(options.readStore.maxUnitOfWorkChanges, options.projections.length);
@@ -109,8 +114,18 @@ export class ProjectionRuntime {
         for (const projection of projections) opened.push(await openLane(this.options.readStore, projection, start));
         return opened;
       });
-      if (lanes !== 'conflict') return lanes;
+      if (lanes !== 'conflict') return this.reportRebuilds(lanes);
     }
+  }
+
+  private reportRebuilds(lanes: Lane[]): Lane[] {
+    for (const lane of lanes) {
+      const name = lane.projection.name;
+      if (!lane.rebuilding || this.rebuilds.has(name)) continue;
+      this.rebuilds.add(name);
+      this.options.observer?.rebuildStarted?.(name);
+    }
+    return lanes;
   }
 
   /**
@@ -199,7 +214,7 @@ export class ProjectionRuntime {
    * commits about once per batch.
    */
   private async commitBatch(lanes: Lane[], batch: readonly RecordedEvent[], final: boolean): Promise<void> {
-    for (const lane of lanes) await applyBatch(this.options.readStore, lane, batch, this.policy);
+    for (const lane of lanes) await this.applyLane(lane, batch);
     const limit = this.batchSize.catchingUp;
     const due = lanes.filter(
       (lane) =>
@@ -210,7 +225,23 @@ export class ProjectionRuntime {
           lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
     );
     if (due.length === 0) return;
+    const started = performance.now();
     await commitLanes(this.options.readStore, due, due.flatMap(takeWork), this.eventsPerSecond);
+    const seconds = (performance.now() - started) / 1000;
+    this.options.observer?.committed?.(
+      due.map((lane) => lane.projection.name),
+      seconds,
+    );
+  }
+
+  private async applyLane(lane: Lane, batch: readonly RecordedEvent[]): Promise<void> {
+    const started = performance.now();
+    const applied = await applyBatch(this.options.readStore, lane, batch, this.policy);
+    const observer = this.options.observer;
+    if (!observer) return;
+    const name = lane.projection.name;
+    observer.applied?.(name, applied.events, (performance.now() - started) / 1000);
+    for (const letter of applied.deadLetters) observer.deadLettered?.(name, letter.eventId, letter.reason);
   }
 
   /**
@@ -221,6 +252,8 @@ export class ProjectionRuntime {
     for (const lane of lanes) await buildDeferredIndexes(this.options.readStore, lane);
     for (const lane of lanes.filter((candidate) => candidate.rebuilding && !candidate.failure)) {
       await swapIn(this.options.readStore, lane, this.eventsPerSecond);
+      this.rebuilds.delete(lane.projection.name);
+      this.options.observer?.rebuildFinished?.(lane.projection.name);
     }
   }
 }

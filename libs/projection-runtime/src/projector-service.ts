@@ -5,6 +5,8 @@ import { AnyProjection } from '@taskledger/projections';
 import { ReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from './projection-runtime';
 import { projectionStatus } from './projection-status';
+import { projectorMetrics } from './projector-metrics';
+import { RuntimeObserver } from './runtime-observer';
 
 export interface ProjectorOptions extends Omit<ProjectionRuntimeOptions, 'eventStore' | 'readStore' | 'projections'> {
   eventStore: EventStore;
@@ -14,6 +16,8 @@ export interface ProjectorOptions extends Omit<ProjectionRuntimeOptions, 'eventS
   host?: string;
   /** Default 0 (any free port); null serves nothing. */
   port?: number | null;
+  /** Include the default process metrics in /metrics. Default true; false when another registry has them. */
+  processMetrics?: boolean;
 }
 
 export interface RunningProjector {
@@ -23,16 +27,21 @@ export interface RunningProjector {
   done: Promise<RuntimeProgress>;
   /** Finishes the batch in hand, writes its checkpoint, stops serving. */
   stop(): Promise<RuntimeProgress>;
+  /** What GET /metrics serves (Prometheus text format), for a server that embeds the projector. */
+  metricsText(): Promise<string>;
 }
 
 /**
  * The long-running projector: catches every projection up, follows new events, and serves
- * `GET /health` and `GET /lag` (status per projection, live throughput) as JSON.
+ * `GET /health` and `GET /lag` (status per projection, live throughput) as JSON, and
+ * `GET /metrics` in the Prometheus text format.
  */
 export const startProjector = async (options: ProjectorOptions): Promise<RunningProjector> => {
-  const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, ...settings } = options;
+  const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, processMetrics, ...settings } = options;
   let live: RuntimeProgress = { processed: 0, total: 0, eventsPerSecond: 0 };
   let failure: string | null = null;
+  const metrics = projectorMetrics({ processMetrics });
+  const metricsText = () => metrics.text(() => projectionStatus(eventStore, readStore, projections));
   const runtime = new ProjectionRuntime({
     ...settings,
     eventStore,
@@ -42,6 +51,7 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
       live = progress;
       settings.onProgress?.(progress);
     },
+    observer: both(metrics.observer, settings.observer),
   });
   const stopper = new AbortController();
   const server =
@@ -55,6 +65,7 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
               processed: live.processed,
               eventsPerSecond: live.eventsPerSecond,
             };
+          if (path === '/metrics') return new MetricsText(await metricsText(), metrics.registry.contentType);
           if (path === '/lag')
             return {
               projections: await projectionStatus(eventStore, readStore, projections),
@@ -74,7 +85,7 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     }
   };
-  return { port: server ? (server.address() as AddressInfo).port : null, done, stop };
+  return { port: server ? (server.address() as AddressInfo).port : null, done, stop, metricsText };
 };
 
 const listen = (host: string, port: number, route: (path: string) => Promise<unknown>): Promise<Server> =>
@@ -83,6 +94,10 @@ const listen = (host: string, port: number, route: (path: string) => Promise<unk
       const path = new URL(request.url ?? '/', 'http://projector').pathname;
       route(path).then(
         (body) => {
+          if (body instanceof MetricsText) {
+            response.writeHead(200, { 'content-type': body.contentType });
+            return void response.end(body.text);
+          }
           response.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' });
           response.end(JSON.stringify(body ?? { error: 'NotFound', path }));
         },
@@ -95,3 +110,22 @@ const listen = (host: string, port: number, route: (path: string) => Promise<unk
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });
+
+class MetricsText {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
+/** Tells both observers (the metrics', and the caller's when given). */
+const both = (first: Required<RuntimeObserver>, second?: RuntimeObserver): RuntimeObserver =>
+  second
+    ? {
+        applied: (...args) => (first.applied(...args), second.applied?.(...args)),
+        committed: (...args) => (first.committed(...args), second.committed?.(...args)),
+        deadLettered: (...args) => (first.deadLettered(...args), second.deadLettered?.(...args)),
+        rebuildStarted: (...args) => (first.rebuildStarted(...args), second.rebuildStarted?.(...args)),
+        rebuildFinished: (...args) => (first.rebuildFinished(...args), second.rebuildFinished?.(...args)),
+      }
+    : first;

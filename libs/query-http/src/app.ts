@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { FastifyInstance, FastifyServerOptions, LogController } from 'fastify';
 import { validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiContext } from './api-context';
+import { ApiMetrics, apiMetrics } from './api-metrics';
 import { NoQuery } from './api.schemas';
 import { bearerMatcher } from './bearer-auth';
 import { mapError } from './error-mapping';
@@ -22,6 +23,12 @@ export interface ApiOptions extends ApiContext {
   logger?: FastifyServerOptions['logger'];
   /** How long the X-Ledger-Position value may be reused. Default 1000 ms. */
   positionTtlMs?: number;
+  /**
+   * Request metrics, served in the Prometheus text format at GET /prometheus (GET /metrics is the
+   * performance read model) behind the bearer token like every route; pass the same set to a
+   * separate, open metrics port. Default: a new set for this app.
+   */
+  metrics?: ApiMetrics;
 }
 
 const systemRoutes = (): ApiRoute[] => [
@@ -42,9 +49,22 @@ const systemRoutes = (): ApiRoute[] => [
   }),
 ];
 
+const metricsRoute = (metrics: ApiMetrics): ApiRoute =>
+  route({
+    url: '/prometheus',
+    schema: {
+      summary:
+        'Operational metrics in the Prometheus text format: requests by route pattern and status, durations, ledger position.',
+      tags: ['system'],
+      querystring: NoQuery,
+    },
+    handler: async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.text()),
+  });
+
 /** Every route of the API, in documentation order. */
-export const apiRoutes = (context: ApiContext): ApiRoute[] => [
+export const apiRoutes = (context: ApiContext & { metrics?: ApiMetrics }): ApiRoute[] => [
   ...systemRoutes(),
+  metricsRoute(context.metrics ?? apiMetrics(context.readStore)),
   ...reportRoutes(context),
   ...taskRoutes(context),
   ...analyticsRoutes(context),
@@ -53,7 +73,7 @@ export const apiRoutes = (context: ApiContext): ApiRoute[] => [
 
 /** Builds the read-only API over the given stores; never listens (main.ts does). */
 export const buildApp = (options: ApiOptions): FastifyInstance => {
-  // No access log per request (it would dominate the cost of cheap reads); failures are logged once by the error handler.
+  // Fastify's own access log is off (it would dominate the cost of cheap reads at info); one line per request at debug.
   const app = Fastify({
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: true }),
@@ -62,6 +82,12 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
   app.setValidatorCompiler(validatorCompiler);
   const authorised = options.token ? bearerMatcher(options.token) : () => true;
   const position = positionCache(options.readStore, options.positionTtlMs ?? 1000);
+  const metrics = options.metrics ?? apiMetrics(options.readStore);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.answered(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    request.log.debug({ method: request.method, route, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public !== true && !authorised(request.headers.authorization)) {
       return reply
@@ -83,7 +109,7 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
   );
   void app.register(fastifySwagger, swaggerOptions(packageVersion()));
   void app.register(async (scope) => {
-    for (const spec of apiRoutes(options)) spec.register(scope.withTypeProvider<ZodTypeProvider>());
+    for (const spec of apiRoutes({ ...options, metrics })) spec.register(scope.withTypeProvider<ZodTypeProvider>());
   });
   return app;
 };

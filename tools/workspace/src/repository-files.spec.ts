@@ -17,7 +17,7 @@ interface ComposeService {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parse(read('docker-compose.yml')) as {
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as {
     services: Record<string, ComposeService>;
     volumes: Record<string, unknown>;
   };

@@ -4,10 +4,11 @@ import { RunnerConfig, RunReport, runFailed, runTasks } from '@taskledger/runner
 import { Stores } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
 import { readBacklogFile } from './backlog-file';
-import { allowBacklogCommandsOption, formatOption, wholeNumber } from './cli-options';
+import { allowBacklogCommandsOption, formatOption, portNumber, wholeNumber } from './cli-options';
 import { humanConfirmation } from './confirm-prompt';
 import { parseBacklogFile } from './backlog.commands';
 import { runDisplay } from './run-display';
+import { alsoTo, metricsAddress, runMetrics, serveRunMetrics } from './run-metrics';
 import { interruptOnSignals, signalExitCode } from './run-signals';
 import { statusRows, summaryLines } from './run-summary';
 import { commandResolver, composeRunner, runnerConfig } from './runner-composition';
@@ -19,6 +20,7 @@ interface RunCommandOptions {
   yes?: boolean;
   allowBacklogCommands?: boolean;
   format: 'text' | 'json';
+  metricsPort?: number;
 }
 
 /** `--backlog F`: parse it into the ledger first (its summary is part of the JSON document with --format json). */
@@ -42,10 +44,14 @@ const runWith = async (
   const json = options.format === 'json';
   const backlog = options.backlog === undefined ? null : await intake(context, stores, options.backlog, json);
   const display = runDisplay(context.io.stdout, context.io.stderr, { quiet: json });
+  const metrics = options.metricsPort === undefined ? null : runMetrics();
+  const server = metrics ? await serveRunMetrics(metrics, '127.0.0.1', options.metricsPort ?? 0) : null;
+  if (server) context.warn(`metrics on ${metricsAddress(server)} while the run lasts`);
   const interrupt = interruptOnSignals((signal) =>
     context.warn(`\n${signal}: stopping; running attempts are recorded as interrupted (again to quit at once)`),
   );
-  const deps = composeRunner(context, stores, config, display);
+  const observer = metrics ? alsoTo(display, metrics) : display;
+  const deps = composeRunner(context, stores, config, observer);
   try {
     display.start();
     const report = await runTasks(deps, {
@@ -64,6 +70,7 @@ const runWith = async (
   } finally {
     display.stop();
     interrupt.dispose();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await deps.eventStore.close();
   }
 };
@@ -83,6 +90,11 @@ export const registerRun = (program: Command, context: CliContext): void => {
       wholeNumber(1),
     )
     .option('-y, --yes', 'run human-required tasks without asking')
+    .option(
+      '--metrics-port <port>',
+      'serve Prometheus metrics on 127.0.0.1:<port>/metrics while the run lasts (0: any free port)',
+      portNumber,
+    )
     .addOption(allowBacklogCommandsOption())
     .addOption(formatOption())
     .addHelpText(

@@ -26,11 +26,14 @@ export const registerServe = (program: Command, context: CliContext): void => {
               readStore: stores.readStore,
               projections: readModels,
               port: null,
+              processMetrics: false,
             })
           : null;
         // Loaded here: fastify is not needed by any other command.
-        const { buildApp } = await import('@taskledger/query-http');
-        const app = buildApp({ readStore: stores.readStore, eventStore: stores.eventStore, token: config.api.token });
+        const { apiMetrics, buildApp } = await import('@taskledger/query-http');
+        const metrics = apiMetrics(stores.readStore, projector ? { more: projector.metricsText } : {});
+        const { readStore, eventStore } = stores;
+        const app = buildApp({ readStore, eventStore, token: config.api.token, metrics });
         const address = await app.listen({
           host: options.host ?? config.api.host,
           port: options.port ?? config.api.port,
