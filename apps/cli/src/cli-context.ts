@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig, TaskledgerConfig } from '@taskledger/config';
 import { EventContext, newEventId } from '@taskledger/events';
 import { openStores, Stores } from '@taskledger/stores';
+import { jsonLines } from './log-format';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -18,10 +19,22 @@ export class CliContext {
   exitCode = 0;
   private loaded: TaskledgerConfig | undefined;
 
+  /** The process's streams; standard error as JSON lines under `--log-format json`. */
+  readonly io: CliIo;
+
   constructor(
-    readonly io: CliIo,
-    private readonly globalOptions: () => { config?: string; debug?: boolean },
-  ) {}
+    io: CliIo,
+    private readonly globalOptions: () => { config?: string; debug?: boolean; logFormat?: string },
+  ) {
+    const json = jsonLines(io.stderr);
+    const stderr = {
+      write: (text: string) => (this.globalOptions().logFormat === 'json' ? json : io.stderr).write(text),
+      get isTTY() {
+        return io.stderr.isTTY;
+      },
+    };
+    this.io = { ...io, stderr };
+  }
 
   get debug(): boolean {
     return Boolean(this.globalOptions().debug);

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { CliContext, CliIo } from './cli-context';
 import { registerBacklogCommands } from './commands/backlog.commands';
 import { registerExecutionCommands } from './commands/execution.commands';
@@ -20,6 +20,14 @@ export const buildProgram = (context: CliContext): Command => {
     .version(VERSION, '-V, --version')
     .option('-c, --config <file>', 'taskledger.config.json to use (default: ./taskledger.config.json if present)')
     .option('--debug', 'show stack traces on errors')
+    .addOption(
+      new Option(
+        '--log-format <format>',
+        'what goes to standard error: text, or JSON lines (as the projector and the API log)',
+      )
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -57,7 +65,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
     return context.exitCode;
   } catch (error) {
     const failure = describeFailure(error, context.debug);
-    if (failure.message) io.stderr.write(`${failure.message}\n`);
+    if (failure.message) context.io.stderr.write(`${failure.message}\n`);
     return failure.code;
   }
 };
