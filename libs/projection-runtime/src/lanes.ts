@@ -14,6 +14,15 @@ export interface LaneWork {
   deadLetters: DocumentChange[];
   /** Events the lane moved past since the last commit. */
   eventsSinceCommit: number;
+  /** What to report once this work commits (work a lost commit drops is never reported). */
+  report: AppliedWork;
+}
+
+/** Events applied, the time spent applying them, and the dead letters recorded, for observers. */
+export interface AppliedWork {
+  events: number;
+  seconds: number;
+  deadLetters: Array<{ eventId: string; reason: string }>;
 }
 
 export const emptyWork = (): LaneWork => ({
@@ -21,6 +30,7 @@ export const emptyWork = (): LaneWork => ({
   loaded: new Map(),
   deadLetters: [],
   eventsSinceCommit: 0,
+  report: { events: 0, seconds: 0, deadLetters: [] },
 });
 
 /** Whether the lane moved or recorded a dead letter since its last commit: it has a checkpoint to write. */

@@ -225,23 +225,29 @@ export class ProjectionRuntime {
           lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
     );
     if (due.length === 0) return;
+    const reports = due.map((lane) => ({ name: lane.projection.name, work: lane.work.report }));
     const started = performance.now();
     await commitLanes(this.options.readStore, due, due.flatMap(takeWork), this.eventsPerSecond);
-    const seconds = (performance.now() - started) / 1000;
-    this.options.observer?.committed?.(
-      due.map((lane) => lane.projection.name),
-      seconds,
+    const observer = this.options.observer;
+    if (!observer) return;
+    observer.committed?.(
+      reports.map((report) => report.name),
+      (performance.now() - started) / 1000,
     );
+    for (const { name, work } of reports) {
+      observer.applied?.(name, work.events, work.seconds);
+      for (const letter of work.deadLetters) observer.deadLettered?.(name, letter.eventId, letter.reason);
+    }
   }
 
+  /** Applies the batch to the lane; what it applied is reported once the lane's work commits. */
   private async applyLane(lane: Lane, batch: readonly RecordedEvent[]): Promise<void> {
     const started = performance.now();
     const applied = await applyBatch(this.options.readStore, lane, batch, this.policy);
-    const observer = this.options.observer;
-    if (!observer) return;
-    const name = lane.projection.name;
-    observer.applied?.(name, applied.events, (performance.now() - started) / 1000);
-    for (const letter of applied.deadLetters) observer.deadLettered?.(name, letter.eventId, letter.reason);
+    const report = lane.work.report;
+    report.events += applied.events;
+    report.seconds += (performance.now() - started) / 1000;
+    report.deadLetters.push(...applied.deadLetters);
   }
 
   /**

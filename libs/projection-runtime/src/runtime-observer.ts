@@ -1,6 +1,10 @@
-/** What the runtime reports as it works, for metrics and logs. Every method is optional. */
+/**
+ * What the runtime reports as it works, for metrics and logs. Every method is optional. Work is
+ * reported once it commits: work dropped because another process committed first (a lost
+ * compare-and-set) is never counted, so the counters match the read models.
+ */
 export interface RuntimeObserver {
-  /** A lane applied `events` events of a batch in `seconds` (not yet committed). */
+  /** A lane's committed work: `events` events applied, in `seconds` spent applying them. */
   applied?(projection: string, events: number, seconds: number): void;
   /** One unit of work wrote these projections' documents and checkpoints in `seconds`. */
   committed?(projections: readonly string[], seconds: number): void;
