@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@taskledger/event-store';
 import { SqliteReadStore } from '@taskledger/read-store';
-import { parseSamples, Sample, sampleValue, scrape } from '../test/prometheus-text';
+import { parseSamples, Sample, sampleValue, scrape } from './testing';
 import { appendTo, completion, completionsProjection } from '../test/runtime-fixtures';
 import { ProjectionRuntime } from './projection-runtime';
 import { projectionStatus } from './projection-status';

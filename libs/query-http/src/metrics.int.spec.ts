@@ -5,7 +5,7 @@ import { FastifyInstance } from 'fastify';
 import { SqliteEventStore } from '@taskledger/event-store';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { buildLedger, Ledger } from '../test/ledger-fixture';
-import { Sample, sampleValue, scrape } from '../test/prometheus-text';
+import { Sample, sampleValue, scrape } from '@taskledger/projection-runtime/testing';
 import { buildApp } from './app';
 
 const REQUESTS = 'taskledger_http_requests_total';

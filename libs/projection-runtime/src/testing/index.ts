@@ -1,0 +1,2 @@
+export { parseSamples, sampleValue, scrape } from './prometheus-text';
+export type { Sample } from './prometheus-text';
