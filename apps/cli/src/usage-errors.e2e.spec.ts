@@ -34,6 +34,12 @@ describe('usage and input errors exit 2 and say what to fix', () => {
     expect(result.stderr).not.toContain('unexpected error');
   });
 
+  it('serve --host on an interface this machine does not have is a usage error naming it', async () => {
+    const result = await cli('serve', '--host', '999.1.1.1', '--port', '0');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: cannot listen on 999\.1\.1\.1:0 \(no such interface, E[A-Z_]+\)/);
+  });
+
   it.each([
     ['report', 'EX-999', 'start'],
     ['report', 'EX-999', 'progress', '0.5'],

@@ -51,9 +51,9 @@ describe('the query-api process', () => {
     }
   });
 
-  it('stops with a message naming a bad setting', async () => {
+  it('stops with exit 2 (a usage error) and a message naming a bad setting', async () => {
     const server = start({ TASKLEDGER_API_PORT: 'eighty' });
-    expect(await server.exited).toBe(1);
+    expect(await server.exited).toBe(2);
     expect(server.output()).toContain('TASKLEDGER_API_PORT="eighty" is not valid');
   });
 });

@@ -1,3 +1,4 @@
+import { EXIT_CODE_OF, EXIT_PROBLEM, isTaskledgerError } from '@taskledger/errors';
 import { loadConfig } from '@taskledger/config';
 import { openStoresWhenAvailable } from '@taskledger/stores';
 import { apiMetrics, buildApp, buildMetricsApp } from '@taskledger/query-http';
@@ -52,7 +53,8 @@ const main = async (): Promise<void> => {
   }
 };
 
+/** A bad setting is exit 2 (fix the setting), as for the CLI and the projector; anything else 1. */
 main().catch((error: unknown) => {
   process.stderr.write(`query-api: ${(error as Error).message ?? String(error)}\n`);
-  process.exitCode = 1;
+  process.exitCode = isTaskledgerError(error) ? EXIT_CODE_OF[error.code] : EXIT_PROBLEM;
 });

@@ -77,9 +77,9 @@ describe('the query-api process: JSON logs and metrics', () => {
     expect(server.lines().every((line) => line.level >= 30)).toBe(true);
   });
 
-  it('stops with a message naming a bad TASKLEDGER_LOG_LEVEL', async () => {
+  it('stops with exit 2 (a usage error) and a message naming a bad TASKLEDGER_LOG_LEVEL', async () => {
     const server = start({ TASKLEDGER_LOG_LEVEL: 'loud' });
-    expect(await server.exited).toBe(1);
+    expect(await server.exited).toBe(2);
     expect(server.output()).toContain('TASKLEDGER_LOG_LEVEL="loud" is not valid');
   });
 });

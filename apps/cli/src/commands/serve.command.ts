@@ -1,3 +1,4 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { Command } from 'commander';
 import { startProjector } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
@@ -5,6 +6,17 @@ import { CliContext } from '../cli-context';
 import { portNumber } from './cli-options';
 
 /** `taskledger serve`: the query API; in embedded mode with an in-process projector keeping it current. */
+/** An interface that does not exist here, or a port taken or not allowed: fix --host / --port (exit 2). */
+const cannotListen = (host: string, port: number, error: unknown): unknown => {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (!['ENOTFOUND', 'EADDRNOTAVAIL', 'EADDRINUSE', 'EACCES', 'EAI_AGAIN'].includes(code)) return error;
+  const reason = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'not allowed' : 'no such interface';
+  return new TaskledgerError(
+    'InvalidArgument',
+    `cannot listen on ${host}:${port} (${reason}, ${code}); choose another --host / --port`,
+  );
+};
+
 export const registerServe = (program: Command, context: CliContext): void => {
   program
     .command('serve')
@@ -34,9 +46,11 @@ export const registerServe = (program: Command, context: CliContext): void => {
         const metrics = apiMetrics(stores.readStore, projector ? { more: projector.metricsText } : {});
         const { readStore, eventStore } = stores;
         const app = buildApp({ readStore, eventStore, token: config.api.token, metrics });
-        const address = await app.listen({
-          host: options.host ?? config.api.host,
-          port: options.port ?? config.api.port,
+        const host = options.host ?? config.api.host;
+        const port = options.port ?? config.api.port;
+        const address = await app.listen({ host, port }).catch(async (error: unknown) => {
+          await projector?.stop();
+          throw cannotListen(host, port, error);
         });
         context.warn(`query API on ${address}${projector ? ' (projecting in-process)' : ''}; Ctrl-C to stop`);
         await new Promise<void>((resolve) => {
