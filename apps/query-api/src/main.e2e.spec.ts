@@ -1,23 +1,13 @@
-import { spawn } from 'node:child_process';
+import { startQueryApi } from '../test/start-query-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const MAIN = join(__dirname, '../dist/main.js');
 
 describe('the query-api process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'taskledger-query-api-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const start = (env: Record<string, string>) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
-    const child = spawn(process.execPath, [MAIN], { env: { ...clean, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    return { child, exited, output: () => output };
-  };
+  const start = startQueryApi;
 
   it('listens on the configured loopback port with the configured store, and stops on SIGTERM', async () => {
     const server = start({ TASKLEDGER_EVENT_STORE: `sqlite:${join(dir, 'ledger.db')}`, TASKLEDGER_API_PORT: '0' });

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
+import { startQueryApi } from '../test/start-query-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const MAIN = join(__dirname, '../dist/main.js');
 const TOKEN = 'ops-s3cret-token';
 
 type LogLine = { level: number; msg: string; service?: string; [key: string]: unknown };
@@ -13,18 +12,14 @@ describe('the query-api process: JSON logs and metrics', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const start = (env: Record<string, string>) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TASKLEDGER_')));
-    const child = spawn(process.execPath, [MAIN], { env: { ...clean, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const server = startQueryApi(env);
     const lines = () =>
-      output
+      server
+        .output()
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as LogLine);
-    return { child, exited, output: () => output, lines };
+    return { ...server, lines };
   };
   const waitFor = async <T>(find: () => T | undefined): Promise<T> => {
     for (let tries = 0; tries < 100; tries += 1) {

@@ -1,40 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FastifyInstance } from 'fastify';
-import { SqliteEventStore } from '@taskledger/event-store';
-import { SqliteReadStore } from '@taskledger/read-store';
-import { buildLedger, Ledger } from '../test/ledger-fixture';
-import { buildApp } from './app';
+import { serveLedgerOverSqlite } from '../test/served-ledger';
 
 type TaskPage = { items: { id: string }[]; nextCursor: string | null };
 
 describe('query API over real HTTP and SQLite files', () => {
-  let dir: string;
-  let ledger: Ledger;
-  let app: FastifyInstance;
   let base: string;
+  let close: () => Promise<void>;
   const token = 'int-test-token';
   const get = (path: string, authorised = true) =>
     fetch(`${base}${path}`, { headers: authorised ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'taskledger-api-'));
-    const file = join(dir, 'ledger.db');
-    ledger = await buildLedger(undefined, {
-      eventStore: new SqliteEventStore(file),
-      readStore: new SqliteReadStore(file),
-    });
-    app = buildApp({ ...ledger, token });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ base, close } = await serveLedgerOverSqlite(token));
   });
-
-  afterAll(async () => {
-    await app.close();
-    await ledger.readStore.close();
-    await ledger.eventStore.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('listens on the loopback address on an ephemeral port', () => {
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

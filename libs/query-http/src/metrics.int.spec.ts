@@ -1,20 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FastifyInstance } from 'fastify';
-import { SqliteEventStore } from '@taskledger/event-store';
-import { SqliteReadStore } from '@taskledger/read-store';
-import { buildLedger, Ledger } from '../test/ledger-fixture';
+import { serveLedgerOverSqlite } from '../test/served-ledger';
 import { Sample, sampleValue, scrape } from '@taskledger/projection-runtime/testing';
-import { buildApp } from './app';
 
 const REQUESTS = 'taskledger_http_requests_total';
 
 describe('GET /prometheus on the query API over real HTTP and SQLite', () => {
-  let dir: string;
-  let ledger: Ledger;
-  let app: FastifyInstance;
   let base: string;
+  let close: () => Promise<void>;
   const token = 'metrics-token';
   const authorised = { headers: { authorization: `Bearer ${token}` } };
   const metrics = () => scrape(`${base}/prometheus`, authorised);
@@ -22,21 +13,9 @@ describe('GET /prometheus on the query API over real HTTP and SQLite', () => {
     sampleValue(samples, REQUESTS, { method: 'GET', route, status });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'taskledger-api-metrics-'));
-    const file = join(dir, 'ledger.db');
-    ledger = await buildLedger(undefined, {
-      eventStore: new SqliteEventStore(file),
-      readStore: new SqliteReadStore(file),
-    });
-    app = buildApp({ ...ledger, token });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    ({ base, close } = await serveLedgerOverSqlite(token));
   });
-  afterAll(async () => {
-    await app.close();
-    await ledger.readStore.close();
-    await ledger.eventStore.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('counts requests by route pattern and status, and times them', async () => {
     const before = await metrics();
