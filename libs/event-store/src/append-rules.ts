@@ -1,5 +1,6 @@
 import { TaskledgerError } from '@taskledger/errors';
 import { EventEnvelope, validateEnvelope } from '@taskledger/events';
+import { sameStoredData } from './chain-append';
 import { concurrencyConflict, EventFilter, ExpectedRevision, StreamRevision } from './event-store.port';
 
 /**
@@ -74,7 +75,7 @@ export const replayedRevision = (
         `append to ${streamName} repeats only part of an earlier append (event ${event.id} differs); re-send the whole batch or new ids`,
       );
     }
-    if (stored.type !== event.type || stored.data !== JSON.stringify(event.data)) {
+    if (stored.type !== event.type || !sameStoredData(stored.data, event.data)) {
       throw new TaskledgerError(
         'DuplicateEventId',
         `event id ${event.id} was already appended to ${streamName} with different content`,

@@ -1,4 +1,4 @@
-import { TaskledgerError } from '@taskledger/errors';
+import { isTaskledgerError, TaskledgerError } from '@taskledger/errors';
 import {
   AllStreamRecordedEvent,
   AllStreamResolvedEvent,
@@ -25,6 +25,7 @@ import {
   toClientReadStreamOptions,
   toReadPosition,
 } from './esdb-mapping';
+import { planChainedAppend, RECENT_WINDOW } from './esdb-chain';
 import { assertAppendSize, DEFAULT_MAX_APPEND_SIZE } from './esdb-append-size';
 import { firstMismatch, toEventData, toRecordedEvent } from './esdb-event-mapping';
 import { pushSubscription } from './esdb-subscription';
@@ -48,6 +49,9 @@ export interface EsdbEventStoreOptions {
   /** The server's MaxAppendSize in bytes: larger appends are refused before sending. Default 1 MiB, the server's default. */
   maxAppendSize?: number;
 }
+
+/** Appends pinned to a head another writer moved are retried this many times in all. */
+const MAX_CHAIN_ATTEMPTS = 5;
 
 /**
  * The production event store: EventStoreDB through `@eventstore/db-client` (server 23.10 or later:
@@ -83,8 +87,7 @@ export class EsdbEventStore implements EventStore {
   async append(streamName: string, given: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
     const events = checkBatch(streamName, given);
     if (events.length === 0) return this.emptyAppend(streamName, options);
-    assertAppendSize(streamName, events, this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE);
-    const last = await this.write(streamName, events, options);
+    const last = await this.writeChained(streamName, events, options);
     const stored = await this.readStream(streamName, {
       fromRevision: last - events.length + 1,
       maxCount: events.length,
@@ -179,6 +182,29 @@ export class EsdbEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.client.dispose();
+  }
+
+  /**
+   * Reads the stream's last events, chains the batch onto its head and appends it at the revision
+   * read (planChainedAppend); when another writer appended in between, reads again and retries.
+   */
+  private async writeChained(
+    streamName: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions,
+  ): Promise<number> {
+    for (let attempt = 1; ; attempt += 1) {
+      const recent = await this.readStream(streamName, { direction: 'backwards', maxCount: RECENT_WINDOW });
+      const plan = planChainedAppend(options.expectedRevision, recent, events);
+      const chained = plan.events.map((row) => row.event);
+      assertAppendSize(streamName, chained, this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE);
+      try {
+        return await this.write(streamName, chained, { expectedRevision: plan.send });
+      } catch (error) {
+        const raced = plan.retryOnConflict && isTaskledgerError(error, 'ConcurrencyConflict');
+        if (!raced || attempt >= MAX_CHAIN_ATTEMPTS) throw error;
+      }
+    }
   }
 
   private async write(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<number> {

@@ -2,6 +2,7 @@ import { isTaskledgerError } from '@taskledger/errors';
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@taskledger/events';
 import { completed, envelopes, registered, testContext } from '@taskledger/events/testing';
+import { describeChainContract } from './event-store-chain.contract';
 import { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from './event-store.port';
 import { comparePositions } from './position';
 
@@ -70,6 +71,13 @@ export const describeEventStoreContract = (adapterName: string, factory: Contrac
       store = subject.store;
     });
     afterEach(async () => subject.cleanup());
+
+    describeChainContract({
+      store: () => store,
+      openSecondClient: () => subject.openSecondClient(),
+      newStream,
+      someEvents,
+    });
 
     describe('appending and reading a stream', () => {
       it('numbers events from revision 0 and reads them back in order with their data', async () => {

@@ -1,5 +1,6 @@
 import { defined, TaskledgerError } from '@taskledger/errors';
-import { EventEnvelope, decodeEvent } from '@taskledger/events';
+import { canonicalJson, EventEnvelope, decodeEvent } from '@taskledger/events';
+import { chainBatch, metadataHash } from './chain-append';
 import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
 import { catchUpSubscription } from './catch-up-subscription';
 import {
@@ -61,7 +62,9 @@ export class MemoryEventStore implements EventStore {
     if (duplicate)
       throw new TaskledgerError('DuplicateEventId', `event id ${duplicate.id} was already appended to another stream`);
     if (events.length === 0) return this.emptyAppendResult(actual);
-    for (const envelope of events) this.store(streamName, stream, structuredClone(envelope));
+    const previous =
+      stream.length === 0 ? null : metadataHash(this.at(stream, streamName, stream.length - 1).envelope.metadata);
+    for (const { event } of chainBatch(previous, events)) this.store(streamName, stream, structuredClone(event));
     this.streams.set(streamName, stream);
     this.notify();
     const last = this.at(stream, streamName, stream.length - 1);
@@ -145,7 +148,7 @@ export class MemoryEventStore implements EventStore {
       revision: stream.length,
       sequence: this.log.length + 1,
       envelope,
-      dataJson: JSON.stringify(envelope.data),
+      dataJson: canonicalJson(envelope.data),
     };
     stream.push(stored);
     this.log.push(stored);

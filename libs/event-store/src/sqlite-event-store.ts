@@ -2,6 +2,7 @@ import { defined, TaskledgerError } from '@taskledger/errors';
 import type Database from 'better-sqlite3';
 import { EventEnvelope, decodeEvent } from '@taskledger/events';
 import { assertRevision, checkBatch, passesFilter, replayedRevision } from './append-rules';
+import { chainBatch, storedHash } from './chain-append';
 import { catchUpSubscription, pause, ScannedPage } from './catch-up-subscription';
 import {
   AppendOptions,
@@ -31,7 +32,9 @@ const PAGE_SIZE = 1000;
 /**
  * The embedded event store: one SQLite file in WAL mode. The global position is the table's
  * integer primary key; appends are serialised by an immediate transaction, so positions are
- * gap-free and commit in order, and two processes can share the file safely.
+ * gap-free and commit in order, and two processes can share the file safely. The same
+ * transaction reads the stream's last hash and chains the new events onto it (chain-append.ts);
+ * data and metadata are stored as canonical JSON, so `verify` hashes the stored text as it is.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -55,13 +58,9 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamName: string, given: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
     const events = checkBatch(streamName, given);
-    const rows = events.map((event) => ({
-      event,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata),
-    }));
     const write = this.db.transaction(() => {
-      const actual = this.revisionOf(streamName);
+      const head = this.sql.streamHead.get(streamName);
+      const actual: StreamRevision = head?.revision ?? 'no_stream';
       const first = events[0] && this.sql.byId.get(events[0].id);
       const firstRevision = first && first.stream === streamName ? first.revision : null;
       const replayed = replayedRevision(
@@ -83,6 +82,7 @@ export class SqliteEventStore implements EventStore {
       assertRevision(streamName, options.expectedRevision, actual);
       let revision = actual === 'no_stream' ? -1 : actual;
       let position = 0;
+      const rows = chainBatch(head ? storedHash(head.metadata) : null, events);
       for (const row of rows) {
         revision += 1;
         position = Number(this.insert(streamName, revision, row.event, row.data, row.metadata));
@@ -145,6 +145,14 @@ export class SqliteEventStore implements EventStore {
   async countEventsAfter(position: Position | 'start'): Promise<number> {
     const head = this.sql.head.get()?.position ?? 0;
     return Math.max(0, head - (position === 'start' ? 0 : Number(position.commit)));
+  }
+
+  /**
+   * Every stored row in position order (only one stream's, when named), as stored: for
+   * verifying hash chains over the exact stored text. Nothing is decoded.
+   */
+  storedRows(stream?: string): IterableIterator<EventRow> {
+    return stream === undefined ? this.sql.allStored.iterate() : this.sql.streamStored.iterate(stream);
   }
 
   async close(): Promise<void> {

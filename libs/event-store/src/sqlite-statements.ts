@@ -31,13 +31,15 @@ type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
 export interface Statements {
   insert: Statement<[string, number, string, string, string, string]>;
-  streamHead: Statement<[string], { revision: number }>;
+  streamHead: Statement<[string], { revision: number; metadata: string }>;
   byId: Statement<[string], { stream: string; revision: number }>;
   atRevision: Statement<[string, number], { id: string; type: string; data: string; position: number }>;
   streamForwards: Statement<[string, number, number], EventRow>;
   streamBackwards: Statement<[string, number, number], EventRow>;
   after: Statement<[number, number], EventRow>;
   head: Statement<[], { position: number }>;
+  allStored: Statement<[], EventRow>;
+  streamStored: Statement<[string], EventRow>;
 }
 
 /** Creates the events table if needed and prepares every statement the store uses. */
@@ -55,8 +57,8 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
     insert: db.prepare<[string, number, string, string, string, string]>(
       'INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    streamHead: db.prepare<[string], { revision: number }>(
-      'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+    streamHead: db.prepare<[string], { revision: number; metadata: string }>(
+      'SELECT revision, metadata FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
     ),
     byId: db.prepare<[string], { stream: string; revision: number }>(
       'SELECT stream, revision FROM events WHERE id = ?',
@@ -74,5 +76,7 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
       `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     ),
     head: db.prepare<[], { position: number }>('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
+    allStored: db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM events ORDER BY position`),
+    streamStored: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY position`),
   };
 };

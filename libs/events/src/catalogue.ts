@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { BacklogParsed, BacklogEvent } from './backlog.events';
+import { LedgerAuditEvent, LedgerCheckpointed } from './ledger.events';
 import * as task from './task.events';
 import { TaskEvent } from './task.events';
 
 /** Every event taskledger writes: a discriminated union on `type`. */
-export type LedgerEvent = TaskEvent | BacklogEvent;
+export type LedgerEvent = TaskEvent | BacklogEvent | LedgerAuditEvent;
 export type LedgerEventType = LedgerEvent['type'];
 export type EventOfType<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 
@@ -17,6 +18,7 @@ const entry = (schema: EventSchema, version = 1) => ({ data: schema.shape.data, 
  */
 export const catalogue: Record<LedgerEventType, { data: z.ZodType; version: number }> = {
   BacklogParsed: entry(BacklogParsed),
+  LedgerCheckpointed: entry(LedgerCheckpointed),
   TaskRegistered: entry(task.TaskRegistered),
   TaskDefinitionChanged: entry(task.TaskDefinitionChanged),
   TaskRemovedFromBacklog: entry(task.TaskRemovedFromBacklog),

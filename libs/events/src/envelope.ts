@@ -11,6 +11,14 @@ export const EventMetadata = z.strictObject({
   /** Who did it: `cli:<user>@<host>`, `runner:<name>`, `api`, ... */
   actor: z.string().min(1),
   schemaVersion: z.number().int().positive(),
+  /**
+   * The event's link in its stream's hash chain (see event-hash.ts), set by the event store as
+   * it appends; absent on events written before chaining. A value given by a writer is replaced.
+   */
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type EventMetadata = z.infer<typeof EventMetadata>;
 

@@ -1,6 +1,15 @@
 export { newEventId, eventIdGenerator } from './event-id';
 
-export { TASK_CATEGORY, BACKLOG_CATEGORY, taskStream, backlogStream, streamCategory, streamId } from './streams';
+export {
+  TASK_CATEGORY,
+  BACKLOG_CATEGORY,
+  LEDGER_CATEGORY,
+  CHECKPOINT_STREAM,
+  taskStream,
+  backlogStream,
+  streamCategory,
+  streamId,
+} from './streams';
 export {
   TaskId,
   ExecutionId,
@@ -38,6 +47,18 @@ export {
 export type { TaskEvent } from './task.events';
 export { ParseWarning, BacklogParsed, BacklogEventSchema } from './backlog.events';
 export type { BacklogEvent } from './backlog.events';
+export { CheckpointHead, LedgerCheckpointed, LedgerEventSchema } from './ledger.events';
+export type { LedgerAuditEvent } from './ledger.events';
+export {
+  HASH_FIELD,
+  canonicalJson,
+  canonicalEventText,
+  canonicalMetadata,
+  chainLink,
+  eventHash,
+  storedMetadataText,
+  splitStoredMetadata,
+} from './event-hash';
 export { catalogue, eventTypes, isLedgerEventType, currentSchemaVersion } from './catalogue';
 export type { LedgerEvent, LedgerEventType, EventOfType } from './catalogue';
 export { EventMetadata, toEnvelopes } from './envelope';

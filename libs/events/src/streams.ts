@@ -4,6 +4,9 @@
  */
 export const TASK_CATEGORY = 'task';
 export const BACKLOG_CATEGORY = 'backlog';
+/** Ledger-wide audit records, e.g. `ledger-checkpoints`; no read model handles them. */
+export const LEDGER_CATEGORY = 'ledger';
+export const CHECKPOINT_STREAM = `${LEDGER_CATEGORY}-checkpoints`;
 
 export const taskStream = (taskId: string): string => `${TASK_CATEGORY}-${taskId}`;
 export const backlogStream = (backlogId: string): string => `${BACKLOG_CATEGORY}-${backlogId}`;
