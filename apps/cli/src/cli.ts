@@ -7,6 +7,7 @@ import { registerInfo } from './commands/info.command';
 import { registerProjectionCommands } from './commands/projections.commands';
 import { registerReportCommands } from './commands/ledger-reports.commands';
 import { registerServe } from './commands/serve.command';
+import { registerVerify } from './commands/verify.command';
 import { describeFailure } from './exit-codes';
 
 const VERSION: string = require('../package.json').version;
@@ -43,6 +44,7 @@ export const buildProgram = (context: CliContext): Command => {
   registerBacklogCommands(program, context);
   registerExecutionCommands(program, context);
   registerReportCommands(program, context);
+  registerVerify(program, context);
   registerProjectionCommands(program, context);
   registerImportCommands(program, context);
   registerServe(program, context);

@@ -18,7 +18,7 @@ export const checkpointHash = (previous: string | null, heads: readonly Checkpoi
   chainLink(previous, canonicalJson(heads));
 
 export type CheckpointOutcome =
-  | { written: true; revision: number; position: Position; upTo: string; heads: number; events: number }
+  | { written: true; revision: number; position: string; upTo: string; heads: number; events: number }
   | { written: false; reason: 'not-due' | 'nothing-new' | 'raced' };
 
 export interface CheckpointOptions {
@@ -97,7 +97,7 @@ export const writeLedgerCheckpoint = async (
     return {
       written: true,
       revision: result.nextExpectedRevision,
-      position: result.position,
+      position: positionToString(result.position),
       upTo: data.upTo,
       heads: heads.length,
       events,

@@ -40,3 +40,5 @@ export {
 } from './exports.query';
 export type { ExportFile, ExportFormat, ExportKind, TasksExport } from './exports.query';
 export { projectionsStatus } from './projections.query';
+export { ledgerVerification, renderVerifyText } from './verify.query';
+export type { VerifyQuery } from './verify.query';

@@ -1,5 +1,11 @@
 import { EventStoreConfig, ReadStoreConfig, TaskledgerConfig } from '@taskledger/config';
-import { EventStore, MemoryEventStore, SqliteEventStore } from '@taskledger/event-store';
+import {
+  CheckpointingEventStore,
+  DEFAULT_CHECKPOINT_EVERY,
+  EventStore,
+  MemoryEventStore,
+  SqliteEventStore,
+} from '@taskledger/event-store';
 import { MemoryReadStore, MongoReadStore, ReadStore, SqliteReadStore } from '@taskledger/read-store';
 import { retryWhileUnavailable, RetryOptions } from './connect-retry';
 
@@ -20,6 +26,8 @@ export interface Stores {
 export interface OpenStoresOptions {
   /** How often a live SQLite subscription looks for new events. Default 100 ms. */
   pollIntervalMs?: number;
+  /** Appends write a ledger checkpoint once this many events lie after the last one. Default 10,000. */
+  checkpointEvery?: number;
 }
 
 /** Opens the event store and read store named by configuration (the one adapter factory). */
@@ -27,7 +35,10 @@ export const openStores = async (
   config: Pick<TaskledgerConfig, 'eventStore' | 'readStore'>,
   options: OpenStoresOptions = {},
 ): Promise<Stores> => {
-  const eventStore = await openEventStore(config.eventStore, options);
+  const eventStore = new CheckpointingEventStore(
+    await openEventStore(config.eventStore, options),
+    options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
+  );
   let readStore: ReadStore;
   try {
     readStore = await openReadStore(config.readStore);
