@@ -48,6 +48,16 @@ export const HistoryQuery = z.strictObject({
   limit: limitParam(100),
 });
 
+export const VerifyQuery = z.strictObject({
+  stream: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^\S+$/, 'a stream name has no whitespace')
+    .optional()
+    .describe('Verify this stream only, e.g. task-B-049 (404 when the ledger has no such stream).'),
+});
+
 export const PageQuery = z.strictObject({ limit: limitParam(100), cursor: cursorParam });
 
 export const ErrorsQuery = z.strictObject({

@@ -1,4 +1,4 @@
-import { backlogStream, currentSchemaVersion, LedgerEvent, taskStream } from '@taskledger/events';
+import { backlogStream, CHECKPOINT_STREAM, currentSchemaVersion, LedgerEvent, taskStream } from '@taskledger/events';
 import { testUuid } from '@taskledger/events/testing';
 import { ProjectedEvent } from '../projection';
 
@@ -19,8 +19,11 @@ export interface ProjectedOptions {
   firstId?: number;
 }
 
-const streamOf = (event: LedgerEvent): string =>
-  event.type === 'BacklogParsed' ? backlogStream(event.data.backlogId) : taskStream(event.data.taskId);
+const streamOf = (event: LedgerEvent): string => {
+  if (event.type === 'BacklogParsed') return backlogStream(event.data.backlogId);
+  if (event.type === 'LedgerCheckpointed') return CHECKPOINT_STREAM;
+  return taskStream(event.data.taskId);
+};
 
 /**
  * Envelopes as the store would hand them to a projection: ids `testUuid(firstId + i)`, per-stream
