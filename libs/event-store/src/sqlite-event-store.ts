@@ -151,8 +151,10 @@ export class SqliteEventStore implements EventStore {
    * Every stored row in position order (only one stream's, when named), as stored: for
    * verifying hash chains over the exact stored text. Nothing is decoded.
    */
-  storedRows(stream?: string): IterableIterator<EventRow> {
-    return stream === undefined ? this.sql.allStored.iterate() : this.sql.streamStored.iterate(stream);
+  *storedRows(stream?: string): IterableIterator<EventRow> {
+    const rows = stream === undefined ? this.sql.allStored.iterate() : this.sql.streamStored.iterate(stream);
+    for (const [position, name, revision, id, type, data, metadata] of rows)
+      yield { position, stream: name, revision, id, type, data, metadata };
   }
 
   async close(): Promise<void> {

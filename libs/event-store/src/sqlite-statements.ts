@@ -27,6 +27,9 @@ export interface EventRow {
 
 const COLUMNS = 'position, stream, revision, id, type, data, metadata';
 
+/** An EventRow as an array in COLUMNS order: raw rows read about twice as fast as objects. */
+export type RawEventRow = [number, string, number, string, string, string, string];
+
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
 export interface Statements {
@@ -38,8 +41,8 @@ export interface Statements {
   streamBackwards: Statement<[string, number, number], EventRow>;
   after: Statement<[number, number], EventRow>;
   head: Statement<[], { position: number }>;
-  allStored: Statement<[], EventRow>;
-  streamStored: Statement<[string], EventRow>;
+  allStored: Statement<[], RawEventRow>;
+  streamStored: Statement<[string], RawEventRow>;
 }
 
 /** Creates the events table if needed and prepares every statement the store uses. */
@@ -76,7 +79,9 @@ export const prepareStatements = (db: Database.Database, path: string): Statemen
       `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     ),
     head: db.prepare<[], { position: number }>('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
-    allStored: db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM events ORDER BY position`),
-    streamStored: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY position`),
+    allStored: db.prepare<[], RawEventRow>(`SELECT ${COLUMNS} FROM events ORDER BY position`).raw(),
+    streamStored: db
+      .prepare<[string], RawEventRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? ORDER BY position`)
+      .raw(),
   };
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /**
  * Canonical JSON: the JSON text of `value` with every object's keys in ascending order (by
@@ -41,11 +41,13 @@ export const canonicalMetadata = (metadata: object): string => {
  * (the empty string for the first chained event), a newline, and the event's canonical bytes.
  */
 export const chainLink = (previousHash: string | null, canonicalText: string): string =>
-  createHash('sha256')
-    .update(previousHash ?? '')
-    .update('\n')
-    .update(canonicalText)
-    .digest('hex');
+  sha256Hex(`${previousHash ?? ''}\n${canonicalText}`);
+
+/** One-shot crypto.hash (Node 20.12+) is about twice as fast as a Hash object for short inputs; verify hashes every event. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+const sha256Hex = oneShot
+  ? (text: string): string => oneShot('sha256', text)
+  : (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The hash of an event as an object (data and metadata not yet serialised), chained to `previousHash`. */
 export const eventHash = (
