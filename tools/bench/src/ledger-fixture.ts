@@ -2,7 +2,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { taskStream } from '@taskledger/events';
-import { SqliteEventStore } from '@taskledger/event-store';
+import { CheckpointingEventStore, SqliteEventStore } from '@taskledger/event-store';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
@@ -29,7 +29,7 @@ export const generateLedgerEvents = async (path: string, options: LedgerFixtureO
   const histories = Array.from({ length: options.tasks }, (_, index) =>
     taskHistory(random, index, perTask + (index < options.events % options.tasks ? 1 : 0), start + index * 1000),
   );
-  const store = new SqliteEventStore(path);
+  const store = new CheckpointingEventStore(new SqliteEventStore(path));
   try {
     const correlationId = randomUUID();
     for (let offset = 0; histories.some((history) => offset < history.length); offset += CHUNK) {

@@ -7,6 +7,7 @@ import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
 import { rebuildSqlite } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
+import { verifySqlite } from './verify.bench';
 
 /** Every benchmark `npm run bench` knows; later issues add theirs here. */
 const benchmarks: Benchmark[] = [
@@ -17,6 +18,7 @@ const benchmarks: Benchmark[] = [
   rebuildSqlite,
   historyWrites,
   queryLoad,
+  verifySqlite,
 ];
 
 const RESULTS_DIR = join(__dirname, '../../../bench-results');

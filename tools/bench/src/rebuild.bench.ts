@@ -8,7 +8,7 @@ import { copyEventsFixture, REBUILD_LEDGER } from './ledger-fixture';
 import { scratchDir } from './scratch';
 
 /** The floor: the same rows read with plain better-sqlite3, both JSON columns parsed, folded by a no-op. */
-const rawFloor = (path: string): number => {
+export const rawFloor = (path: string): number => {
   const db = new Database(path, { readonly: true });
   const started = performance.now();
   let folded = 0;
