@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { taskStream, toEnvelopes } from '@taskledger/events';
-import { registered, testContext } from '@taskledger/events/testing';
+import { CHECKPOINT_STREAM, taskStream, toEnvelopes } from '@taskledger/events';
+import { completed, registered, started, testContext } from '@taskledger/events/testing';
 import { openStores } from './open-stores';
 import { catchUpReadModels, selectProjections } from './read-models';
 
@@ -25,6 +25,34 @@ describe('opening the configured stores', () => {
     } finally {
       await stores.close();
     }
+  });
+
+  it('writes a ledger checkpoint as events are appended, which leaves every read model as it was', async () => {
+    const events = toEnvelopes([registered('B-1'), started('B-1'), completed('B-1'), registered('B-2')], testContext());
+    const readModelsAfter = async (checkpointEvery: number) => {
+      const path = join(dir, `checkpoints-${checkpointEvery}.db`);
+      const stores = await openStores(
+        { eventStore: { kind: 'sqlite', path }, readStore: { kind: 'sqlite', path } },
+        { checkpointEvery },
+      );
+      try {
+        await stores.eventStore.append(taskStream('B-1'), events.slice(0, 3), { expectedRevision: 'no_stream' });
+        await stores.eventStore.append(taskStream('B-2'), events.slice(3), { expectedRevision: 'no_stream' });
+        await catchUpReadModels(stores);
+        const checkpoints = await stores.eventStore.readStream(CHECKPOINT_STREAM);
+        const collections = await stores.readStore.listCollections();
+        const documents = await Promise.all(
+          collections.map(async ({ name }) => [name, (await stores.readStore.find(name)).items]),
+        );
+        return { checkpoints: checkpoints.length, documents };
+      } finally {
+        await stores.close();
+      }
+    };
+    const withCheckpoint = await readModelsAfter(3);
+    const without = await readModelsAfter(1000);
+    expect([withCheckpoint.checkpoints, without.checkpoints]).toEqual([1, 0]);
+    expect(withCheckpoint.documents).toEqual(without.documents);
   });
 
   it('opens in-memory stores for tests', async () => {
