@@ -52,11 +52,11 @@ describe('history generator', () => {
       { numRuns: 50 },
     ));
 
-  it('covers the whole lifecycle across runs', () => {
+  it('covers the whole lifecycle across runs (every event type but the store-written ledger checkpoints)', () => {
     const seen = new Set<string>();
     fc.sample(arbitraryHistory({ maxSteps: 80 }), { numRuns: 60, seed: 7 }).forEach((events) =>
       events.forEach((event) => seen.add(event.type)),
     );
-    expect([...seen].sort()).toEqual([...eventTypes].sort());
+    expect([...seen].sort()).toEqual(eventTypes.filter((type) => type !== 'LedgerCheckpointed').sort());
   });
 });
