@@ -53,6 +53,16 @@ describe('recording a backlog in the ledger', () => {
     expect((parsed!.data as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('appends no task event when a file whose tasks carry metadata is parsed again unchanged', async () => {
+    const withMeta = `# Backlog\n\n| ID | Title | Zone | Area |\n|---|---|---|---|\n| B-1 | First | north | api |\n`;
+    const content = new TextEncoder().encode(withMeta);
+    await record(content);
+    const [registered] = await store.readStream(taskStream('B-1'));
+    expect(Object.keys((registered!.data as { definition: { meta: object } }).definition.meta).length).toBe(2);
+    expect(await record(content)).toMatchObject({ changed: [], unchanged: 1 });
+    expect(await types('B-1')).toEqual(['TaskRegistered']);
+  });
+
   it('appends no task event when the file is parsed again unchanged', async () => {
     const content = backlog(row('B-1', 'First'));
     await record(content);

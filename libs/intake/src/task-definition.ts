@@ -1,5 +1,5 @@
 import { ParsedTask } from '@taskledger/backlog';
-import { TaskDefinition } from '@taskledger/events';
+import { canonicalJson, TaskDefinition } from '@taskledger/events';
 
 type FieldChange = {
   field: string;
@@ -10,7 +10,8 @@ type FieldChange = {
 /** The definition a parsed task registers: everything the parser found but the ids. */
 export const toDefinition = ({ id: _id, rawId: _rawId, ...definition }: ParsedTask): TaskDefinition => definition;
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Same JSON value whatever the key order: stores keep event data as canonical JSON (sorted keys). */
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /**
  * The fields that differ, in TaskDefinition key order. A moved source line alone is no change
