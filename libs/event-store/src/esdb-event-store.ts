@@ -50,8 +50,11 @@ export interface EsdbEventStoreOptions {
   maxAppendSize?: number;
 }
 
-/** Appends pinned to a head another writer moved are retried this many times in all. */
-const MAX_CHAIN_ATTEMPTS = 5;
+/**
+ * Appends pinned to a head another writer moved are tried this many times in all, a few random
+ * milliseconds apart (growing), so writers contending for one stream spread out.
+ */
+const MAX_CHAIN_ATTEMPTS = 10;
 
 /**
  * The production event store: EventStoreDB through `@eventstore/db-client` (server 23.10 or later:
@@ -203,6 +206,7 @@ export class EsdbEventStore implements EventStore {
       } catch (error) {
         const raced = plan.retryOnConflict && isTaskledgerError(error, 'ConcurrencyConflict');
         if (!raced || attempt >= MAX_CHAIN_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }

@@ -18,7 +18,10 @@ export const registerVerify = (program: Command, context: CliContext) =>
       "tamper evidence: recompute every stream's hash chain and the ledger checkpoints; exit 1 on a broken link",
     )
     .option('--stream <name>', 'verify one stream only, e.g. task-B-049')
-    .option('--checkpoint', 'after a clean verify, write a ledger checkpoint of every stream head now')
+    .option(
+      '--checkpoint',
+      'after a clean verify, write a ledger checkpoint (the heads of the streams that moved since the last one)',
+    )
     .addOption(formatOption())
     .addHelpText(
       'after',
