@@ -13,7 +13,7 @@ export const EventMetadata = z.strictObject({
   schemaVersion: z.number().int().positive(),
   /**
    * The event's link in its stream's hash chain (see event-hash.ts), set by the event store as
-   * it appends; absent on events written before chaining. A value given by a writer is replaced.
+   * it appends; absent on events written before chaining. A well-formed value given by a writer is replaced.
    */
   hash: z
     .string()
