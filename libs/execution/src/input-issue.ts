@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** Where an input file first goes wrong: a JSON path (`rules[3].match.text`) and the problem in plain words. */
+/** Where an input file first goes wrong: a JSON path (`rules[3].match.text`; '' for the top level) and the problem in plain words. */
 export interface InputIssue {
   path: string;
   problem: string;
@@ -10,7 +10,7 @@ const jsonPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? String(key) : `${text}.${String(key)}`),
     '',
-  ) || '(the top level)';
+  );
 
 const problemOf = (issue: z.core.$ZodIssue): string => {
   switch (issue.code) {
@@ -32,6 +32,6 @@ const problemOf = (issue: z.core.$ZodIssue): string => {
 /** The first issue of a failed zod parse, for a message that names the field to fix. */
 export const firstInputIssue = (error: z.ZodError): InputIssue => {
   const issue = error.issues[0];
-  if (issue === undefined) return { path: '(the top level)', problem: 'is not valid' };
+  if (issue === undefined) return { path: '', problem: 'is not valid' };
   return { path: jsonPath(issue.path), problem: problemOf(issue) };
 };

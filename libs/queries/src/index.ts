@@ -40,3 +40,7 @@ export {
 } from './exports.query';
 export type { ExportFile, ExportFormat, ExportKind, TasksExport } from './exports.query';
 export { projectionsStatus } from './projections.query';
+export { reclassify } from './reclassify.query';
+export type { ReclassifyOptions, ReclassifyResult } from './reclassify.query';
+export { whatIfRetryPolicies } from './what-if.query';
+export { renderReclassifyText, renderWhatIfText } from './audit.render';
