@@ -12,6 +12,7 @@ import { positionCache } from './position-cache';
 import { rejectedRequest } from './request-validation';
 import { ApiRoute, route } from './route-spec';
 import { analyticsRoutes } from './routes/analytics.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { exportRoutes } from './routes/exports.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { taskRoutes } from './routes/tasks.routes';
@@ -69,6 +70,7 @@ export const apiRoutes = (context: ApiContext & { metrics?: ApiMetrics }): ApiRo
   ...taskRoutes(context),
   ...analyticsRoutes(context),
   ...exportRoutes(context),
+  ...auditRoutes(context),
 ];
 
 /** Builds the read-only API over the given stores; never listens (main.ts does). */
