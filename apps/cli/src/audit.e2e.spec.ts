@@ -152,6 +152,22 @@ describe('reclassify and what-if over a ledger made by running the example backl
       expect(await reclassifiedEvents()).toBe(3);
     });
 
+    it('appends each change once when four processes re-classify with new rules at the same moment', async () => {
+      file('renamed-rules.json', { ...RULES, rules: RULES.rules.map((rule) => ({ ...rule, id: `${rule.id}-2` })) });
+      const reclassifyJson = async (...flags: string[]) =>
+        JSON.parse(
+          (await taskledger('reclassify', '--rules', 'renamed-rules.json', '--format', 'json', ...flags)).stdout,
+        );
+      const { changed } = await reclassifyJson('--dry-run');
+      expect(changed).toBeGreaterThan(0);
+      const racing = await Promise.all(
+        [1, 2, 3, 4].map(() => taskledger('reclassify', '--rules', 'renamed-rules.json', '--format', 'json')),
+      );
+      expect(racing.map((result) => `${result.code} ${result.stderr}`)).toEqual(['0 ', '0 ', '0 ', '0 ']);
+      expect(await reclassifiedEvents()).toBe(3 + changed);
+      expect(await reclassifyJson()).toMatchObject({ changed: 0, appended: 0 });
+    });
+
     it('exits 2 naming the file, the JSON path and what to do for a bad rule', async () => {
       file('bad-rules.json', {
         version: 1,
