@@ -40,3 +40,5 @@ export {
 } from './exports.query';
 export type { ExportFile, ExportFormat, ExportKind, TasksExport } from './exports.query';
 export { projectionsStatus } from './projections.query';
+export { dailyPerformance } from './daily-performance.query';
+export type { DailyPerformanceReport, DailyPerformanceRow } from './daily-performance.query';
