@@ -13,17 +13,21 @@ export interface Series {
 /** A line chart over days (`YYYY-MM-DD`), sized to its container; described for screen readers. */
 export const dailyChart = (title: string, days: string[], series: Series[], unit: string): HTMLElement => {
   const figure = h('figure', { class: 'chart', role: 'group', 'aria-label': title }, h('figcaption', {}, title));
-  const x = days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000);
+  // One day alone still gets a readable axis: an empty day either side.
+  const padded = days.length === 1;
+  const times = days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000);
+  const first = times[0] ?? 0;
+  const x = padded ? [first - 86_400, first, first + 86_400] : times;
+  const values = (line: Series) => (padded ? [null, ...line.values, null] : line.values);
   requestAnimationFrame(() => {
     const width = Math.max(280, Math.min(figure.clientWidth - 8, 640));
     const chart = new uPlot(
       {
         width,
         height: 180,
-        scales: {
-          // One day alone still gets an axis: a day either side.
-          x: { time: true, range: (_u, min, max) => (min === max ? [min - 86_400, max + 86_400] : [min, max]) },
-        },
+        scales: { x: { time: true } },
+        // Days are UTC days, as the read model buckets them.
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
         axes: [{}, { label: unit, size: 60 }],
         series: [
           { label: 'day' },
@@ -36,7 +40,7 @@ export const dailyChart = (title: string, days: string[], series: Series[], unit
           })),
         ],
       },
-      [x, ...series.map((line) => line.values)],
+      [x, ...series.map(values)],
     );
     figure.append(chart.root);
   });
