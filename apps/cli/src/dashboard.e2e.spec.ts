@@ -59,7 +59,7 @@ if (browserMissing) console.warn(browserMissing);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('tasks: every task, filtered by status, priority, category and text, sorted by a column, linking dependencies', async () => {
+  it('tasks: every task, filtered by status, priority, category and text, sorted by a column, paged, linking dependencies', async () => {
     await open('#/tasks', 'table.tasks tbody tr');
     expect(await taskRows(page)).toEqual(['EX-0', 'EX-1', 'EX-2', 'EX-3', 'EX-4', 'EX-5', 'EX-6', 'EX-7']);
     expect(await page.locator('tr[data-task="EX-2"]').textContent()).toContain('network');
@@ -96,6 +96,18 @@ if (browserMissing) console.warn(browserMissing);
     expect(await readUntil(async () => (await taskRows(page))[0], 'EX-3')).toBe('EX-3');
     expect(await sortHeader.getAttribute('aria-sort')).toBe('descending');
 
+    await open('#/tasks?size=3', 'table.tasks tbody tr');
+    expect(await taskRows(page)).toEqual(['EX-0', 'EX-1', 'EX-2']);
+    const nextPage = page.getByRole('button', { name: 'Next page →' });
+    await nextPage.click();
+    expect(await readUntil(() => taskRows(page), ['EX-3', 'EX-4', 'EX-5'])).toEqual(['EX-3', 'EX-4', 'EX-5']);
+    await nextPage.click();
+    expect(await readUntil(() => taskRows(page), ['EX-6', 'EX-7'])).toEqual(['EX-6', 'EX-7']);
+    expect(await nextPage.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '← Previous page' }).click();
+    expect(await readUntil(() => taskRows(page), ['EX-3', 'EX-4', 'EX-5'])).toEqual(['EX-3', 'EX-4', 'EX-5']);
+
+    await open('#/tasks', 'table.tasks tbody tr');
     await page.locator('tr[data-task="EX-1"] td a', { hasText: 'EX-0' }).click();
     await page.waitForURL(/#\/task\/EX-0$/);
     expect(await page.locator('h1').textContent()).toBe('Task EX-0');
@@ -113,7 +125,7 @@ if (browserMissing) console.warn(browserMissing);
     expect(await page.locator('.history details[open] pre').textContent()).toContain('"correlationId"');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.address });
     await page.getByRole('button', { name: /Copy/ }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('taskledger history EX-2');
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe('taskledger history EX-2');
     await shot('task');
 
     await open('#/task/EX-3', '.timeline .attempt');
@@ -145,7 +157,7 @@ if (browserMissing) console.warn(browserMissing);
   it('live: a report from another process shows up without a reload, within 2 s', async () => {
     await open('#/task/EX-7', '.history details');
     const before = await page.locator('.history details').count();
-    const marker = await page.evaluate(() => ((window as unknown as { marker: number }).marker = Date.now()));
+    const marker = await page.evaluate<number>('window.marker = Date.now()');
     const report = await cli(['report', 'EX-7', 'start'], { cwd: dir.path });
     expect(report.code).toBe(0);
     await page.locator('.timeline .attempt[data-outcome="running"]').waitFor({ timeout: 2000 });
@@ -155,7 +167,7 @@ if (browserMissing) console.warn(browserMissing);
     await page.locator('.timeline .mark').waitFor({ timeout: 2000 });
     await cli(['report', 'EX-7', 'complete'], { cwd: dir.path });
     await page.locator('.timeline .attempt[data-outcome="completed"]').waitFor({ timeout: 2000 });
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(marker);
+    expect(await page.evaluate<number>('window.marker')).toBe(marker);
 
     await open('#/', '[data-card="tasks"]');
     const executions = () => page.locator('[data-card="executions"] strong').textContent();

@@ -81,7 +81,7 @@ export const attempts = (page: Page): Promise<string[]> =>
 
 /** Whether the page is wider than the viewport (something would scroll sideways). */
 export const overflowsSideways = (page: Page): Promise<boolean> =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
 
 /** Reads until the value equals `expected` or `timeoutMs` passes; returns the last value read (for the assertion). */
 export const readUntil = async <T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<T> => {

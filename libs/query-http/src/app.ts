@@ -21,7 +21,7 @@ import { streamRoutes } from './routes/stream.routes';
 import { taskRoutes } from './routes/tasks.routes';
 
 export interface ApiOptions extends ApiContext {
-  /** When set, every route but /health needs `Authorization: Bearer <token>`. Default null (no auth). */
+  /** When set, every route but /health and the dashboard files needs `Authorization: Bearer <token>`. Default null (no auth). */
   token?: string | null;
   /** Fastify logger settings. Default false (tests); main.ts turns it on. */
   logger?: FastifyServerOptions['logger'];

@@ -94,6 +94,7 @@ const mount = () => {
     else link.removeAttribute('aria-current');
   }
   const root = element('view');
+  current?.dispose?.();
   current = VIEWS[route.view](root, api);
   document.title = `${route.view === 'task' ? route.id : route.view} · taskledger`;
   void refresh().then(() => {

@@ -2,7 +2,7 @@ import { ApiError } from '../api';
 import { facts, fill, h, taskLink } from '../dom';
 import { attemptLabel, formatDuration, formatTime, plural, priorityIcon, statusSymbol } from '../format';
 import { parseRoute } from '../router';
-import { buildAttempts, HistoryEvent, layoutTimeline, TimelineLayout } from '../timeline';
+import { Attempt, buildAttempts, HistoryEvent, layoutTimeline, TimelineLayout } from '../timeline';
 import { Task } from '../types';
 import { ViewFactory } from './view';
 
@@ -134,7 +134,14 @@ export const taskView: ViewFactory = (root, api) => {
     historyTitle,
     historyList,
   );
+  let drawn: Attempt[] = [];
+  const draw = () => fill(timelineSection, timeline(layoutTimeline(drawn, Date.now())));
+  // A running attempt's bar grows with the clock between two events.
+  const ticker = setInterval(() => {
+    if (drawn.some((attempt) => attempt.outcome === 'running')) draw();
+  }, 1000);
   return {
+    dispose: () => clearInterval(ticker),
     refresh: async () => {
       try {
         const [task, events] = await Promise.all([
@@ -145,7 +152,8 @@ export const taskView: ViewFactory = (root, api) => {
           [...historyList.querySelectorAll('details[open]')].map((item) => item.getAttribute('data-position')),
         );
         fill(definitionSection, definition(task));
-        fill(timelineSection, timeline(layoutTimeline(buildAttempts(events), Date.now())));
+        drawn = buildAttempts(events);
+        draw();
         fill(historyTitle, `Event history (${plural(events.length, 'event')})`);
         fill(historyList, ...events.map((event) => historyItem(event, open.has(event.position))));
       } catch (error) {

@@ -16,6 +16,7 @@ const CATEGORIES = [
   'validation',
   'unknown',
 ];
+/** Rows per page unless the hash says `size=`. */
 const PAGE_SIZE = 25;
 /** Sortable columns: header text and the API's sort field. */
 const COLUMNS: Array<[string, string | null]> = [
@@ -71,6 +72,7 @@ export const tasksView: ViewFactory = (root, api) => {
   const params = route.view === 'tasks' ? route.params : new URLSearchParams();
   const value = (name: string) => params.get(name) ?? '';
   const sort = value('sort') || 'id';
+  const size = Math.min(500, Math.max(1, Number(value('size')) || PAGE_SIZE));
   const cursors: Array<string | null> = [null];
   let page = 0;
   const form = h(
@@ -86,7 +88,7 @@ export const tasksView: ViewFactory = (root, api) => {
     const next = Object.fromEntries(
       ['status', 'priority', 'category', 'q'].map((name) => [name, String(data.get(name) ?? '')]),
     );
-    location.hash = tasksHash({ ...next, sort: sort === 'id' ? '' : sort });
+    location.hash = tasksHash({ ...next, sort: sort === 'id' ? '' : sort, size: value('size') });
   };
   form.addEventListener('change', apply);
   form.addEventListener('submit', (event) => {
@@ -143,7 +145,7 @@ export const tasksView: ViewFactory = (root, api) => {
       fill(summary, `${tasks.length} matching tasks`);
       return;
     }
-    const result = await api.get<TaskPage>('/tasks', { ...query, limit: PAGE_SIZE, cursor: cursors[page] });
+    const result = await api.get<TaskPage>('/tasks', { ...query, limit: size, cursor: cursors[page] });
     cursors[page + 1] = result.nextCursor;
     fill(body, ...result.items.map(row));
     fill(summary, `Page ${page + 1}: ${result.items.length} tasks`);
