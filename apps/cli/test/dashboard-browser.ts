@@ -1,7 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { Browser, chromium, Page } from 'playwright-core';
 import { cli } from './execution-cli';
 import { CLI, workDir } from './run-cli';
@@ -83,11 +82,15 @@ export const attempts = (page: Page): Promise<string[]> =>
 export const overflowsSideways = (page: Page): Promise<boolean> =>
   page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
 
-/** Reads until the value equals `expected` or `timeoutMs` passes; returns the last value read (for the assertion). */
+/**
+ * Reads until the value equals `expected` or `timeoutMs` passes; returns the last value read (for the
+ * assertion). Compared as JSON: values from fetch and from the page come from different realms.
+ */
 export const readUntil = async <T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
+  const wanted = JSON.stringify(expected);
   let value = await read();
-  while (!isDeepStrictEqual(value, expected) && Date.now() < deadline) {
+  while (JSON.stringify(value) !== wanted && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
   }
