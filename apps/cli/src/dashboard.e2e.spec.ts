@@ -28,6 +28,13 @@ if (browserMissing) console.warn(browserMissing);
     await page.locator(ready).first().waitFor();
   };
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** At 390 px wide nothing scrolls the page sideways (wide tables scroll in their own box). */
+  const narrow = async (name: string) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowsSideways(page)).toBe(false);
+    await shot(`${name}-390`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  };
 
   beforeAll(async () => {
     [dir, browser] = await Promise.all([exampleLedger('dashboard'), launchBrowser()]);
@@ -64,6 +71,7 @@ if (browserMissing) console.warn(browserMissing);
     expect(await taskRows(page)).toEqual(['EX-0', 'EX-1', 'EX-2', 'EX-3', 'EX-4', 'EX-5', 'EX-6', 'EX-7']);
     expect(await page.locator('tr[data-task="EX-2"]').textContent()).toContain('network');
     await shot('tasks');
+    await narrow('tasks');
 
     await page.getByLabel('Execution status').selectOption('failed');
     await page.waitForURL(/status=failed/);
@@ -132,10 +140,7 @@ if (browserMissing) console.warn(browserMissing);
     expect(await attempts(page)).toEqual(['failed/timeout', 'completed/']);
     await open('#/task/EX-4', '.timeline .attempt');
     expect(await attempts(page)).toEqual(['failed/permission']);
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await overflowsSideways(page)).toBe(false);
-    await shot('task-390');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await narrow('task');
   });
 
   it('errors: categories with the tasks they hit, fingerprints with examples, recovery actions, retry patterns', async () => {
@@ -152,6 +157,7 @@ if (browserMissing) console.warn(browserMissing);
     );
     expect(await page.locator('[data-table="retries"] caption').textContent()).toContain('2 of 5 executions retried');
     await shot('errors');
+    await narrow('errors');
   });
 
   it('live: a report from another process shows up without a reload, within 2 s', async () => {

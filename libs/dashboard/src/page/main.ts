@@ -1,6 +1,7 @@
 import './styles.css';
 import { createApi } from './api';
 import { fill } from './dom';
+import { projectionHealth } from './health';
 import { followPositions } from './live';
 import { parseRoute, Route } from './router';
 import { ProjectionStatus } from './types';
@@ -74,13 +75,10 @@ const refresh = async (): Promise<void> => {
 
 const refreshHealth = async () => {
   const { projections } = await api.get<{ projections: ProjectionStatus[] }>('/projections');
-  const lag = Math.max(0, ...projections.map((p) => p.lag ?? 0));
-  const dead = projections.reduce((sum, p) => sum + p.deadLetters, 0);
-  const failed = projections.filter((p) => p.failure !== null || p.state === 'failed').length;
-  const bad = lag > 0 || dead > 0 || failed > 0;
+  const { bad, text } = projectionHealth(projections);
   const health = element('projection-health');
   health.className = bad ? 'bad' : 'good';
-  fill(health, `${bad ? '⚠' : '✓'} lag ${lag} · dead letters ${dead}${failed > 0 ? ` · ${failed} failed` : ''}`);
+  fill(health, text);
 };
 
 const mount = () => {
