@@ -100,6 +100,8 @@ if (browserMissing) console.warn(browserMissing);
     expect(await readUntil(() => taskRows(page), ascending)).toEqual(ascending);
     const sortHeader = page.locator('th:has(button[data-sort="executionTimeMs"])');
     expect(await sortHeader.getAttribute('aria-sort')).toBe('ascending');
+    const focused = () => page.evaluate<string>('document.activeElement.id');
+    expect(await readUntil(focused, 'sort-executionTimeMs')).toBe('sort-executionTimeMs');
     await page.locator('button[data-sort="executionTimeMs"]').click();
     expect(await readUntil(async () => (await taskRows(page))[0], 'EX-3')).toBe('EX-3');
     expect(await sortHeader.getAttribute('aria-sort')).toBe('descending');

@@ -100,7 +100,11 @@ export const tasksView: ViewFactory = (root, api) => {
     const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
     const next = sort === field ? `-${field}` : field;
     const arrow = direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : '';
-    const button = h('button', { type: 'button', class: 'sort', 'data-sort': field }, `${label}${arrow}`);
+    const button = h(
+      'button',
+      { type: 'button', class: 'sort', id: `sort-${field}`, 'data-sort': field },
+      `${label}${arrow}`,
+    );
     button.addEventListener('click', () => {
       location.hash = tasksHash({ ...Object.fromEntries(params), sort: next === 'id' ? '' : next });
     });
