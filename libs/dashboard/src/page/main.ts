@@ -101,6 +101,11 @@ const mount = () => {
   });
 };
 
+// The hash is the route: the skip link moves focus to the content instead of navigating.
+document.querySelector('.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  element('view').focus();
+});
 window.addEventListener('hashchange', mount);
 mount();
 
