@@ -79,6 +79,7 @@ describe('the dashboard page and its live stream, over real HTTP', () => {
   it('streams the position at once, then each new one; a reconnect with Last-Event-ID hears only what is newer', async () => {
     const first = await fetch(`${base}/events/stream`, { headers: bearer });
     expect(first.headers.get('content-type')).toContain('text/event-stream');
+    expect(first.headers.get('x-ledger-position')).toBe('16');
     const [current] = await readEvents(first, 1);
     expect(current).toEqual({ id: '16', event: 'position' });
 

@@ -35,7 +35,12 @@ export const positionStream = (
       let last: string | null = typeof header === 'string' && header !== '' ? header : null;
       reply.hijack();
       const raw = reply.raw;
+      // Headers the hooks set (X-Ledger-Position) go out too: the reply is written by hand from here.
+      const hooked = Object.entries(reply.getHeaders()).filter(
+        (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+      );
       raw.writeHead(200, {
+        ...Object.fromEntries(hooked),
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
