@@ -44,3 +44,5 @@ export { reclassify } from './reclassify.query';
 export type { ReclassifyOptions, ReclassifyResult } from './reclassify.query';
 export { whatIfRetryPolicies } from './what-if.query';
 export { renderReclassifyText, renderWhatIfText } from './audit.render';
+export { dailyPerformance } from './daily-performance.query';
+export type { DailyPerformanceReport, DailyPerformanceRow } from './daily-performance.query';

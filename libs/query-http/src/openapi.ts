@@ -14,7 +14,7 @@ const okResponse = (produces: string) => ({
       description: 'Lowest read-model checkpoint position, or "none".',
     },
   },
-  content: { [produces]: { schema: produces === 'text/csv' ? { type: 'string' } : { type: 'object' } } },
+  content: { [produces]: { schema: produces === 'application/json' ? { type: 'object' } : { type: 'string' } } },
 });
 
 const operationId = (method: string, url: string): string =>
