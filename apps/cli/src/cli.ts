@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { CliContext, CliIo } from './cli-context';
+import { registerAuditCommands } from './commands/audit.commands';
 import { registerBacklogCommands } from './commands/backlog.commands';
 import { registerExecutionCommands } from './commands/execution.commands';
 import { registerImportCommands } from './commands/import.commands';
@@ -44,6 +45,7 @@ export const buildProgram = (context: CliContext): Command => {
   registerBacklogCommands(program, context);
   registerExecutionCommands(program, context);
   registerReportCommands(program, context);
+  registerAuditCommands(program, context);
   registerVerify(program, context);
   registerProjectionCommands(program, context);
   registerImportCommands(program, context);

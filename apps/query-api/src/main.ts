@@ -1,5 +1,7 @@
 import { EXIT_CODE_OF, EXIT_PROBLEM, isTaskledgerError } from '@taskledger/errors';
+import { existsSync } from 'node:fs';
 import { loadConfig } from '@taskledger/config';
+import { dashboardAssetsDir } from '@taskledger/dashboard';
 import { openStoresWhenAvailable } from '@taskledger/stores';
 import { apiMetrics, buildApp, buildMetricsApp } from '@taskledger/query-http';
 
@@ -16,6 +18,7 @@ const main = async (): Promise<void> => {
     eventStore: stores.eventStore,
     token: config.api.token,
     metrics,
+    dashboard: existsSync(dashboardAssetsDir) ? dashboardAssetsDir : null,
     logger: { level: config.logLevel, base: { service: 'query-api' } },
   });
   const metricsApp = config.api.metricsPort === null ? null : buildMetricsApp(metrics);

@@ -4,3 +4,5 @@ export { DEFAULT_LEDGER_PATH, parseEventStoreUrl, parseReadStoreUrl } from './st
 export type { EventStoreConfig, ReadStoreConfig } from './store-url';
 export { LOG_LEVELS } from './log-level';
 export type { LogLevel } from './log-level';
+export { jsonSyntaxError } from './json-syntax';
+export type { JsonSyntaxError } from './json-syntax';

@@ -25,7 +25,7 @@ const thrown = (fn: () => void): unknown => {
 };
 
 describe('event catalogue', () => {
-  it('names every event of the architecture in past tense, plus lease renewals and ledger checkpoints', () => {
+  it('names every event of the architecture in past tense, plus lease renewals, re-classifications and ledger checkpoints', () => {
     expect([...eventTypes].sort()).toEqual(
       [
         'BacklogParsed',
@@ -43,6 +43,7 @@ describe('event catalogue', () => {
         'TaskExecutionAbandoned',
         'RecoveryActionAttempted',
         'ExecutionStateReset',
+        'ErrorReclassified',
         'LedgerCheckpointed',
       ].sort(),
     );

@@ -33,6 +33,7 @@ export const catalogue: Record<LedgerEventType, { data: z.ZodType; version: numb
   TaskExecutionAbandoned: entry(task.TaskExecutionAbandoned),
   RecoveryActionAttempted: entry(task.RecoveryActionAttempted),
   ExecutionStateReset: entry(task.ExecutionStateReset),
+  ErrorReclassified: entry(task.ErrorReclassified),
 };
 
 export const eventTypes = Object.keys(catalogue) as LedgerEventType[];

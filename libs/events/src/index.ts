@@ -42,6 +42,7 @@ export {
   TaskExecutionAbandoned,
   RecoveryActionAttempted,
   ExecutionStateReset,
+  ErrorReclassified,
   TaskEventSchema,
 } from './task.events';
 export type { TaskEvent } from './task.events';

@@ -156,6 +156,29 @@ export const ExecutionStateReset = event(
   z.strictObject({ taskId: TaskId, previousStatus: z.string(), reason: z.string() }),
 );
 
+/**
+ * A recorded failure re-classified by a later rule table: the failure event stays as it was; readers
+ * count the failure under `to` from here on. `from` is the classification in force before (the
+ * original one, or an earlier re-classification's `to`). `failedAt`, `errorType` and `errorMessage`
+ * repeat the failure's time, type and message so read models can move its counts without looking it up.
+ */
+export const ErrorReclassified = event(
+  'ErrorReclassified',
+  z.strictObject({
+    taskId: TaskId,
+    executionId: ExecutionId,
+    attempt: Attempt,
+    failureEventId: z.uuid(),
+    failedAt: IsoDateTime,
+    errorType: z.string(),
+    errorMessage: z.string(),
+    from: ErrorClassification,
+    to: ErrorClassification,
+    /** SHA-256 (hex) of the rule table that decided `to`. */
+    rulesHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+  }),
+);
+
 export const TaskEventSchema = z.discriminatedUnion('type', [
   TaskRegistered,
   TaskDefinitionChanged,
@@ -171,5 +194,6 @@ export const TaskEventSchema = z.discriminatedUnion('type', [
   TaskExecutionAbandoned,
   RecoveryActionAttempted,
   ExecutionStateReset,
+  ErrorReclassified,
 ]);
 export type TaskEvent = z.infer<typeof TaskEventSchema>;

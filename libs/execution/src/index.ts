@@ -67,3 +67,27 @@ export type {
 export { gate } from './gate';
 export type { GatedTask, GateResult } from './gate';
 export type { JsonObject } from './json';
+export {
+  recordedFailures,
+  rulesHash,
+  reclassificationEventId,
+  reclassifications,
+  reclassifiedEvent,
+  summariseReclassification,
+  EXAMPLES_PER_TRANSITION,
+} from './reclassification';
+export type {
+  RecordedFailure,
+  Reclassification,
+  ReclassificationExample,
+  ReclassificationSummary,
+  Transition,
+} from './reclassification';
+export { recordedExecutions } from './what-if.history';
+export type { AttemptResult, RecordedAttempt, RecordedExecution } from './what-if.history';
+export { replayExecution, recordedReplay } from './what-if';
+export type { ExecutionReplay, ReplayOutcome } from './what-if';
+export { whatIf } from './what-if.report';
+export type { WhatIfChange, WhatIfReport, WhatIfTally } from './what-if.report';
+export { firstInputIssue } from './input-issue';
+export type { InputIssue } from './input-issue';

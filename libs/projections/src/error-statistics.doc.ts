@@ -70,6 +70,11 @@ export interface ErrorStatisticsDoc extends Doc {
   updatedAt: string;
 }
 
+/** Hourly error buckets cover this many days before the newest event a document has seen. */
+export const ERROR_HOURLY_RETENTION_DAYS = 30;
+/** Daily error buckets cover this many days before the newest event a document has seen. */
+export const ERROR_DAILY_RETENTION_DAYS = 365;
+
 export const ERROR_CATEGORIES = ErrorCategory.options;
 export const ERROR_SEVERITIES = ErrorSeverity.options;
 export const RECOVERY_ACTIONS: readonly RecoveryAction[] = [

@@ -1,34 +1,27 @@
-import { ErrorCategory, EventOfType } from '@taskledger/events';
+import { EventOfType } from '@taskledger/events';
 import { countErrorType, recordFingerprint, topFingerprints } from './error-counters';
 import {
   categoryDocId,
   emptyErrorStatistics,
-  ERROR_CATEGORIES,
+  ERROR_DAILY_RETENTION_DAYS,
+  ERROR_HOURLY_RETENTION_DAYS,
   ErrorStatisticsDoc,
   RecoveryCounts,
   RecoveryOutcome,
   RecoveryStats,
 } from './error-statistics.doc';
 import { fingerprintError } from './error-fingerprint';
+import { mostCommon, reclassifiedDocIds, recordReclassification } from './error-statistics.reclassified';
 import { daysBefore, hoursBefore, laterTimestamp, utcDayKey, utcHourKey, utcTimestamp } from './event-time';
 import { ratio, truncate } from './numbers';
 import { keyOrderKeeper } from './object-shape';
 import { defineProjection, GLOBAL_DOC_ID, ProjectedEvent } from './projection';
 import { bumpBucket } from './time-buckets';
 
-/** Hourly error buckets cover this many days before the newest event a document has seen. */
-export const ERROR_HOURLY_RETENTION_DAYS = 30;
-/** Daily error buckets cover this many days before the newest event a document has seen. */
-export const ERROR_DAILY_RETENTION_DAYS = 365;
+export { ERROR_DAILY_RETENTION_DAYS, ERROR_HOURLY_RETENTION_DAYS };
 
 type AttemptFailed = ProjectedEvent<EventOfType<'TaskAttemptFailed'>>;
 type RecoveryAttempted = ProjectedEvent<EventOfType<'RecoveryActionAttempted'>>;
-
-const mostCommon = (byCategory: Record<ErrorCategory, number>): ErrorCategory | null =>
-  ERROR_CATEGORIES.reduce<ErrorCategory | null>(
-    (best, category) => (byCategory[category] > (best === null ? 0 : byCategory[best]) ? category : best),
-    null,
-  );
 
 const increment = (n = 0): number => n + 1;
 
@@ -120,20 +113,26 @@ const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted, at: s
   });
 };
 
-/** `_global` plus `category:<name>` error statistics, from attempt failures and recovery actions. */
+/**
+ * `_global` plus `category:<name>` error statistics, from attempt failures and recovery actions;
+ * an ErrorReclassified moves its failure's counts to the new category and severity.
+ */
 export const errorStatisticsProjection = defineProjection({
   name: 'error_statistics',
-  version: 1,
+  version: 2,
   description:
     'Error counts by category, severity, type and message fingerprint; recovery success; hourly and daily trends.',
-  handles: ['TaskAttemptFailed', 'RecoveryActionAttempted'] as const,
+  handles: ['TaskAttemptFailed', 'RecoveryActionAttempted', 'ErrorReclassified'] as const,
   documentIds: (event) =>
     event.type === 'TaskAttemptFailed'
       ? [GLOBAL_DOC_ID, categoryDocId(event.data.classification.category)]
-      : [GLOBAL_DOC_ID, categoryDocId(event.data.category)],
+      : event.type === 'ErrorReclassified'
+        ? reclassifiedDocIds(event)
+        : [GLOBAL_DOC_ID, categoryDocId(event.data.category)],
   evolve: (doc: ErrorStatisticsDoc | null, event, documentId): ErrorStatisticsDoc => {
     const at = utcTimestamp(event.metadata.occurredAt);
     const current = doc ?? emptyErrorStatistics(documentId, at);
+    if (event.type === 'ErrorReclassified') return recordReclassification(current, event, documentId, at);
     return event.type === 'TaskAttemptFailed' ? recordError(current, event, at) : recordRecovery(current, event, at);
   },
 });

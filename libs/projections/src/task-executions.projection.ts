@@ -4,6 +4,7 @@ import { utcTimestamp } from './event-time';
 import { defineProjection, ProjectedEvent } from './projection';
 import { newTaskExecution, TaskExecutionDoc } from './task-executions.doc';
 import * as on from './task-executions.evolve';
+import { errorReclassified } from './task-executions.reclassified';
 
 const handles = [
   'TaskRegistered',
@@ -19,6 +20,7 @@ const handles = [
   'TaskSkipped',
   'TaskExecutionAbandoned',
   'ExecutionStateReset',
+  'ErrorReclassified',
 ] as const;
 
 type Handled = ProjectedEvent<EventOfType<(typeof handles)[number]>>;
@@ -51,6 +53,8 @@ const apply = (doc: TaskExecutionDoc, event: Handled, at: string): TaskExecution
       return on.abandoned(doc, event, at);
     case 'ExecutionStateReset':
       return on.stateReset(doc, event, at);
+    case 'ErrorReclassified':
+      return errorReclassified(doc, event);
     default:
       return assertNeverEvent(event, doc);
   }
@@ -59,7 +63,7 @@ const apply = (doc: TaskExecutionDoc, event: Handled, at: string): TaskExecution
 /** One document per task: its definition and execution state. */
 export const taskExecutionsProjection = defineProjection({
   name: 'task_executions',
-  version: 2,
+  version: 3,
   description: 'Per task: definition, execution status, current execution, last error, retries and timings.',
   handles,
   documentIds: (event) => [event.data.taskId],

@@ -38,6 +38,15 @@ export const keyFacts = (event: Pick<HistoryEvent, 'type' | 'data'>): string => 
       return pick(data, ['previousStatus', 'reason']).join(' ');
     case 'TaskExecutionAbandoned':
       return pick(data, ['attempt', 'detectedBy']).join(' ');
+    case 'ErrorReclassified': {
+      const [from, to] = [data['from'], data['to']].map((c) => (c ?? {}) as Facts);
+      return [
+        ...pick(data, ['attempt']),
+        `from=${String(from?.['category'])}/${String(from?.['severity'])}`,
+        `to=${String(to?.['category'])}/${String(to?.['severity'])}`,
+        ...pick({ rule: to?.['ruleId'] }, ['rule']),
+      ].join(' ');
+    }
     case 'TaskDefinitionChanged':
       return `changed=${((data['changes'] ?? []) as Facts[]).map((change) => change['field']).join(',')}`;
     default:

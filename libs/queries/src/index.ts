@@ -42,3 +42,9 @@ export type { ExportFile, ExportFormat, ExportKind, TasksExport } from './export
 export { projectionsStatus } from './projections.query';
 export { ledgerVerification, renderVerifyText } from './verify.query';
 export type { VerifyQuery } from './verify.query';
+export { reclassify } from './reclassify.query';
+export type { ReclassifyOptions, ReclassifyResult } from './reclassify.query';
+export { whatIfRetryPolicies } from './what-if.query';
+export { renderReclassifyText, renderWhatIfText } from './audit.render';
+export { dailyPerformance } from './daily-performance.query';
+export type { DailyPerformanceReport, DailyPerformanceRow } from './daily-performance.query';

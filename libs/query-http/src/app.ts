@@ -3,22 +3,27 @@ import Fastify, { FastifyInstance, FastifyServerOptions, LogController } from 'f
 import { validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiContext } from './api-context';
 import { ApiMetrics, apiMetrics } from './api-metrics';
+import { registerDashboard } from './dashboard-assets';
 import { NoQuery } from './api.schemas';
 import { bearerMatcher } from './bearer-auth';
 import { mapError } from './error-mapping';
 import { swaggerOptions } from './openapi';
 import { packageVersion } from './package-version';
 import { positionCache } from './position-cache';
+import { PositionStream, positionStream, PositionStreamOptions } from './position-stream';
 import { rejectedRequest } from './request-validation';
 import { ApiRoute, route } from './route-spec';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { auditRoutes } from './routes/audit.routes';
+import { dailyRoutes } from './routes/daily.routes';
 import { exportRoutes } from './routes/exports.routes';
 import { reportRoutes } from './routes/reports.routes';
+import { streamRoutes } from './routes/stream.routes';
 import { taskRoutes } from './routes/tasks.routes';
+import { verifyRoutes } from './routes/verify.routes';
 
 export interface ApiOptions extends ApiContext {
-  /** When set, every route but /health needs `Authorization: Bearer <token>`. Default null (no auth). */
+  /** When set, every route but /health and the dashboard files needs `Authorization: Bearer <token>`. Default null (no auth). */
   token?: string | null;
   /** Fastify logger settings. Default false (tests); main.ts turns it on. */
   logger?: FastifyServerOptions['logger'];
@@ -30,6 +35,10 @@ export interface ApiOptions extends ApiContext {
    * separate, open metrics port. Default: a new set for this app.
    */
   metrics?: ApiMetrics;
+  /** Directory of the built dashboard, served at `/` without the token. Default null (no page). */
+  dashboard?: string | null;
+  /** Timings of GET /events/stream. Defaults in PositionStreamOptions. */
+  stream?: PositionStreamOptions;
 }
 
 const systemRoutes = (): ApiRoute[] => [
@@ -63,14 +72,17 @@ const metricsRoute = (metrics: ApiMetrics): ApiRoute =>
   });
 
 /** Every route of the API, in documentation order. */
-export const apiRoutes = (context: ApiContext & { metrics?: ApiMetrics }): ApiRoute[] => [
+export const apiRoutes = (context: ApiContext & { metrics?: ApiMetrics; stream?: PositionStream }): ApiRoute[] => [
   ...systemRoutes(),
   metricsRoute(context.metrics ?? apiMetrics(context.readStore)),
+  ...streamRoutes(context.stream ?? positionStream(positionCache(context.readStore, 100))),
   ...reportRoutes(context),
+  ...dailyRoutes(context),
   ...taskRoutes(context),
   ...analyticsRoutes(context),
   ...exportRoutes(context),
   ...auditRoutes(context),
+  ...verifyRoutes(context),
 ];
 
 /** Builds the read-only API over the given stores; never listens (main.ts does). */
@@ -109,9 +121,14 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'NotFound', reason: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
+  const stream = positionStream(positionCache(options.readStore, 100), options.stream);
+  app.addHook('preClose', async () => stream.closeAll());
   void app.register(fastifySwagger, swaggerOptions(packageVersion()));
   void app.register(async (scope) => {
-    for (const spec of apiRoutes({ ...options, metrics })) spec.register(scope.withTypeProvider<ZodTypeProvider>());
+    for (const spec of apiRoutes({ ...options, metrics, stream })) {
+      spec.register(scope.withTypeProvider<ZodTypeProvider>());
+    }
   });
+  if (options.dashboard) registerDashboard(app, options.dashboard);
   return app;
 };

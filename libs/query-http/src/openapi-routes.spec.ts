@@ -30,7 +30,9 @@ describe('/openapi.json against the routes fastify registered', () => {
   afterAll(() => app.close());
 
   it('documents every registered route, and only those', () => {
-    const served = registered.map((route) => `GET ${route.url.replace(/:([A-Za-z]+)/g, '{$1}')}`).sort();
+    const served = registered
+      .map((route) => `${String(route.method)} ${route.url.replace(/:([A-Za-z]+)/g, '{$1}')}`)
+      .sort();
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
       .sort();
@@ -43,7 +45,7 @@ describe('/openapi.json against the routes fastify registered', () => {
     expect(validated.map((route) => route.url)).toEqual(expect.arrayContaining(['/tasks', '/analytics/anomalies']));
     for (const route of registered) {
       const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
-      const { parameters } = document.paths[path]!['get']!;
+      const { parameters } = document.paths[path]![String(route.method).toLowerCase()]!;
       expect([path, names(parameters, 'query')]).toEqual([path, queryNames(route)]);
       expect([path, names(parameters, 'path')]).toEqual([
         path,

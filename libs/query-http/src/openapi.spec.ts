@@ -9,7 +9,7 @@ type Operation = {
 };
 type Document = {
   openapi: string;
-  paths: Record<string, { get: Operation }>;
+  paths: Record<string, { get: Operation; post?: Operation }>;
   components: { schemas: Record<string, unknown> };
 };
 
@@ -33,6 +33,8 @@ const EXPECTED_PATHS = [
   '/export/tasks.json',
   '/export/errors.json',
   '/openapi.json',
+  '/reclassify',
+  '/what-if',
 ];
 
 describe('OpenAPI document', () => {
@@ -54,7 +56,8 @@ describe('OpenAPI document', () => {
   });
 
   it('describes every parameter with a JSON Schema object, path parameters required', () => {
-    for (const [path, { get }] of Object.entries(document.paths)) {
+    for (const [path, operations] of Object.entries(document.paths)) {
+      const get = operations.get ?? operations.post!;
       for (const parameter of get.parameters) {
         expect(typeof parameter.schema).toBe('object');
         expect(parameter.schema['type'] ?? parameter.schema['anyOf']).toBeDefined();

@@ -14,11 +14,11 @@ const okResponse = (produces: string) => ({
       description: 'Lowest read-model checkpoint position, or "none".',
     },
   },
-  content: { [produces]: { schema: produces === 'text/csv' ? { type: 'string' } : { type: 'object' } } },
+  content: { [produces]: { schema: produces === 'application/json' ? { type: 'object' } : { type: 'string' } } },
 });
 
-const operationId = (url: string): string =>
-  `get${url.replace(/[^A-Za-z0-9]+(.)?/g, (_m, next: string | undefined) => (next ?? '').toUpperCase())}`;
+const operationId = (method: string, url: string): string =>
+  `${method.toLowerCase()}${url.replace(/[^A-Za-z0-9]+(.)?/g, (_m, next: string | undefined) => (next ?? '').toUpperCase())}`;
 
 /**
  * The zod schemas become JSON Schema parameters; the responses every route shares are added here
@@ -34,7 +34,12 @@ const transform: SwaggerTransform = (document) => {
     ...(config.notFound ? { 404: errorResponse('No such task.') } : {}),
   };
   return {
-    schema: { ...schema, ...(config.public ? { security: [] } : {}), operationId: operationId(url), response },
+    schema: {
+      ...schema,
+      ...(config.public ? { security: [] } : {}),
+      operationId: operationId(String(document.route.method), url),
+      response,
+    },
     url,
   };
 };
@@ -45,7 +50,10 @@ const pathFirst = (parameter: object): number => ('in' in parameter && parameter
 const transformObject: SwaggerTransformObject = (document) => {
   if (!('openapiObject' in document)) return document.swaggerObject;
   for (const item of Object.values(document.openapiObject.paths ?? {})) {
-    if (item?.get) item.get.parameters = [...(item.get.parameters ?? [])].sort((a, b) => pathFirst(a) - pathFirst(b));
+    for (const operation of [item?.get, item?.post]) {
+      if (operation)
+        operation.parameters = [...(operation.parameters ?? [])].sort((a, b) => pathFirst(a) - pathFirst(b));
+    }
   }
   return document.openapiObject;
 };
@@ -57,7 +65,8 @@ export const swaggerOptions = (version: string): FastifyDynamicSwaggerOptions =>
     info: {
       title: 'taskledger query API',
       version,
-      description: 'Read-only JSON API over the read models and the audit history.',
+      description:
+        'JSON API over the read models and the audit history; POST /reclassify appends ErrorReclassified events, nothing else writes.',
     },
     components: {
       schemas: {

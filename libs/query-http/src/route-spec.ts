@@ -57,6 +57,18 @@ export interface ApiRoute {
   register(app: ZodApp): void;
 }
 
+/** Declares a POST route: as `route`, with the zod `body` schema validating the JSON body. */
+export const postRoute = <S extends FastifySchema>(spec: RouteSpec<S>): ApiRoute => ({
+  url: spec.url,
+  register: (app) => {
+    app.post<RouteGenericInterface, ContextConfigDefault, S>(
+      spec.url,
+      { schema: spec.schema, config: spec.config ?? {} },
+      spec.handler,
+    );
+  },
+});
+
 /** Declares a GET route; its schema and config go to fastify as they are. */
 export const route = <S extends FastifySchema>(spec: RouteSpec<S>): ApiRoute => ({
   url: spec.url,

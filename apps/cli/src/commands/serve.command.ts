@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dashboardAssetsDir } from '@taskledger/dashboard';
 import { TaskledgerError } from '@taskledger/errors';
 import { Command } from 'commander';
 import { startProjector } from '@taskledger/projection-runtime';
@@ -25,7 +27,8 @@ export const registerServe = (program: Command, context: CliContext): void => {
     .option('--host <host>', 'interface (default TASKLEDGER_API_HOST or 127.0.0.1)')
     .addHelpText(
       'after',
-      '\nTASKLEDGER_API_TOKEN set: every route but /health needs "Authorization: Bearer <token>".\n' +
+      '\nThe dashboard is at http://<host>:<port>/ (it asks for the token when one is set).\n' +
+        'TASKLEDGER_API_TOKEN set: every route but /health and the page needs "Authorization: Bearer <token>".\n' +
         'It runs until Ctrl-C (or SIGTERM): query it from another terminal.\n' +
         '\nExamples:\n  taskledger serve --port 8080\n  curl localhost:8080/status        # in another terminal, while serve runs',
     )
@@ -45,7 +48,8 @@ export const registerServe = (program: Command, context: CliContext): void => {
         const { apiMetrics, buildApp } = await import('@taskledger/query-http');
         const metrics = apiMetrics(stores.readStore, projector ? { more: projector.metricsText } : {});
         const { readStore, eventStore } = stores;
-        const app = buildApp({ readStore, eventStore, token: config.api.token, metrics });
+        const dashboard = existsSync(dashboardAssetsDir) ? dashboardAssetsDir : null;
+        const app = buildApp({ readStore, eventStore, token: config.api.token, metrics, dashboard });
         const host = options.host ?? config.api.host;
         const port = options.port ?? config.api.port;
         const address = await app.listen({ host, port }).catch(async (error: unknown) => {
@@ -53,6 +57,9 @@ export const registerServe = (program: Command, context: CliContext): void => {
           throw cannotListen(host, port, error);
         });
         context.warn(`query API on ${address}${projector ? ' (projecting in-process)' : ''}; Ctrl-C to stop`);
+        context.warn(
+          dashboard ? `dashboard: open ${address}/ in a browser` : 'dashboard not built (run npm run build)',
+        );
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

@@ -220,3 +220,23 @@ export const stateReset = (
   type: 'ExecutionStateReset',
   data: { taskId, previousStatus: 'failed', reason: 'manual reset', ...overrides },
 });
+
+export const errorReclassified = (
+  taskId: string,
+  overrides: Overrides<'ErrorReclassified'> = {},
+): EventOfType<'ErrorReclassified'> => ({
+  type: 'ErrorReclassified',
+  data: {
+    taskId,
+    executionId: executionIdFor(1),
+    attempt: 1,
+    failureEventId: testUuid(1),
+    failedAt: '2026-01-01T00:00:00.000Z',
+    errorType: 'exit',
+    errorMessage: 'process exited with code 1',
+    from: { category: 'execution', severity: 'medium', ruleId: 'exit-code', classifierVersion: 1 },
+    to: { category: 'network', severity: 'high', ruleId: 'network-text', classifierVersion: 3 },
+    rulesHash: 'a'.repeat(64),
+    ...overrides,
+  },
+});

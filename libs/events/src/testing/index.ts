@@ -28,6 +28,7 @@ export {
   completed,
   definitionChanged,
   errorFacts,
+  errorReclassified,
   executionFailed,
   executionIdFor,
   leaseRenewed,

@@ -1,4 +1,4 @@
-import { LedgerEvent, TaskDefinition } from '@taskledger/events';
+import { ErrorClassification, LedgerEvent, TaskDefinition } from '@taskledger/events';
 import { GeneratedFailure } from './history-errors';
 
 /** One random step of a generated history; each number picks among the valid next moves. */
@@ -26,6 +26,17 @@ export interface TaskSim {
   failures: number;
   recoveries: number;
   lastFailure: GeneratedFailure | null;
+  /** The task's latest TaskAttemptFailed as a re-classification names it, with the classification now in force. */
+  lastFailed: FailedSighting | null;
+}
+
+export interface FailedSighting {
+  executionId: string;
+  attempt: number;
+  at: string;
+  errorType: string;
+  errorMessage: string;
+  classification: ErrorClassification;
 }
 
 export interface SimClock {
@@ -47,4 +58,5 @@ export const newTaskSim = (index: number): TaskSim => ({
   failures: 0,
   recoveries: 0,
   lastFailure: null,
+  lastFailed: null,
 });

@@ -62,25 +62,58 @@ const failed = (sim: TaskSim, step: HistoryStep, failure: GeneratedFailure): Eve
   });
 };
 
+const sighting = (sim: TaskSim, at: number, event: EventOfType<'TaskAttemptFailed'>) => {
+  sim.lastFailed = {
+    ...execution(sim),
+    at: iso(at),
+    errorType: event.data.error.type,
+    errorMessage: event.data.error.message,
+    classification: event.data.classification,
+  };
+};
+
+/** `offset`: where the TaskAttemptFailed sits among the move's events (each is 1 ms after the one before). */
 const failAttempt =
-  (failure: (sim: TaskSim, step: HistoryStep) => GeneratedFailure): Move =>
-  (sim, step) => {
+  (failure: (sim: TaskSim, step: HistoryStep) => GeneratedFailure, offset = 0): Move =>
+  (sim, step, clock) => {
     const chosen = failure(sim, step);
     Object.assign(sim, { phase: 'attempt-failed', failures: sim.failures + 1, lastFailure: chosen });
-    return [failed(sim, step, chosen)];
+    const event = failed(sim, step, chosen);
+    sighting(sim, clock.now + offset, event);
+    return [event];
   };
 
 const failWith = failAttempt((_sim, step) => generatedFailure(step.pick));
 
 const abandon: Move = (sim, step, clock) => [
   build.abandoned(sim.taskId, { ...execution(sim), leaseExpiredAt: iso(clock.now - 1000), detectedBy: 'runner:other' }),
-  ...failAttempt((s) => abandonedFailure(s.attempt))(sim, step, clock),
+  ...failAttempt((s) => abandonedFailure(s.attempt), 1)(sim, step, clock),
 ];
 
 const interrupt: Move = (sim, step, clock) => {
   Object.assign(sim, { phase: 'retrying', status: 'retrying' });
-  const retry = retryEvent(sim, 0, 'interrupted', clock);
-  return [failed(sim, step, interruptedFailure()), retry];
+  const event = failed(sim, step, interruptedFailure());
+  sighting(sim, clock.now, event);
+  return [event, retryEvent(sim, 0, 'interrupted', clock)];
+};
+
+/** A later rule table moves the task's latest failure to another classification. */
+const reclassify: Move = (sim, step) => {
+  const last = sim.lastFailed!;
+  const { category, severity, ruleId } = generatedFailure(step.pick + 1);
+  const to = { category, severity, ruleId: `${ruleId}-v2`, classifierVersion: 2 };
+  sim.lastFailed = { ...last, classification: to };
+  return [
+    build.errorReclassified(sim.taskId, {
+      executionId: last.executionId,
+      attempt: last.attempt,
+      failedAt: last.at,
+      errorType: last.errorType,
+      errorMessage: last.errorMessage,
+      from: last.classification,
+      to,
+    }),
+  ];
 };
 
 const retryEvent = (sim: TaskSim, delayMs: number, reason: string, clock: SimClock) =>
@@ -144,7 +177,7 @@ export const validMoves = (sim: TaskSim): Move[] => {
     case 'new':
       return [register];
     case 'idle':
-      return [start, start, skip, reset, ...definitionMoves(sim)];
+      return [start, start, skip, reset, ...(sim.lastFailed ? [reclassify] : []), ...definitionMoves(sim)];
     case 'running':
       return [progress, renew, complete, complete, failWith, abandon, interrupt, ...definitionMoves(sim)];
     case 'attempt-failed':
@@ -154,6 +187,6 @@ export const validMoves = (sim: TaskSim): Move[] => {
         failExecution,
       ];
     case 'retrying':
-      return [startNext, startNext, reset, ...definitionMoves(sim)];
+      return [startNext, startNext, reset, ...(sim.lastFailed ? [reclassify] : []), ...definitionMoves(sim)];
   }
 };
