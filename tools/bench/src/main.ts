@@ -5,7 +5,7 @@ import { appendMemory, appendSqlite } from './append.bench';
 import { historyWrites } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
-import { rebuildSqlite } from './rebuild.bench';
+import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 
 /** Every benchmark `npm run bench` knows; later issues add theirs here. */
@@ -15,6 +15,8 @@ const benchmarks: Benchmark[] = [
   parseFixture,
   parse10k,
   rebuildSqlite,
+  rebuildSqliteAggregates,
+  ...rebuildSqliteEach,
   historyWrites,
   queryLoad,
 ];
@@ -33,7 +35,7 @@ const runChild = async (name: string): Promise<void> => {
 };
 
 const usage = () =>
-  `usage: npm run bench [-- <name> ...]\n\nbenchmarks:\n${benchmarks.map((b) => `  ${b.name.padEnd(16)} ${b.description}`).join('\n')}\n`;
+  `usage: npm run bench [-- <name> ...]\n\nbenchmarks:\n${benchmarks.map((b) => `  ${b.name.padEnd(36)} ${b.description}`).join('\n')}\n`;
 
 const main = async (args: string[]): Promise<number> => {
   if (args[0] === '--child') return runChild(args[1] ?? '').then(() => 0);
