@@ -14,6 +14,8 @@ export interface LaneWork {
   deadLetters: DocumentChange[];
   /** Events the lane moved past since the last commit. */
   eventsSinceCommit: number;
+  /** When this work began (`performance.now()`): the last commit. */
+  startedAt: number;
   /** What to report once this work commits (work a lost commit drops is never reported). */
   report: AppliedWork;
 }
@@ -30,6 +32,7 @@ export const emptyWork = (): LaneWork => ({
   loaded: new Map(),
   deadLetters: [],
   eventsSinceCommit: 0,
+  startedAt: performance.now(),
   report: { events: 0, seconds: 0, deadLetters: [] },
 });
 

@@ -48,8 +48,8 @@ export interface ProjectionRuntimeOptions {
  */
 const CATCH_UP_BATCH_SIZE = 20_000;
 const LIVE_BATCH_SIZE = 1000;
-/** Most catch-up batches of events a lane applies between two commits. */
-const COMMIT_SPAN_BATCHES = 10;
+/** Longest a lane holds uncommitted work while catching up, so a long catch-up still moves its checkpoint. */
+const COMMIT_INTERVAL_MS = 30_000;
 
 /**
  * Events per batch and documents per lane that keep a commit of every lane within the read
@@ -208,21 +208,22 @@ export class ProjectionRuntime {
    * Applies a batch to every lane, then commits the lanes that are due, each lane's documents
    * with its checkpoint, in one unit of work. `final` commits every lane that moved (live
    * batches, caught up, stopping); while catching up, a lane commits once its work holds
-   * `batchSize` documents or spans `COMMIT_SPAN_BATCHES` batches of events (or it stopped on a
-   * poison event). A read model with few documents (per task, overall) is thus written a few
-   * times per catch-up rather than once per batch, and one with a document per event still
-   * commits about once per batch.
+   * `batchSize` documents or has waited `COMMIT_INTERVAL_MS` (or it stopped on a poison event).
+   * A read model with few documents (per task, overall) is thus held in memory and written
+   * once or a few times per catch-up, and one with a document per event commits once per
+   * `batchSize` documents.
    */
   private async commitBatch(lanes: Lane[], batch: readonly RecordedEvent[], final: boolean): Promise<void> {
     for (const lane of lanes) await this.applyLane(lane, batch);
     const limit = this.batchSize.catchingUp;
+    const now = performance.now();
     const due = lanes.filter(
       (lane) =>
         hasWork(lane) &&
         (final ||
           lane.failure !== null ||
           lane.work.docs.size >= limit ||
-          lane.work.eventsSinceCommit >= limit * COMMIT_SPAN_BATCHES),
+          now - lane.work.startedAt >= COMMIT_INTERVAL_MS),
     );
     if (due.length === 0) return;
     const reports = due.map((lane) => ({ name: lane.projection.name, work: lane.work.report }));
