@@ -24,9 +24,10 @@ export interface ProjectionRuntimeOptions {
   readStore: ReadStore;
   projections: readonly AnyProjection[];
   /**
-   * Most events per unit of work. Default: 20,000 while catching up (fewer, larger writes: each
-   * document an event touches is written once per batch) and 1,000 once caught up (live batches
-   * stay small, so new events show soon). A given number is used for both.
+   * While catching up, most documents a lane holds before it commits; once caught up, most
+   * events per unit of work. Default: 20,000 while catching up (fewer, larger writes: each
+   * document is written once per commit) and 1,000 once caught up (live batches stay small, so
+   * new events show soon). A given number is used for both.
    */
   batchSize?: number;
   /** Longest a live batch waits to fill before it is written. Default 100 ms. */
@@ -48,6 +49,12 @@ export interface ProjectionRuntimeOptions {
  */
 const CATCH_UP_BATCH_SIZE = 20_000;
 const LIVE_BATCH_SIZE = 1000;
+/**
+ * Events applied at a time while catching up; commits do not follow it (see `commitBatch`).
+ * Events read are then short-lived and collected young: applying batches of 20,000 kept them
+ * long enough to be promoted, and the collector cost a quarter more CPU reading the log.
+ */
+const APPLY_BATCH_SIZE = 1000;
 /** Longest a lane holds uncommitted work while catching up, so a long catch-up still moves its checkpoint. */
 const COMMIT_INTERVAL_MS = 30_000;
 
@@ -163,7 +170,8 @@ export class ProjectionRuntime {
     const subscription = this.options.eventStore.subscribeToAll({ fromPosition: slowest(active) ?? 'start' });
     const stop = () => void subscription.stop();
     mode.signal?.addEventListener('abort', stop, { once: true });
-    const batch = new EventBatch(this.batchSize, async (events, final) => {
+    const sizes = { catchingUp: Math.min(APPLY_BATCH_SIZE, this.batchSize.catchingUp), live: this.batchSize.live };
+    const batch = new EventBatch(sizes, async (events, final) => {
       await this.commitBatch(lanes, events, final);
       if (events.length > 0) report(events.length);
     });
