@@ -70,7 +70,8 @@ export interface Lane {
   /**
    * While the lane builds its collection from empty: the ids of the documents it has written.
    * No other id has a document, so those are not read (most documents of a first build are new).
-   * Null when the collection was not empty, or once there are too many ids to remember.
+   * Null when the collection was not empty, once there are too many ids to remember, and for a
+   * projection with a document per event (it reads none).
    */
   writtenIds: Set<string> | null;
 }
@@ -162,9 +163,18 @@ const lane = async (
     rebuilding,
     indexesDeferred: rebuilding || position === null,
     failure: null,
-    writtenIds: position === null && (await store.count(collection)) === 0 ? new Set() : null,
+    writtenIds: await writtenIdsFrom(store, projection, collection, position),
   };
 };
+
+/** An empty set when the lane builds its collection from empty and may touch a document twice. */
+const writtenIdsFrom = async (
+  store: ReadStore,
+  projection: AnyProjection,
+  collection: string,
+  position: Position | null,
+): Promise<Set<string> | null> =>
+  position === null && projection.documentPerEvent !== true && (await store.count(collection)) === 0 ? new Set() : null;
 
 /**
  * Commits `changes` with the checkpoints of `lanes`, only if no other process wrote those
