@@ -7,9 +7,16 @@ import { Benchmark, ratioOf, round } from './bench-result';
 import { copyEventsFixture, REBUILD_LEDGER } from './ledger-fixture';
 import { scratchDir } from './scratch';
 
+/** CPU seconds (user + system, every thread) this process spent since `since`. */
+const cpuSecondsSince = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+
 /** The floor: the same rows read with plain better-sqlite3, both JSON columns parsed, folded by a no-op. */
-const rawFloor = (path: string): number => {
+const rawFloor = (path: string): { eventsPerSecond: number; cpuSeconds: number } => {
   const db = new Database(path, { readonly: true });
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let folded = 0;
   for (const row of db
@@ -19,8 +26,9 @@ const rawFloor = (path: string): number => {
     if (JSON.parse(data) && JSON.parse(metadata)) folded += 1;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSecondsSince(cpu);
   db.close();
-  return folded / seconds;
+  return { eventsPerSecond: folded / seconds, cpuSeconds };
 };
 
 /** The read models that keep aggregates (a few documents each per task or overall), not one per event. */
@@ -31,7 +39,9 @@ const named = (names: readonly string[]): AnyProjection[] =>
 
 /**
  * Rebuilds `projections` from the events-only fixture with the runtime's defaults, and measures
- * the floor in the same run: the ratio of the two is the figure targets are stated in.
+ * the floor in the same run: the ratio of the two is the figure targets are stated in. On a
+ * shared machine the load can change between the two, so the CPU seconds of each are reported
+ * too (`cpuRatio`: floor CPU seconds / rebuild CPU seconds, for the same events).
  */
 const rebuildBenchmark = (name: string, projections: readonly AnyProjection[], target: number | null): Benchmark => ({
   name,
@@ -40,13 +50,15 @@ const rebuildBenchmark = (name: string, projections: readonly AnyProjection[], t
     const dir = scratchDir();
     try {
       const path = await copyEventsFixture(dir.file('ledger.db'));
-      const floor = rawFloor(path);
+      const { eventsPerSecond: floor, cpuSeconds: floorCpuSeconds } = rawFloor(path);
       process.stderr.write(`  floor: ${Math.round(floor).toLocaleString('en-US')} events/s\n`);
       const eventStore = new SqliteEventStore(path);
       const readStore = new SqliteReadStore(path);
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const progress = await new ProjectionRuntime({ eventStore, readStore, projections }).catchUp();
       const value = progress.processed / ((performance.now() - started) / 1000);
+      const cpuSeconds = cpuSecondsSince(cpu);
       await readStore.close();
       await eventStore.close();
       return {
@@ -60,6 +72,9 @@ const rebuildBenchmark = (name: string, projections: readonly AnyProjection[], t
           readModels: projections.map((projection) => projection.name),
           batchSize: 'runtime default',
           targetRatio: target,
+          floorCpuSeconds: round(floorCpuSeconds),
+          cpuSeconds: round(cpuSeconds),
+          cpuRatio: ratioOf(floorCpuSeconds, cpuSeconds),
         },
       };
     } finally {
