@@ -5,6 +5,7 @@ import { appendMemory, appendSqlite } from './append.bench';
 import { historyWrites } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
+import { makeEventsFixture } from './ledger-fixture';
 import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 
@@ -39,6 +40,7 @@ const usage = () =>
 
 const main = async (args: string[]): Promise<number> => {
   if (args[0] === '--child') return runChild(args[1] ?? '').then(() => 0);
+  if (args[0] === '--make-fixture') return makeEventsFixture().then(() => 0);
   if (args.includes('--help') || args.includes('-h')) return (process.stdout.write(usage()), 0);
   const unknown = args.filter((name) => !benchmarks.some((b) => b.name === name));
   if (unknown.length > 0) return (process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n\n${usage()}`), 2);
