@@ -89,9 +89,10 @@ const applyEvent = (projection: AnyProjection, docs: Map<string, Doc | null>, ev
 
 /**
  * Adds each affected document the lane's work does not hold yet, as stored (null when there is
- * none).
+ * none). A projection with a document per event has none stored before its event.
  */
 const loadDocuments = async (store: ReadStore, lane: Lane, events: readonly RecordedEvent[]): Promise<void> => {
+  if (lane.projection.documentPerEvent === true) return;
   const { docs, loaded } = lane.work;
   const written = lane.writtenIds;
   const toRead: string[] = [];

@@ -14,6 +14,8 @@ export interface LaneWork {
   deadLetters: DocumentChange[];
   /** Events the lane moved past since the last commit. */
   eventsSinceCommit: number;
+  /** When this work began (`performance.now()`): the last commit. */
+  startedAt: number;
   /** What to report once this work commits (work a lost commit drops is never reported). */
   report: AppliedWork;
 }
@@ -30,6 +32,7 @@ export const emptyWork = (): LaneWork => ({
   loaded: new Map(),
   deadLetters: [],
   eventsSinceCommit: 0,
+  startedAt: performance.now(),
   report: { events: 0, seconds: 0, deadLetters: [] },
 });
 
@@ -67,7 +70,8 @@ export interface Lane {
   /**
    * While the lane builds its collection from empty: the ids of the documents it has written.
    * No other id has a document, so those are not read (most documents of a first build are new).
-   * Null when the collection was not empty, or once there are too many ids to remember.
+   * Null when the collection was not empty, once there are too many ids to remember, and for a
+   * projection with a document per event (it reads none).
    */
   writtenIds: Set<string> | null;
 }
@@ -159,9 +163,18 @@ const lane = async (
     rebuilding,
     indexesDeferred: rebuilding || position === null,
     failure: null,
-    writtenIds: position === null && (await store.count(collection)) === 0 ? new Set() : null,
+    writtenIds: await writtenIdsFrom(store, projection, collection, position),
   };
 };
+
+/** An empty set when the lane builds its collection from empty and may touch a document twice. */
+const writtenIdsFrom = async (
+  store: ReadStore,
+  projection: AnyProjection,
+  collection: string,
+  position: Position | null,
+): Promise<Set<string> | null> =>
+  position === null && projection.documentPerEvent !== true && (await store.count(collection)) === 0 ? new Set() : null;
 
 /**
  * Commits `changes` with the checkpoints of `lanes`, only if no other process wrote those

@@ -14,7 +14,6 @@ import { fingerprintError } from './error-fingerprint';
 import { mostCommon, reclassifiedDocIds, recordReclassification } from './error-statistics.reclassified';
 import { daysBefore, hoursBefore, laterTimestamp, utcDayKey, utcHourKey, utcTimestamp } from './event-time';
 import { ratio, truncate } from './numbers';
-import { keyOrderKeeper } from './object-shape';
 import { defineProjection, GLOBAL_DOC_ID, ProjectedEvent } from './projection';
 import { bumpBucket } from './time-buckets';
 
@@ -35,8 +34,6 @@ const countBuckets = (doc: ErrorStatisticsDoc, at: string, latestEventAt: string
   daily: bumpBucket(doc.daily, utcDayKey(at), dailyStart(latestEventAt), increment),
 });
 
-const withError = keyOrderKeeper<ErrorStatisticsDoc>();
-
 const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed, at: string): ErrorStatisticsDoc => {
   const { error, classification } = event.data;
   const latestEventAt = laterTimestamp(doc.latestEventAt, at);
@@ -49,16 +46,13 @@ const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed, at: string):
   });
   const byCategory = { ...doc.byCategory, [classification.category]: doc.byCategory[classification.category] + 1 };
   const { hourly, daily } = countBuckets(doc, at, latestEventAt);
-  return withError(doc, {
-    id: doc.id,
-    scope: doc.scope,
-    category: doc.category,
+  return {
+    ...doc,
     totalErrors: doc.totalErrors + 1,
     byCategory,
     bySeverity: { ...doc.bySeverity, [classification.severity]: doc.bySeverity[classification.severity] + 1 },
     byType: countErrorType(doc.byType, error.type),
     mostCommonCategory: mostCommon(byCategory),
-    recovery: doc.recovery,
     hourly,
     daily,
     fingerprints: recorded.fingerprints,
@@ -68,7 +62,7 @@ const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed, at: string):
     lastErrorAt: laterTimestamp(doc.lastErrorAt, at),
     latestEventAt,
     updatedAt: at,
-  });
+  };
 };
 
 const outcomeField = { succeeded: 'succeeded', failed: 'failed', 'not-applicable': 'notApplicable' } as const;
@@ -77,8 +71,6 @@ const countOutcome = (counts: RecoveryCounts, outcome: RecoveryOutcome): Recover
   const field = outcomeField[outcome];
   return { ...counts, attempted: counts.attempted + 1, [field]: counts[field] + 1 };
 };
-
-const withRecovery = keyOrderKeeper<ErrorStatisticsDoc>();
 
 const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted, at: string): ErrorStatisticsDoc => {
   const { action, outcome } = event.data;
@@ -91,26 +83,7 @@ const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted, at: s
     successRate: ratio(totals.succeeded, totals.succeeded + totals.failed),
     byAction: { ...doc.recovery.byAction, [action]: countOutcome(doc.recovery.byAction[action], outcome) },
   };
-  return withRecovery(doc, {
-    id: doc.id,
-    scope: doc.scope,
-    category: doc.category,
-    totalErrors: doc.totalErrors,
-    byCategory: doc.byCategory,
-    bySeverity: doc.bySeverity,
-    byType: doc.byType,
-    mostCommonCategory: doc.mostCommonCategory,
-    recovery,
-    hourly: doc.hourly,
-    daily: doc.daily,
-    fingerprints: doc.fingerprints,
-    evictedFingerprints: doc.evictedFingerprints,
-    topFingerprints: doc.topFingerprints,
-    firstErrorAt: doc.firstErrorAt,
-    lastErrorAt: doc.lastErrorAt,
-    latestEventAt: laterTimestamp(doc.latestEventAt, at),
-    updatedAt: at,
-  });
+  return { ...doc, recovery, latestEventAt: laterTimestamp(doc.latestEventAt, at), updatedAt: at };
 };
 
 /**

@@ -2,46 +2,13 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /**
- * `fn` remembering its last argument and result, for callers that repeat one value many times
- * in a row (e.g. a retention window that moves once a day). `fn` must be pure.
- */
-const rememberLast = <A, R>(fn: (argument: A) => R): ((argument: A) => R) => {
-  let last: { argument: A; result: R } | null = null;
-  return (argument) => {
-    if (last === null || last.argument !== argument) last = { argument, result: fn(argument) };
-    return last.result;
-  };
-};
-
-/** How many arguments `rememberMany` keeps results for before it starts afresh. */
-const REMEMBERED_ARGUMENTS = 1024;
-
-/**
- * `fn` remembering its results for up to 1024 arguments (then forgetting them all), for callers
- * that take turns with a few values (e.g. the newest times of the documents an event touches,
- * or their retention windows). `fn` must be pure.
- */
-const rememberMany = <A, R>(fn: (argument: A) => R): ((argument: A) => R) => {
-  const results = new Map<A, R>();
-  return (argument) => {
-    let result = results.get(argument);
-    if (result === undefined && !results.has(argument)) {
-      if (results.size >= REMEMBERED_ARGUMENTS) results.clear();
-      result = fn(argument);
-      results.set(argument, result);
-    }
-    return result as R;
-  };
-};
-
-/**
  * Milliseconds since the epoch of an ISO timestamp. Events are validated before they are
  * written, so an unparsable time cannot occur; it maps to 0 rather than throwing (history is fact).
  */
-export const epochMs = rememberMany((iso: string): number => {
+export const epochMs = (iso: string): number => {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : 0;
-});
+};
 
 const daysInMonth = (year: number, month: number): number => {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -89,12 +56,9 @@ export const isCanonicalUtc = (text: string): boolean => {
 /**
  * The same instant as `YYYY-MM-DDTHH:mm:ss.sssZ`, so stored times sort as text whatever offset
  * was written. Times are nearly always written in that form already, and are then returned as
- * they are: parsing and formatting a date costs more than the rest of a small evolve step. The
- * last answer is kept, as one event's time is read for each document it touches.
+ * they are: parsing and formatting a date costs more than the rest of a small evolve step.
  */
-export const utcTimestamp = rememberLast((iso: string): string =>
-  isCanonicalUtc(iso) ? iso : new Date(epochMs(iso)).toISOString(),
-);
+export const utcTimestamp = (iso: string): string => (isCanonicalUtc(iso) ? iso : new Date(epochMs(iso)).toISOString());
 
 /** `YYYY-MM-DD` (UTC) of an instant in epoch milliseconds. */
 export const dayKey = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -111,24 +75,17 @@ export const utcDayKey = (utc: string): string => utc.slice(0, 10);
 /** `hourKey` of a `utcTimestamp` result (see `utcDayKey`). */
 export const utcHourKey = (utc: string): string => utc.slice(0, 13);
 
-/** The start of the UTC day (or hour: `unit` HOUR_MS) holding the instant. */
-const startOf = (ms: number, unit: number): number => ms - (((ms % unit) + unit) % unit);
+/** `dayKey(epochMs(utc) - days * DAY_MS)`: the day `days` days before the day of `utc`. */
+export const daysBefore =
+  (days: number): ((utc: string) => string) =>
+  (utc) =>
+    dayKey(epochMs(utc) - days * DAY_MS);
 
-/**
- * `dayKey(epochMs(utc) - days * DAY_MS)`: the day `days` days before the day of `utc`. UTC days
- * are exactly DAY_MS long, so the result depends only on the day of `utc`, and each window (one
- * call of this) keeps its answers for recent days.
- */
-export const daysBefore = (days: number): ((utc: string) => string) => {
-  const fromDayStart = rememberMany((dayStart: number) => dayKey(dayStart - days * DAY_MS));
-  return (utc) => fromDayStart(startOf(epochMs(utc), DAY_MS));
-};
-
-/** `hourKey(epochMs(utc) - hours * HOUR_MS)`, depending only on the hour of `utc` (see `daysBefore`). */
-export const hoursBefore = (hours: number): ((utc: string) => string) => {
-  const fromHourStart = rememberMany((hourStart: number) => hourKey(hourStart - hours * HOUR_MS));
-  return (utc) => fromHourStart(startOf(epochMs(utc), HOUR_MS));
-};
+/** `hourKey(epochMs(utc) - hours * HOUR_MS)`: the hour `hours` hours before the hour of `utc`. */
+export const hoursBefore =
+  (hours: number): ((utc: string) => string) =>
+  (utc) =>
+    hourKey(epochMs(utc) - hours * HOUR_MS);
 
 /** The later of two UTC timestamps (null counts as earliest). */
 export const laterTimestamp = (a: string | null, b: string): string => (a !== null && a > b ? a : b);

@@ -79,4 +79,5 @@ export const executionHistoryProjection = defineProjection({
     return entry === null ? doc : historyDoc(event, entry);
   },
   indexes: [['timestamp'], ['taskId', 'timestamp'], ['status', 'timestamp']],
+  documentPerEvent: true,
 });

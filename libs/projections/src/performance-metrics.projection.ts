@@ -10,7 +10,6 @@ import {
   PerformanceMetricsDoc,
   RetriesHistogram,
 } from './performance-metrics.doc';
-import { keyOrderKeeper } from './object-shape';
 import { defineProjection, ProjectedEvent, GLOBAL_DOC_ID } from './projection';
 import { bumpBucket } from './time-buckets';
 
@@ -78,11 +77,9 @@ const countDay = (day: DailyPerformance = emptyDailyPerformance(), ending: Endin
 const isLatest = (doc: PerformanceMetricsDoc, ending: Ending): boolean =>
   doc.lastExecutionAt === null || doc.lastExecutionAt <= ending.at;
 
-const inDocOrder = keyOrderKeeper<PerformanceMetricsDoc>();
-
 /**
- * The document with one more ending. Counts and the sketch are updated, and the derived numbers
- * recomputed from them, in one copy of the document (its keys keep their order: see `keyOrderKeeper`).
+ * The document with one more ending: counts and the sketch are updated, and the derived numbers
+ * recomputed from them.
  */
 const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMetricsDoc => {
   const latestEventAt = laterTimestamp(doc.latestEventAt, ending.at);
@@ -95,10 +92,8 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
     ending.durationMs === null ? doc.exactDurations : addExactDuration(doc.exactDurations, ending.durationMs);
   const [median, p95, p99] = reportedQuantiles(exactDurations, durations);
   const latest = isLatest(doc, ending);
-  return inDocOrder(doc, {
-    id: doc.id,
-    scope: doc.scope,
-    taskId: doc.taskId,
+  return {
+    ...doc,
     executions,
     successes,
     failures: doc.failures + (ending.success ? 0 : 1),
@@ -119,7 +114,7 @@ const countEnding = (doc: PerformanceMetricsDoc, ending: Ending): PerformanceMet
     daily: bumpBucket(doc.daily, utcDayKey(ending.at), retentionStart(latestEventAt), (day) => countDay(day, ending)),
     latestEventAt,
     updatedAt: ending.at,
-  });
+  };
 };
 
 /** Per-task and `_global` execution counts, success rate, duration percentiles, retries and daily trends. */

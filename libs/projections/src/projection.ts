@@ -31,6 +31,12 @@ export interface ProjectionDefinition<D extends Doc = Doc, T extends LedgerEvent
   evolve(doc: D | null, event: ProjectedEvent<EventOfType<T>>, documentId: string): D | null;
   /** Fields queries filter or sort on, one array per (compound) index. */
   indexes?: ReadonlyArray<readonly string[]>;
+  /**
+   * True when each event handled gets a document of its own, keyed by the event's id, that no
+   * other event touches (a trail of events): none exists before its event is folded, so the
+   * runtime never reads one from the store first. Default false.
+   */
+  documentPerEvent?: boolean;
 }
 
 /** The id of a read model's one overall document, beside its per-task or per-category ones. */
@@ -54,4 +60,5 @@ export interface AnyProjection {
   documentIds(event: ProjectedEvent): readonly string[];
   evolve(doc: Doc | null, event: ProjectedEvent, documentId: string): Doc | null;
   indexes?: ReadonlyArray<readonly string[]>;
+  documentPerEvent?: boolean;
 }

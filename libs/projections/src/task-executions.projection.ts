@@ -69,12 +69,7 @@ export const taskExecutionsProjection = defineProjection({
   documentIds: (event) => [event.data.taskId],
   evolve: (doc: TaskExecutionDoc | null, event): TaskExecutionDoc => {
     const at = utcTimestamp(event.metadata.occurredAt);
-    const current = doc ?? newTaskExecution(event.data.taskId, at);
-    const next = apply(current, event, at);
-    if (next === current) return { ...current, updatedAt: at };
-    // A handler returns the document it was given or a copy it just made: the copy is ours to finish.
-    next.updatedAt = at;
-    return next;
+    return { ...apply(doc ?? newTaskExecution(event.data.taskId, at), event, at), updatedAt: at };
   },
   indexes: [['status'], ['backlogStatus'], ['priority'], ['priorityRank'], ['humanRequired'], ['updatedAt']],
 });

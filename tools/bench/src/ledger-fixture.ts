@@ -1,5 +1,6 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { taskStream } from '@taskledger/events';
 import { CheckpointingEventStore, SqliteEventStore } from '@taskledger/event-store';
@@ -71,20 +72,32 @@ export const buildLedgerFixture = async (path: string, options: LedgerFixtureOpt
 /** The events-only ledger the rebuild benchmarks read. */
 export const REBUILD_LEDGER = { tasks: 10_000, events: 1_000_000 } as const;
 
+const eventsFixture = (): string =>
+  join(FIXTURES_DIR, `events-v${FIXTURE_FORMAT}-${REBUILD_LEDGER.tasks}-${REBUILD_LEDGER.events}.db`);
+
+/** Generates the rebuild ledger into bench-results/fixtures, unless it is there already. */
+export const makeEventsFixture = async (): Promise<void> => {
+  const { tasks, events } = REBUILD_LEDGER;
+  const fixture = eventsFixture();
+  if (existsSync(fixture)) return;
+  mkdirSync(FIXTURES_DIR, { recursive: true });
+  process.stderr.write(
+    `generating ${events.toLocaleString('en-US')} events for ${tasks.toLocaleString('en-US')} tasks (once) ...\n`,
+  );
+  await generateLedgerEvents(`${fixture}.building`, { tasks, events });
+  renameSync(`${fixture}.building`, fixture);
+};
+
 /**
- * Copies the rebuild ledger (generated once into bench-results/fixtures) to `path`, and writes
- * the copy's pages out, so writing them back does not slow the measured run. Returns `path`.
+ * Copies the rebuild ledger (generated once into bench-results/fixtures, by another process so
+ * that the memory generating takes is not counted in the benchmark's peak RSS) to `path`, and
+ * writes the copy's pages out, so writing them back does not slow the measured run. Returns `path`.
  */
 export const copyEventsFixture = async (path: string): Promise<string> => {
-  const { tasks, events } = REBUILD_LEDGER;
-  const fixture = join(FIXTURES_DIR, `events-v${FIXTURE_FORMAT}-${tasks}-${events}.db`);
+  const fixture = eventsFixture();
   if (!existsSync(fixture)) {
-    mkdirSync(FIXTURES_DIR, { recursive: true });
-    process.stderr.write(
-      `generating ${events.toLocaleString('en-US')} events for ${tasks.toLocaleString('en-US')} tasks (once) ...\n`,
-    );
-    await generateLedgerEvents(`${fixture}.building`, { tasks, events });
-    renameSync(`${fixture}.building`, fixture);
+    const made = spawnSync(process.execPath, [join(__dirname, 'main.js'), '--make-fixture'], { stdio: 'inherit' });
+    if (made.status !== 0) throw new Error(`could not generate ${fixture}`);
   }
   copyFileSync(fixture, path);
   const descriptor = openSync(path, 'r+');

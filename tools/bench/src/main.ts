@@ -5,7 +5,8 @@ import { appendMemory, appendSqlite } from './append.bench';
 import { historyWrites } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
-import { rebuildSqlite } from './rebuild.bench';
+import { makeEventsFixture } from './ledger-fixture';
+import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 import { verifySqlite } from './verify.bench';
 
@@ -16,6 +17,8 @@ const benchmarks: Benchmark[] = [
   parseFixture,
   parse10k,
   rebuildSqlite,
+  rebuildSqliteAggregates,
+  ...rebuildSqliteEach,
   historyWrites,
   queryLoad,
   verifySqlite,
@@ -35,10 +38,11 @@ const runChild = async (name: string): Promise<void> => {
 };
 
 const usage = () =>
-  `usage: npm run bench [-- <name> ...]\n\nbenchmarks:\n${benchmarks.map((b) => `  ${b.name.padEnd(16)} ${b.description}`).join('\n')}\n`;
+  `usage: npm run bench [-- <name> ...]\n\nbenchmarks:\n${benchmarks.map((b) => `  ${b.name.padEnd(36)} ${b.description}`).join('\n')}\n`;
 
 const main = async (args: string[]): Promise<number> => {
   if (args[0] === '--child') return runChild(args[1] ?? '').then(() => 0);
+  if (args[0] === '--make-fixture') return makeEventsFixture().then(() => 0);
   if (args.includes('--help') || args.includes('-h')) return (process.stdout.write(usage()), 0);
   const unknown = args.filter((name) => !benchmarks.some((b) => b.name === name));
   if (unknown.length > 0) return (process.stderr.write(`unknown benchmark: ${unknown.join(', ')}\n\n${usage()}`), 2);

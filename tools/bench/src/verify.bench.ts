@@ -11,7 +11,7 @@ export const verifySqlite: Benchmark = {
     const dir = scratchDir();
     try {
       const path = await copyEventsFixture(dir.file('ledger.db'));
-      const floor = rawFloor(path);
+      const floor = rawFloor(path).eventsPerSecond;
       const store = new SqliteEventStore(path);
       const started = performance.now();
       const report = await verifyLedger(chainSourceOf(store));
