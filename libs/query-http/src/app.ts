@@ -3,6 +3,7 @@ import Fastify, { FastifyInstance, FastifyServerOptions, LogController } from 'f
 import { validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiContext } from './api-context';
 import { ApiMetrics, apiMetrics } from './api-metrics';
+import { asOfScope } from './as-of';
 import { NoQuery } from './api.schemas';
 import { bearerMatcher } from './bearer-auth';
 import { mapError } from './error-mapping';
@@ -40,11 +41,13 @@ const systemRoutes = (): ApiRoute[] => [
       querystring: NoQuery,
     },
     config: { public: true },
+    asOf: false,
     handler: async () => ({ status: 'ok' }),
   }),
   route({
     url: '/openapi.json',
     schema: { summary: 'This API described in OpenAPI 3.1.', tags: ['system'], querystring: NoQuery },
+    asOf: false,
     handler: async (request) => request.server.swagger(),
   }),
 ];
@@ -58,6 +61,7 @@ const metricsRoute = (metrics: ApiMetrics): ApiRoute =>
       tags: ['system'],
       querystring: NoQuery,
     },
+    asOf: false,
     handler: async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.text()),
   });
 
@@ -108,8 +112,10 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
     reply.code(404).send({ error: 'NotFound', reason: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
   void app.register(fastifySwagger, swaggerOptions(packageVersion()));
+  const asOf = asOfScope(options);
   void app.register(async (scope) => {
-    for (const spec of apiRoutes({ ...options, metrics })) spec.register(scope.withTypeProvider<ZodTypeProvider>());
+    for (const spec of apiRoutes({ ...options, ...asOf.context, metrics }))
+      spec.register(scope.withTypeProvider<ZodTypeProvider>(), asOf.around);
   });
   return app;
 };

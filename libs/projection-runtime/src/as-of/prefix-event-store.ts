@@ -59,25 +59,29 @@ export class PrefixEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const from = options.fromPosition ?? 'start';
-    let stopped = false;
-    const store = this;
-    async function* messages(): AsyncGenerator<SubscriptionMessage> {
-      for await (const event of store.readAll({ fromPosition: from, filter: options.filter })) {
-        if (stopped) return;
-        if (from !== 'start' && comparePositions(event.position, from) <= 0) continue;
-        store.latestTime = Math.max(store.latestTime ?? -Infinity, Date.parse(event.metadata.occurredAt));
-        yield { kind: 'event', event };
-      }
-      if (!stopped) yield { kind: 'caught-up', position: store.end };
-    }
-    const iterator = messages();
+    const state = { stopped: false };
+    const iterator = this.messages(from, options, state);
     return {
       [Symbol.asyncIterator]: () => iterator,
       stop: async () => {
-        stopped = true;
+        state.stopped = true;
         await iterator.return(undefined);
       },
     };
+  }
+
+  private async *messages(
+    from: Position | 'start',
+    options: SubscribeOptions,
+    state: { stopped: boolean },
+  ): AsyncGenerator<SubscriptionMessage> {
+    for await (const event of this.readAll({ fromPosition: from, filter: options.filter })) {
+      if (state.stopped) return;
+      if (from !== 'start' && comparePositions(event.position, from) <= 0) continue;
+      this.latestTime = Math.max(this.latestTime ?? -Infinity, Date.parse(event.metadata.occurredAt));
+      yield { kind: 'event', event };
+    }
+    if (!state.stopped) yield { kind: 'caught-up', position: this.end };
   }
 
   async headPosition(): Promise<Position | null> {
@@ -94,5 +98,8 @@ export class PrefixEventStore implements EventStore {
     return fromPosition - fromEnd;
   }
 
-  async close(): Promise<void> {}
+  /** The underlying store stays open: its owner closes it. */
+  async close(): Promise<void> {
+    return undefined;
+  }
 }
