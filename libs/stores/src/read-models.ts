@@ -1,5 +1,10 @@
 import { TaskledgerError } from '@taskledger/errors';
-import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from '@taskledger/projection-runtime';
+import {
+  ProjectionRuntime,
+  ProjectionRuntimeOptions,
+  RuntimeProgress,
+  writeDueSnapshots,
+} from '@taskledger/projection-runtime';
 import { AnyProjection, readModels } from '@taskledger/projections';
 import { Stores } from './open-stores';
 
@@ -32,10 +37,15 @@ export const projectionRuntime = (
 
 /**
  * Embedded mode: brings the read models up to date before a command answers (incremental, so
- * usually instant). With a server-side event store the projector does it; this does nothing.
+ * usually instant), and writes the as-of snapshots the log has reached. With a server-side event
+ * store the projector does both; this does nothing.
  */
 export const catchUpReadModels = async (
   stores: Stores,
   settings: RuntimeSettings = {},
-): Promise<RuntimeProgress | null> =>
-  stores.embedded ? projectionRuntime(stores, readModels, settings).catchUp() : null;
+): Promise<RuntimeProgress | null> => {
+  if (!stores.embedded) return null;
+  const progress = await projectionRuntime(stores, readModels, settings).catchUp();
+  await writeDueSnapshots(stores.eventStore, stores.readStore, readModels);
+  return progress;
+};

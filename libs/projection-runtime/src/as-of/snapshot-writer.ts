@@ -13,6 +13,12 @@ export interface SnapshotOptions {
   every?: number;
 }
 
+/**
+ * Read models with one document per event: a snapshot would copy every document so far each
+ * time, so they are folded from the first event instead.
+ */
+export const NOT_SNAPSHOTTED: ReadonlySet<string> = new Set(['execution_history']);
+
 const latestOf = (snapshots: readonly Snapshot[]): Snapshot | null => snapshots[snapshots.length - 1] ?? null;
 
 const laterTime = (a: number | null, b: number | null): number | null =>
@@ -32,28 +38,34 @@ export const writeDueSnapshots = async (
   options: SnapshotOptions = {},
 ): Promise<number> => {
   const every = BigInt(options.every ?? DEFAULT_SNAPSHOT_EVERY);
+  const kept = projections.filter((projection) => !NOT_SNAPSHOTTED.has(projection.name));
   const head = await eventStore.headPosition();
-  if (head === null || projections.length === 0) return 0;
-  const memory = new MemoryReadStore();
+  if (head === null || kept.length === 0) return 0;
   const latest = new Map<string, Snapshot | null>();
-  for (const projection of projections) {
+  for (const projection of kept) {
     await dropStaleSnapshots(readStore, projection);
-    const snapshot = latestOf(await listSnapshots(readStore, projection));
-    latest.set(projection.name, snapshot);
+    latest.set(projection.name, latestOf(await listSnapshots(readStore, projection)));
+  }
+  const from = [...latest.values()]
+    .map((snapshot) => snapshot?.position.commit ?? 0n)
+    .reduce((min, position) => (position < min ? position : min));
+  const first = from - (from % every) + every;
+  if (first > head.commit) return 0;
+  const memory = new MemoryReadStore();
+  for (const projection of kept) {
+    const snapshot = latest.get(projection.name);
     if (snapshot) await loadSnapshot(readStore, snapshot, projection, memory);
   }
-  const positions = [...latest.values()].map((snapshot) => snapshot?.position.commit ?? 0n);
-  const from = positions.reduce((min, position) => (position < min ? position : min));
   let latestTime = [...latest.values()]
     .filter((snapshot) => snapshot?.position.commit === from)
     .reduce<number | null>((time, snapshot) => laterTime(time, snapshot?.latestTime ?? null), null);
   let written = 0;
-  for (let boundary = from - (from % every) + every; boundary <= head.commit; boundary += every) {
+  for (let boundary = first; boundary <= head.commit; boundary += every) {
     const end: Position = sequencePosition(boundary);
     const prefix = new PrefixEventStore(eventStore, end);
-    await new ProjectionRuntime({ eventStore: prefix, readStore: memory, projections }).catchUp();
+    await new ProjectionRuntime({ eventStore: prefix, readStore: memory, projections: kept }).catchUp();
     latestTime = laterTime(latestTime, prefix.latestTime);
-    for (const projection of projections) {
+    for (const projection of kept) {
       if ((latest.get(projection.name)?.position.commit ?? 0n) >= boundary) continue;
       const docs = (await memory.find(projection.name)).items;
       await writeSnapshot(readStore, projection, { position: end, latestTime }, docs);
