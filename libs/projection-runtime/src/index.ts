@@ -18,5 +18,5 @@ export { asOfPoint } from './as-of/as-of';
 export { AsOfReadStore, asOfStores } from './as-of/as-of-read-models';
 export type { AsOfStores } from './as-of/as-of-read-models';
 export { PrefixEventStore } from './as-of/prefix-event-store';
-export { DEFAULT_SNAPSHOT_EVERY, writeDueSnapshots } from './as-of/snapshot-writer';
+export { DEFAULT_SNAPSHOT_EVERY, NOT_SNAPSHOTTED, writeDueSnapshots } from './as-of/snapshot-writer';
 export type { SnapshotOptions } from './as-of/snapshot-writer';
