@@ -16,6 +16,7 @@ import {
 } from '@taskledger/read-store';
 import { ProjectionRuntime } from '../projection-runtime';
 import { AsOfPoint } from './as-of-point';
+import { HISTORY, historyAsOf, historyLogReaches } from './history-log';
 import { PrefixEventStore } from './prefix-event-store';
 import { loadSnapshot, nearestSnapshot } from './snapshots';
 
@@ -29,6 +30,8 @@ import { loadSnapshot, nearestSnapshot } from './snapshots';
 export class AsOfReadStore implements ReadStore {
   private readonly memory = new MemoryReadStore();
   private readonly folds = new Map<string, Promise<void>>();
+  /** Read from the history log rather than folded (see history-log.ts). */
+  private history: ReturnType<typeof historyAsOf> | null = null;
 
   constructor(
     private readonly live: ReadStore,
@@ -53,6 +56,11 @@ export class AsOfReadStore implements ReadStore {
   }
 
   private async fold(projection: AnyProjection): Promise<void> {
+    const end = this.eventStore.end;
+    if (projection.name === HISTORY.name && end !== null && (await historyLogReaches(this.live, end.commit))) {
+      this.history = historyAsOf(this.live, end.commit);
+      return;
+    }
     const snapshot = await nearestSnapshot(this.live, projection, this.eventStore.end);
     if (snapshot) await loadSnapshot(this.live, snapshot, projection, this.memory);
     const runtime = new ProjectionRuntime({
@@ -84,13 +92,18 @@ export class AsOfReadStore implements ReadStore {
   async swapCollection(): Promise<void> {
     throw readOnly();
   }
-  async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
+  /** The history log when it serves `collection`. */
+  private async logFor(collection: string): Promise<ReturnType<typeof historyAsOf> | null> {
     await this.ready(collection);
-    return this.memory.get<T>(collection, id);
+    return collection === HISTORY.name ? this.history : null;
+  }
+  async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
+    const log = await this.logFor(collection);
+    return log ? log.get<T>(id) : this.memory.get<T>(collection, id);
   }
   async getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]) {
-    await this.ready(collection);
-    return this.memory.getMany<T>(collection, ids);
+    const log = await this.logFor(collection);
+    return log ? log.getMany<T>(ids) : this.memory.getMany<T>(collection, ids);
   }
   async put(): Promise<void> {
     throw readOnly();
@@ -99,12 +112,12 @@ export class AsOfReadStore implements ReadStore {
     throw readOnly();
   }
   async find<T extends StoredDocument = AnyDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>> {
-    await this.ready(collection);
-    return this.memory.find<T>(collection, query);
+    const log = await this.logFor(collection);
+    return log ? log.find<T>(query) : this.memory.find<T>(collection, query);
   }
   async count(collection: string, filter?: Filter): Promise<number> {
-    await this.ready(collection);
-    return this.memory.count(collection, filter);
+    const log = await this.logFor(collection);
+    return log ? log.count(filter) : this.memory.count(collection, filter);
   }
   async commit(): Promise<CommitReceipt> {
     throw readOnly();

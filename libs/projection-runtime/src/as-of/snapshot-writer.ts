@@ -2,6 +2,7 @@ import { EventStore, Position, sequencePosition } from '@taskledger/event-store'
 import { AnyProjection } from '@taskledger/projections';
 import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '../projection-runtime';
+import { dropStaleHistoryLogs, HISTORY, historyLogProjection } from './history-log';
 import { PrefixEventStore } from './prefix-event-store';
 import { dropStaleSnapshots, listSnapshots, loadSnapshot, Snapshot, writeSnapshot } from './snapshots';
 
@@ -13,11 +14,8 @@ export interface SnapshotOptions {
   every?: number;
 }
 
-/**
- * Read models with one document per event: a snapshot would copy every document so far each
- * time, so they are folded from the first event instead.
- */
-export const NOT_SNAPSHOTTED: ReadonlySet<string> = new Set(['execution_history']);
+/** Read models kept in a log rather than snapshotted (one document per event, see history-log.ts). */
+export const NOT_SNAPSHOTTED: ReadonlySet<string> = new Set([HISTORY.name]);
 
 const latestOf = (snapshots: readonly Snapshot[]): Snapshot | null => snapshots[snapshots.length - 1] ?? null;
 
@@ -25,8 +23,9 @@ const laterTime = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b);
 
 /**
- * Writes the snapshots the log has reached since the last ones: each projection's documents as
- * of every `every`-th position (the embedded stores number events 1, 2, 3, ...). They are folded
+ * Brings the history log up to date, and writes the snapshots the log has reached since the last
+ * ones: each other projection's documents as of every `every`-th position (the embedded stores
+ * number events 1, 2, 3, ...). They are folded
  * in memory from the latest snapshot, so the live read models are neither read nor locked, and
  * several processes may do it at once (the first to finish a snapshot keeps it). Returns how many
  * snapshots it wrote.
@@ -38,6 +37,10 @@ export const writeDueSnapshots = async (
   options: SnapshotOptions = {},
 ): Promise<number> => {
   const every = BigInt(options.every ?? DEFAULT_SNAPSHOT_EVERY);
+  if (projections.some((projection) => projection.name === HISTORY.name)) {
+    await dropStaleHistoryLogs(readStore);
+    await new ProjectionRuntime({ eventStore, readStore, projections: [historyLogProjection] }).catchUp();
+  }
   const kept = projections.filter((projection) => !NOT_SNAPSHOTTED.has(projection.name));
   const head = await eventStore.headPosition();
   if (head === null || kept.length === 0) return 0;
