@@ -17,6 +17,17 @@ export interface SnapshotOptions {
 /** Read models kept in a log rather than snapshotted (one document per event, see history-log.ts). */
 export const NOT_SNAPSHOTTED: ReadonlySet<string> = new Set([HISTORY.name]);
 
+/**
+ * Whether positions count events (1, 2, 3, ...), as in the embedded stores: snapshot positions
+ * are every `every`-th event. EventStoreDB positions are log offsets: no snapshots are written
+ * there (as-of folds from the first event).
+ */
+const countsEvents = async (eventStore: EventStore): Promise<boolean> => {
+  for await (const event of eventStore.readAll({ maxCount: 1 }))
+    return event.position.commit === 1n && event.position.prepare === 1n;
+  return false;
+};
+
 const latestOf = (snapshots: readonly Snapshot[]): Snapshot | null => snapshots[snapshots.length - 1] ?? null;
 
 const laterTime = (a: number | null, b: number | null): number | null =>
@@ -43,7 +54,7 @@ export const writeDueSnapshots = async (
   }
   const kept = projections.filter((projection) => !NOT_SNAPSHOTTED.has(projection.name));
   const head = await eventStore.headPosition();
-  if (head === null || kept.length === 0) return 0;
+  if (head === null || kept.length === 0 || !(await countsEvents(eventStore))) return 0;
   const latest = new Map<string, Snapshot | null>();
   for (const projection of kept) {
     await dropStaleSnapshots(readStore, projection);
