@@ -21,15 +21,15 @@ import { PrefixEventStore } from './prefix-event-store';
 import { loadSnapshot, nearestSnapshot } from './snapshots';
 
 /**
- * The read models as they stood at a point of the log, read-only. A projection is folded the
- * first time its collection is read: from its nearest snapshot at or before the point (if any),
- * with the events after it up to the point, by the same runtime that folds the live read models.
+ * The read models as they stood at a point of the log, read-only, folded the first time one is
+ * read: each from its nearest snapshot at or before the point (if any), with the events after it
+ * up to the point, by the same runtime that folds the live read models.
  * Its checkpoint is at the point from the start (that is what folding to the point writes), so
  * reading checkpoints folds nothing.
  */
 export class AsOfReadStore implements ReadStore {
   private readonly memory = new MemoryReadStore();
-  private readonly folds = new Map<string, Promise<void>>();
+  private folded: Promise<void> | null = null;
   /** Read from the history log rather than folded (see history-log.ts). */
   private history: ReturnType<typeof historyAsOf> | null = null;
 
@@ -39,36 +39,30 @@ export class AsOfReadStore implements ReadStore {
     private readonly projections: readonly AnyProjection[],
   ) {}
 
-  /** Folds every projection now (else each is folded when first read). */
-  async foldAll(): Promise<void> {
-    await Promise.all(this.projections.map((projection) => this.ready(projection.name)));
+  /** Folds the read models now (else when one is first read). */
+  foldAll(): Promise<void> {
+    this.folded ??= this.fold();
+    return this.folded;
   }
 
   private ready(collection: string): Promise<void> {
-    const projection = this.projections.find((candidate) => candidate.name === collection);
-    if (!projection) return Promise.resolve();
-    let fold = this.folds.get(collection);
-    if (!fold) {
-      fold = this.fold(projection);
-      this.folds.set(collection, fold);
-    }
-    return fold;
+    return this.projections.some((projection) => projection.name === collection) ? this.foldAll() : Promise.resolve();
   }
 
-  private async fold(projection: AnyProjection): Promise<void> {
+  /** One pass over the events after the nearest snapshots folds every read model the log does not serve. */
+  private async fold(): Promise<void> {
     const end = this.eventStore.end;
-    if (projection.name === HISTORY.name && end !== null && (await historyLogReaches(this.live, end.commit))) {
+    let folded = this.projections;
+    const history = folded.some((projection) => projection.name === HISTORY.name);
+    if (history && end !== null && (await historyLogReaches(this.live, end.commit))) {
       this.history = historyAsOf(this.live, end.commit);
-      return;
+      folded = folded.filter((projection) => projection.name !== HISTORY.name);
     }
-    const snapshot = await nearestSnapshot(this.live, projection, this.eventStore.end);
-    if (snapshot) await loadSnapshot(this.live, snapshot, projection, this.memory);
-    const runtime = new ProjectionRuntime({
-      eventStore: this.eventStore,
-      readStore: this.memory,
-      projections: [projection],
-    });
-    await runtime.catchUp();
+    for (const projection of folded) {
+      const snapshot = await nearestSnapshot(this.live, projection, end);
+      if (snapshot) await loadSnapshot(this.live, snapshot, projection, this.memory);
+    }
+    await new ProjectionRuntime({ eventStore: this.eventStore, readStore: this.memory, projections: folded }).catchUp();
   }
 
   private checkpointAt(projection: AnyProjection): Checkpoint | null {
