@@ -21,15 +21,18 @@ import { PrefixEventStore } from './prefix-event-store';
 import { loadSnapshot, nearestSnapshot } from './snapshots';
 
 /**
- * The read models as they stood at a point of the log, read-only, folded the first time one is
- * read: each from its nearest snapshot at or before the point (if any), with the events after it
- * up to the point, by the same runtime that folds the live read models.
+ * The read models as they stood at a point of the log, read-only. Each is folded the first time
+ * it is read (a command pays only for those it reads): from its nearest snapshot at or before the
+ * point (if any), with the events after it up to the point, by the same runtime that folds the
+ * live read models.
  * Its checkpoint is at the point from the start (that is what folding to the point writes), so
  * reading checkpoints folds nothing.
  */
 export class AsOfReadStore implements ReadStore {
   private readonly memory = new MemoryReadStore();
-  private folded: Promise<void> | null = null;
+  /** Each read model's fold, once started (several may share one pass over the events). */
+  private readonly folds = new Map<string, Promise<void>>();
+  private logChecked: Promise<void> | null = null;
   /** Read from the history log rather than folded (see history-log.ts). */
   private history: ReturnType<typeof historyAsOf> | null = null;
 
@@ -39,30 +42,42 @@ export class AsOfReadStore implements ReadStore {
     private readonly projections: readonly AnyProjection[],
   ) {}
 
-  /** Folds the read models now (else when one is first read). */
-  foldAll(): Promise<void> {
-    this.folded ??= this.fold();
-    return this.folded;
+  /** Folds every read model not folded yet, in one pass over the events (else each is folded when first read). */
+  async foldAll(): Promise<void> {
+    await this.foldEach(this.projections);
   }
 
-  private ready(collection: string): Promise<void> {
-    return this.projections.some((projection) => projection.name === collection) ? this.foldAll() : Promise.resolve();
+  private async ready(collection: string): Promise<void> {
+    await this.foldEach(this.projections.filter((projection) => projection.name === collection));
   }
 
-  /** One pass over the events after the nearest snapshots folds every read model the log does not serve. */
-  private async fold(): Promise<void> {
-    const end = this.eventStore.end;
-    let folded = this.projections;
-    const history = folded.some((projection) => projection.name === HISTORY.name);
-    if (history && end !== null && (await historyLogReaches(this.live, end.commit))) {
-      this.history = historyAsOf(this.live, end.commit);
-      folded = folded.filter((projection) => projection.name !== HISTORY.name);
+  private async foldEach(wanted: readonly AnyProjection[]): Promise<void> {
+    this.logChecked ??= this.checkLog();
+    await this.logChecked;
+    const start = wanted.filter(
+      (projection) => !this.folds.has(projection.name) && !(this.history && projection.name === HISTORY.name),
+    );
+    if (start.length > 0) {
+      const fold = this.fold(start);
+      for (const projection of start) this.folds.set(projection.name, fold);
     }
-    for (const projection of folded) {
-      const snapshot = await nearestSnapshot(this.live, projection, end);
+    await Promise.all(wanted.map((projection) => this.folds.get(projection.name)));
+  }
+
+  private async checkLog(): Promise<void> {
+    const end = this.eventStore.end;
+    const history = this.projections.some((projection) => projection.name === HISTORY.name);
+    if (history && end !== null && (await historyLogReaches(this.live, end.commit)))
+      this.history = historyAsOf(this.live, end.commit);
+  }
+
+  /** The read models from their nearest snapshots and one pass over the events after them. */
+  private async fold(projections: readonly AnyProjection[]): Promise<void> {
+    for (const projection of projections) {
+      const snapshot = await nearestSnapshot(this.live, projection, this.eventStore.end);
       if (snapshot) await loadSnapshot(this.live, snapshot, projection, this.memory);
     }
-    await new ProjectionRuntime({ eventStore: this.eventStore, readStore: this.memory, projections: folded }).catchUp();
+    await new ProjectionRuntime({ eventStore: this.eventStore, readStore: this.memory, projections }).catchUp();
   }
 
   private checkpointAt(projection: AnyProjection): Checkpoint | null {
