@@ -1,6 +1,6 @@
 import { asOfJson, asOfPoint, asOfStores, AsOfPoint, parseAsOf } from '@taskledger/projection-runtime';
 import { readModels } from '@taskledger/projections';
-import { catchUpReadModels, Stores } from '@taskledger/stores';
+import { catchUpReadModels, prepareAsOf, Stores } from '@taskledger/stores';
 import { CliContext } from './cli-context';
 import { progressReporter } from './progress-line';
 
@@ -57,6 +57,7 @@ export const withReadModels = <T>(
     await catchUpReadModels(stores, { onProgress: progress.update });
     progress.done();
     if (options.asOf === undefined) return work(stores);
+    await prepareAsOf(stores);
     return work(await pastStores(context, stores, options.asOf, options.format));
   });
 };

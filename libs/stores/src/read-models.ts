@@ -37,8 +37,8 @@ export const projectionRuntime = (
 
 /**
  * Embedded mode: brings the read models up to date before a command answers (incremental, so
- * usually instant), and writes the as-of snapshots the log has reached. With a server-side event
- * store the projector does both; this does nothing.
+ * usually instant), and keeps up the as-of snapshots and history log if the ledger has them. With
+ * a server-side event store the projector does both; this does nothing.
  */
 export const catchUpReadModels = async (
   stores: Stores,
@@ -46,6 +46,15 @@ export const catchUpReadModels = async (
 ): Promise<RuntimeProgress | null> => {
   if (!stores.embedded) return null;
   const progress = await projectionRuntime(stores, readModels, settings).catchUp();
-  await writeDueSnapshots(stores.eventStore, stores.readStore, readModels);
+  await writeDueSnapshots(stores.eventStore, stores.readStore, readModels, { onlyIfStarted: true });
   return progress;
+};
+
+/**
+ * Embedded mode, before an as-of read: writes the snapshots and history log the ledger lacks (the
+ * first as-of read of a ledger pays for them; catch-ups keep them up from then on, so a ledger
+ * nobody audits never pays).
+ */
+export const prepareAsOf = async (stores: Stores): Promise<void> => {
+  if (stores.embedded) await writeDueSnapshots(stores.eventStore, stores.readStore, readModels);
 };

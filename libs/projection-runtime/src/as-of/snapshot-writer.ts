@@ -12,7 +12,15 @@ export const DEFAULT_SNAPSHOT_EVERY = 100_000;
 export interface SnapshotOptions {
   /** Events between two snapshots. Default 100,000. */
   every?: number;
+  /**
+   * Only keep up snapshots and the history log that exist already (as-of was used on this
+   * ledger); write none on a ledger that has none. Default false.
+   */
+  onlyIfStarted?: boolean;
 }
+
+const started = async (readStore: ReadStore): Promise<boolean> =>
+  (await readStore.listCheckpoints()).some((checkpoint) => checkpoint.name.startsWith('asof'));
 
 /** Read models kept in a log rather than snapshotted (one document per event, see history-log.ts). */
 export const NOT_SNAPSHOTTED: ReadonlySet<string> = new Set([HISTORY.name]);
@@ -48,6 +56,7 @@ export const writeDueSnapshots = async (
   options: SnapshotOptions = {},
 ): Promise<number> => {
   const every = BigInt(options.every ?? DEFAULT_SNAPSHOT_EVERY);
+  if (options.onlyIfStarted && !(await started(readStore))) return 0;
   if (projections.some((projection) => projection.name === HISTORY.name)) {
     await dropStaleHistoryLogs(readStore);
     await new ProjectionRuntime({ eventStore, readStore, projections: [historyLogProjection] }).catchUp();
