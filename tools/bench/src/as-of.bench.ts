@@ -2,6 +2,7 @@ import { SqliteEventStore } from '@taskledger/event-store';
 import {
   AsOfMoment,
   AsOfReadStore,
+  DEFAULT_SNAPSHOT_EVERY,
   asOfPoint,
   asOfStores,
   NOT_SNAPSHOTTED,
@@ -113,7 +114,7 @@ export const asOfBench: Benchmark = {
           maxSeconds: round(max, 3),
           fold100kSeconds: round(baseline, 3),
           maxToFold100kRatio: ratioOf(max, baseline),
-          snapshotEvery: 100_000,
+          snapshotEvery: DEFAULT_SNAPSHOT_EVERY,
           snapshotAndHistoryLogWriteSeconds: round(snapshotSeconds, 1),
         },
       };

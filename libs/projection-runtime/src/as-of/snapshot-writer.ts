@@ -7,10 +7,10 @@ import { PrefixEventStore } from './prefix-event-store';
 import { dropStaleSnapshots, listSnapshots, loadSnapshot, Snapshot, writeSnapshot } from './snapshots';
 
 /** Events between two snapshots of a projection, by default. */
-export const DEFAULT_SNAPSHOT_EVERY = 100_000;
+export const DEFAULT_SNAPSHOT_EVERY = 50_000;
 
 export interface SnapshotOptions {
-  /** Events between two snapshots. Default 100,000. */
+  /** Events between two snapshots. Default 50,000. */
   every?: number;
   /**
    * Only keep up snapshots and the history log that exist already (as-of was used on this
