@@ -17,6 +17,8 @@ export class CliContext {
   /** One per CLI invocation: every event this run appends carries it. */
   readonly correlationId = randomUUID();
   exitCode = 0;
+  /** Set under `--as-of`: the position and time the answer reflects (JSON output carries it as `asOf`). */
+  asOf: { position: string | null; time: string | null } | null = null;
   private loaded: TaskledgerConfig | undefined;
 
   /** The process's streams; standard error as JSON lines under `--log-format json`. */
@@ -70,7 +72,9 @@ export class CliContext {
   }
 
   printJson(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    const plain = typeof value === 'object' && value !== null && !Array.isArray(value);
+    const shown = this.asOf !== null && plain ? { asOf: this.asOf, ...value } : value;
+    this.io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   }
 
   warn(text: string): void {

@@ -7,6 +7,7 @@ import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from './
 import { projectionStatus } from './projection-status';
 import { projectorMetrics } from './projector-metrics';
 import { RuntimeObserver } from './runtime-observer';
+import { SnapshotOptions, writeDueSnapshots } from './as-of/snapshot-writer';
 
 export interface ProjectorOptions extends Omit<ProjectionRuntimeOptions, 'eventStore' | 'readStore' | 'projections'> {
   eventStore: EventStore;
@@ -18,6 +19,8 @@ export interface ProjectorOptions extends Omit<ProjectionRuntimeOptions, 'eventS
   port?: number | null;
   /** Include the default process metrics in /metrics. Default true; false when another registry has them. */
   processMetrics?: boolean;
+  /** How often to write the as-of snapshots the log has reached (see writeDueSnapshots). Default every 10 s; false: never. */
+  snapshots?: (SnapshotOptions & { intervalMs?: number }) | false;
 }
 
 export interface RunningProjector {
@@ -37,7 +40,16 @@ export interface RunningProjector {
  * `GET /metrics` in the Prometheus text format.
  */
 export const startProjector = async (options: ProjectorOptions): Promise<RunningProjector> => {
-  const { eventStore, readStore, projections, host = '127.0.0.1', port = 0, processMetrics, ...settings } = options;
+  const {
+    eventStore,
+    readStore,
+    projections,
+    host = '127.0.0.1',
+    port = 0,
+    processMetrics,
+    snapshots,
+    ...settings
+  } = options;
   let live: RuntimeProgress = { processed: 0, total: 0, eventsPerSecond: 0 };
   let failure: string | null = null;
   const metrics = projectorMetrics({ processMetrics });
@@ -77,15 +89,38 @@ export const startProjector = async (options: ProjectorOptions): Promise<Running
     failure = (error as Error).message;
     throw error;
   });
+  const snapshotting =
+    snapshots === false
+      ? null
+      : snapshotLoop(
+          () => writeDueSnapshots(eventStore, readStore, projections, snapshots),
+          snapshots?.intervalMs ?? 10_000,
+        );
   const stop = async () => {
     stopper.abort();
     try {
       return await done;
     } finally {
+      await snapshotting?.stop();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     }
   };
   return { port: server ? (server.address() as AddressInfo).port : null, done, stop, metricsText };
+};
+
+/** Runs `write` every `intervalMs`, one run at a time; a failed run is tried again next time. */
+const snapshotLoop = (write: () => Promise<unknown>, intervalMs: number) => {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(write).catch(() => undefined);
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 };
 
 const listen = (host: string, port: number, route: (path: string) => Promise<unknown>): Promise<Server> =>

@@ -4,6 +4,7 @@ import { validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiContext } from './api-context';
 import { ApiMetrics, apiMetrics } from './api-metrics';
 import { registerDashboard } from './dashboard-assets';
+import { asOfScope } from './as-of';
 import { NoQuery } from './api.schemas';
 import { bearerMatcher } from './bearer-auth';
 import { mapError } from './error-mapping';
@@ -50,11 +51,13 @@ const systemRoutes = (): ApiRoute[] => [
       querystring: NoQuery,
     },
     config: { public: true },
+    asOf: false,
     handler: async () => ({ status: 'ok' }),
   }),
   route({
     url: '/openapi.json',
     schema: { summary: 'This API described in OpenAPI 3.1.', tags: ['system'], querystring: NoQuery },
+    asOf: false,
     handler: async (request) => request.server.swagger(),
   }),
 ];
@@ -68,6 +71,7 @@ const metricsRoute = (metrics: ApiMetrics): ApiRoute =>
       tags: ['system'],
       querystring: NoQuery,
     },
+    asOf: false,
     handler: async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.text()),
   });
 
@@ -124,9 +128,10 @@ export const buildApp = (options: ApiOptions): FastifyInstance => {
   const stream = positionStream(positionCache(options.readStore, 100), options.stream);
   app.addHook('preClose', async () => stream.closeAll());
   void app.register(fastifySwagger, swaggerOptions(packageVersion()));
+  const asOf = asOfScope(options);
   void app.register(async (scope) => {
-    for (const spec of apiRoutes({ ...options, metrics, stream })) {
-      spec.register(scope.withTypeProvider<ZodTypeProvider>());
+    for (const spec of apiRoutes({ ...options, ...asOf.context, metrics, stream })) {
+      spec.register(scope.withTypeProvider<ZodTypeProvider>(), asOf.around);
     }
   });
   if (options.dashboard) registerDashboard(app, options.dashboard);

@@ -79,6 +79,7 @@ describe('OpenAPI document', () => {
       'sort',
       'limit',
       'cursor',
+      'asOf',
     ]);
     expect(parameters.find((p) => p.name === 'limit')!.schema).toMatchObject({
       type: 'integer',

@@ -11,6 +11,8 @@ import type {
   RouteHandlerMethod,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AroundHandler, AsOfParam } from './as-of';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,6 +42,8 @@ export interface RouteSpec<S extends FastifySchema> {
   url: string;
   schema: S & { summary: string; tags: [string] };
   config?: FastifyContextConfig;
+  /** Takes `?asOf=` (answers as the ledger stood then). Default true. */
+  asOf?: boolean;
   handler: RouteHandlerMethod<
     RawServerDefault,
     RawRequestDefaultExpression,
@@ -54,7 +58,8 @@ export interface RouteSpec<S extends FastifySchema> {
 /** A declared route, ready to be registered on the app. */
 export interface ApiRoute {
   url: string;
-  register(app: ZodApp): void;
+  /** `around` runs the handler (as-of requests run it over the stores as they stood then). */
+  register(app: ZodApp, around?: AroundHandler): void;
 }
 
 /** Declares a POST route: as `route`, with the zod `body` schema validating the JSON body. */
@@ -69,14 +74,25 @@ export const postRoute = <S extends FastifySchema>(spec: RouteSpec<S>): ApiRoute
   },
 });
 
+/** The route's query schema with `asOf` added (a route without one checks `asOf` only). */
+const withAsOf = <S extends FastifySchema>(schema: S): S => {
+  const query = (schema.querystring as z.ZodObject | undefined) ?? z.object({});
+  return { ...schema, querystring: query.extend({ asOf: AsOfParam }) };
+};
+
 /** Declares a GET route; its schema and config go to fastify as they are. */
 export const route = <S extends FastifySchema>(spec: RouteSpec<S>): ApiRoute => ({
   url: spec.url,
-  register: (app) => {
+  register: (app, around) => {
+    const asOf = spec.asOf !== false;
+    const handler = function (this: ThisParameterType<typeof spec.handler>, ...args: Parameters<typeof spec.handler>) {
+      const handle = () => Promise.resolve(spec.handler.apply(this, args));
+      return asOf && around ? around(args[0], args[1], handle) : handle();
+    } as typeof spec.handler;
     app.get<RouteGenericInterface, ContextConfigDefault, S>(
       spec.url,
-      { schema: spec.schema, config: spec.config ?? {} },
-      spec.handler,
+      { schema: asOf ? withAsOf(spec.schema) : spec.schema, config: spec.config ?? {} },
+      handler,
     );
   },
 });

@@ -2,5 +2,5 @@ export { openStores, openStoresWhenAvailable } from './open-stores';
 export { retryWhileUnavailable } from './connect-retry';
 export type { RetryOptions } from './connect-retry';
 export type { Stores, OpenStoresOptions } from './open-stores';
-export { selectProjections, projectionRuntime, catchUpReadModels } from './read-models';
+export { selectProjections, projectionRuntime, catchUpReadModels, prepareAsOf } from './read-models';
 export type { RuntimeSettings } from './read-models';

@@ -1,5 +1,10 @@
 import { TaskledgerError } from '@taskledger/errors';
-import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from '@taskledger/projection-runtime';
+import {
+  ProjectionRuntime,
+  ProjectionRuntimeOptions,
+  RuntimeProgress,
+  writeDueSnapshots,
+} from '@taskledger/projection-runtime';
 import { AnyProjection, readModels } from '@taskledger/projections';
 import { Stores } from './open-stores';
 
@@ -32,10 +37,24 @@ export const projectionRuntime = (
 
 /**
  * Embedded mode: brings the read models up to date before a command answers (incremental, so
- * usually instant). With a server-side event store the projector does it; this does nothing.
+ * usually instant), and keeps up the as-of snapshots and history log if the ledger has them. With
+ * a server-side event store the projector does both; this does nothing.
  */
 export const catchUpReadModels = async (
   stores: Stores,
   settings: RuntimeSettings = {},
-): Promise<RuntimeProgress | null> =>
-  stores.embedded ? projectionRuntime(stores, readModels, settings).catchUp() : null;
+): Promise<RuntimeProgress | null> => {
+  if (!stores.embedded) return null;
+  const progress = await projectionRuntime(stores, readModels, settings).catchUp();
+  await writeDueSnapshots(stores.eventStore, stores.readStore, readModels, { onlyIfStarted: true });
+  return progress;
+};
+
+/**
+ * Embedded mode, before an as-of read: writes the snapshots and history log the ledger lacks (the
+ * first as-of read of a ledger pays for them; catch-ups keep them up from then on, so a ledger
+ * nobody audits never pays).
+ */
+export const prepareAsOf = async (stores: Stores): Promise<void> => {
+  if (stores.embedded) await writeDueSnapshots(stores.eventStore, stores.readStore, readModels);
+};

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendMemory, appendSqlite } from './append.bench';
+import { asOfBench } from './as-of.bench';
 import { historyWrites } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
@@ -22,6 +23,7 @@ const benchmarks: Benchmark[] = [
   historyWrites,
   queryLoad,
   verifySqlite,
+  asOfBench,
 ];
 
 const RESULTS_DIR = join(__dirname, '../../../bench-results');

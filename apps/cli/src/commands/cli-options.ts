@@ -31,3 +31,10 @@ export const allowBacklogCommandsOption = () =>
     '--allow-backlog-commands',
     'also run commands from <!-- run: ... --> comments in the backlog (a backlog is data: only for backlogs you trust)',
   );
+
+/** `--as-of`: answer as the ledger stood at a moment. */
+export const asOfOption = () =>
+  new Option(
+    '--as-of <when>',
+    'answer as the ledger stood then: an ISO-8601 time (no zone = UTC), a date (its end, UTC) or position:<n>',
+  );

@@ -1,13 +1,15 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { Command } from 'commander';
 import { aiExecutableQueue, laneExclusions, priorityLanes, queueExclusions } from '@taskledger/backlog';
 import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
-import { formatOption, fromFileOption } from './cli-options';
+import { asOfOption, formatOption, fromFileOption } from './cli-options';
 
 interface LanesOptions {
   format: 'text' | 'json';
   fromFile?: string;
+  asOf?: string;
 }
 
 /** `Not in a lane: B-4, B-6 (no score); B-1 (done)`, or nothing when no task is left out. */
@@ -58,12 +60,22 @@ export const registerLanes = (program: Command, context: CliContext): void => {
     .description('P0/P1/P2 lanes (5/7/8 pending tasks by score) and the AI-executable queue')
     .addOption(formatOption())
     .addOption(fromFileOption())
+    .addOption(asOfOption())
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger lanes\n  taskledger lanes --from-file 000_backlog.md --format json',
     )
     .action(async (options: LanesOptions) => {
+      if (options.asOf !== undefined && options.fromFile)
+        throw new TaskledgerError(
+          'InvalidArgument',
+          '--as-of reads the ledger; it cannot be combined with --from-file',
+        );
       if (options.fromFile) return report(context, backlogFromFile(options.fromFile, context.io.cwd), options);
-      await withReadModels(context, async (stores) => report(context, await backlogFromLedger(stores), options));
+      await withReadModels(
+        context,
+        async (stores) => report(context, await backlogFromLedger(stores), options),
+        options,
+      );
     });
 };

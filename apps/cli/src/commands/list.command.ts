@@ -1,3 +1,4 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { Command, Option } from 'commander';
 import { BacklogStatus, ParsedTask, Priority, sortByPriority } from '@taskledger/backlog';
 import type { ExecutionStatus } from '@taskledger/projections';
@@ -5,13 +6,14 @@ import { CliContext } from '../cli-context';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
 import { warningLines } from './parse.command';
-import { formatOption, fromFileOption } from './cli-options';
+import { asOfOption, formatOption, fromFileOption } from './cli-options';
 
 interface ListOptions {
   status?: BacklogStatus;
   priority?: Priority;
   format: 'table' | 'json';
   fromFile?: string;
+  asOf?: string;
 }
 
 const listed = (task: ParsedTask, executionStatus: ExecutionStatus | null) => ({
@@ -90,12 +92,22 @@ export const registerList = (program: Command, context: CliContext): void => {
     )
     .addOption(formatOption(['table', 'json']))
     .addOption(fromFileOption())
+    .addOption(asOfOption())
     .addHelpText(
       'after',
       '\nExamples:\n  taskledger list --status todo --priority critical\n  taskledger list --format json > tasks.json\n  taskledger list --from-file 000_backlog.md',
     )
     .action(async (options: ListOptions) => {
+      if (options.asOf !== undefined && options.fromFile)
+        throw new TaskledgerError(
+          'InvalidArgument',
+          '--as-of reads the ledger; it cannot be combined with --from-file',
+        );
       if (options.fromFile) return print(context, backlogFromFile(options.fromFile, context.io.cwd), options);
-      await withReadModels(context, async (stores) => print(context, await backlogFromLedger(stores), options));
+      await withReadModels(
+        context,
+        async (stores) => print(context, await backlogFromLedger(stores), options),
+        options,
+      );
     });
 };

@@ -4,7 +4,7 @@ import { projectionStatus, ProjectionStatus, startProjector } from '@taskledger/
 import { readModels } from '@taskledger/projections';
 import { projectionRuntime, selectProjections } from '@taskledger/stores';
 import { CliContext } from '../cli-context';
-import { portNumber, formatOption } from './cli-options';
+import { asOfOption, portNumber, formatOption } from './cli-options';
 import { progressReporter } from '../progress-line';
 import { withReadModels } from '../read-models';
 
@@ -33,17 +33,22 @@ const registerStatus = (parent: Command, context: CliContext) =>
     .command('status')
     .description('version, state, checkpoint, lag, documents and dead letters of each read model')
     .addOption(formatOption())
+    .addOption(asOfOption())
     .addHelpText(
       'after',
       '\nLAG: events not yet applied; DEAD: events the projection could not apply.\n' +
         '\nExamples:\n  taskledger projections status\n  taskledger projections status --format json',
     )
-    .action(async (options: { format: 'text' | 'json' }) => {
-      await withReadModels(context, async (stores) => {
-        const statuses = await projectionStatus(stores.eventStore, stores.readStore, readModels);
-        if (options.format === 'json') return context.printJson({ projections: statuses.map(statusJson) });
-        statusLines(statuses).forEach((line) => context.print(line));
-      });
+    .action(async (options: { format: 'text' | 'json'; asOf?: string }) => {
+      await withReadModels(
+        context,
+        async (stores) => {
+          const statuses = await projectionStatus(stores.eventStore, stores.readStore, readModels);
+          if (options.format === 'json') return context.printJson({ projections: statuses.map(statusJson) });
+          statusLines(statuses).forEach((line) => context.print(line));
+        },
+        options,
+      );
     });
 
 const registerRebuild = (parent: Command, context: CliContext) =>

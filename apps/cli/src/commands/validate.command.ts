@@ -1,3 +1,4 @@
+import { TaskledgerError } from '@taskledger/errors';
 import { Command } from 'commander';
 import {
   buildDependencyGraph,
@@ -9,12 +10,13 @@ import { CliContext } from '../cli-context';
 import { EXIT_PROBLEM } from '@taskledger/errors';
 import { withReadModels } from '../read-models';
 import { backlogFromFile, backlogFromLedger, BacklogView } from './backlog-source';
-import { formatOption, fromFileOption } from './cli-options';
+import { asOfOption, formatOption, fromFileOption } from './cli-options';
 
 interface ValidateOptions {
   showMissing?: boolean;
   format: 'text' | 'json';
   fromFile?: string;
+  asOf?: string;
 }
 
 /** `validate`: dependencies that are missing or not done, cycles, and unresolved references. */
@@ -66,12 +68,22 @@ export const registerValidate = (program: Command, context: CliContext): void =>
     .option('--show-missing', 'say why each dependency is missing')
     .addOption(formatOption())
     .addOption(fromFileOption())
+    .addOption(asOfOption())
     .addHelpText(
       'after',
       '\nExit codes: 0 all satisfied, 1 problems found, 2 usage or unreadable input.\n\nExamples:\n  taskledger validate\n  taskledger validate --from-file 000_backlog.md --format json',
     )
     .action(async (options: ValidateOptions) => {
+      if (options.asOf !== undefined && options.fromFile)
+        throw new TaskledgerError(
+          'InvalidArgument',
+          '--as-of reads the ledger; it cannot be combined with --from-file',
+        );
       if (options.fromFile) return report(context, backlogFromFile(options.fromFile, context.io.cwd), options);
-      await withReadModels(context, async (stores) => report(context, await backlogFromLedger(stores), options));
+      await withReadModels(
+        context,
+        async (stores) => report(context, await backlogFromLedger(stores), options),
+        options,
+      );
     });
 };

@@ -13,6 +13,7 @@ export const streamRoutes = (stream: PositionStream): ApiRoute[] => [
       querystring: NoQuery,
       produces: ['text/event-stream'],
     },
+    asOf: false,
     handler: async (request, reply) => stream.open(request, reply),
   }),
 ];
