@@ -4,3 +4,5 @@ export type { RetryOptions } from './connect-retry';
 export type { Stores, OpenStoresOptions } from './open-stores';
 export { selectProjections, projectionRuntime, catchUpReadModels } from './read-models';
 export type { RuntimeSettings } from './read-models';
+export { catchUpInParallel } from './parallel/parallel-catch-up';
+export type { ParallelCatchUpOptions } from './parallel/parallel-catch-up';

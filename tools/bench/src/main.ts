@@ -6,7 +6,7 @@ import { historyWrites } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
 import { makeEventsFixture } from './ledger-fixture';
-import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach } from './rebuild.bench';
+import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach, rebuildSqliteParallel } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 import { verifySqlite } from './verify.bench';
 
@@ -19,6 +19,7 @@ const benchmarks: Benchmark[] = [
   rebuildSqlite,
   rebuildSqliteAggregates,
   ...rebuildSqliteEach,
+  ...rebuildSqliteParallel,
   historyWrites,
   queryLoad,
   verifySqlite,

@@ -1,0 +1,15 @@
+import { RuntimeProgress } from '@taskledger/projection-runtime';
+
+/** What a catch-up worker is told to do: catch up (or rebuild one of) the named read models. */
+export interface WorkerTask {
+  eventStorePath: string;
+  readStorePath: string;
+  projections: string[];
+  rebuild?: string;
+  batchSize?: number;
+}
+
+export type WorkerMessage =
+  | { kind: 'progress'; progress: RuntimeProgress }
+  | { kind: 'done'; progress: RuntimeProgress }
+  | { kind: 'failed'; message: string; code?: string };
