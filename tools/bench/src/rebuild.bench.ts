@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@taskledger/event-store';
-import { ProjectionRuntime } from '@taskledger/projection-runtime';
+import { ProjectionRuntime, RuntimeProgress } from '@taskledger/projection-runtime';
 import { AnyProjection, readModels } from '@taskledger/projections';
 import { SqliteReadStore } from '@taskledger/read-store';
-import { catchUpInParallel } from '@taskledger/stores';
+import { catchUpInParallel, ParallelProgress, ThreadTime } from '@taskledger/stores';
 import { Benchmark, ratioOf, round } from './bench-result';
 import { copyEventsFixture, REBUILD_LEDGER } from './ledger-fixture';
 import { scratchDir } from './scratch';
@@ -60,7 +60,7 @@ const rebuildBenchmark = (
       process.stderr.write(`  floor: ${Math.round(floor).toLocaleString('en-US')} events/s\n`);
       const cpu = process.cpuUsage();
       const started = performance.now();
-      const progress = await catchUp(path, projections, groups);
+      const { threads, ...progress } = await catchUp(path, projections, groups);
       const value = progress.processed / ((performance.now() - started) / 1000);
       const cpuSeconds = cpuSecondsSince(cpu);
       return {
@@ -78,6 +78,7 @@ const rebuildBenchmark = (
           floorCpuSeconds: round(floorCpuSeconds),
           cpuSeconds: round(cpuSeconds),
           cpuRatio: ratioOf(floorCpuSeconds, cpuSeconds),
+          ...(threads && { threadSeconds: threads.map(threadFigures) }),
         },
       };
     } finally {
@@ -86,12 +87,25 @@ const rebuildBenchmark = (
   },
 });
 
+/** A thread's wall, CPU and run-queue seconds: wall minus the other two is time blocked (locks, disk). */
+const threadFigures = ({
+  projections,
+  seconds,
+  cpuSeconds,
+  runQueueSeconds,
+}: ThreadTime & { projections: string[] }) => ({
+  projections: projections.join(' + '),
+  seconds: round(seconds),
+  cpuSeconds: cpuSeconds === null ? null : round(cpuSeconds),
+  runQueueSeconds: runQueueSeconds === null ? null : round(runQueueSeconds),
+});
+
 /** The runtime's catch-up on one thread, or the groups' catch-ups in a worker thread each. */
 const catchUp = async (
   path: string,
   projections: readonly AnyProjection[],
   groups?: readonly (readonly string[])[],
-) => {
+): Promise<RuntimeProgress & { threads?: ParallelProgress['threads'] }> => {
   if (groups) return catchUpInParallel({ eventStorePath: path, readStorePath: path, groups });
   const eventStore = new SqliteEventStore(path);
   const readStore = new SqliteReadStore(path);

@@ -3,6 +3,7 @@ import { SqliteEventStore } from '@taskledger/event-store';
 import { ProjectionRuntime, RuntimeProgress } from '@taskledger/projection-runtime';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { selectProjections } from '../read-models';
+import { threadTimer } from './thread-time';
 import { WorkerMessage, WorkerTask } from './worker-messages';
 
 /**
@@ -20,6 +21,7 @@ const run = async (task: WorkerTask): Promise<RuntimeProgress> => {
       readStore,
       projections,
       batchSize: task.batchSize,
+      onPoison: task.onPoison,
       onProgress: (progress) => post({ kind: 'progress', progress }),
     });
     return task.rebuild ? await runtime.rebuild(task.rebuild) : await runtime.catchUp();
@@ -29,8 +31,9 @@ const run = async (task: WorkerTask): Promise<RuntimeProgress> => {
   }
 };
 
+const timer = threadTimer();
 run(workerData as WorkerTask).then(
-  (progress) => parentPort?.postMessage({ kind: 'done', progress } satisfies WorkerMessage),
+  (progress) => parentPort?.postMessage({ kind: 'done', progress, time: timer() } satisfies WorkerMessage),
   (error: unknown) => {
     const { message, code } = error as { message?: string; code?: unknown };
     parentPort?.postMessage({

@@ -102,6 +102,8 @@ describe('catching read models up in worker threads', () => {
     });
 
     expect(progress.processed).toBe(TASKS * 7);
+    expect(progress.threads.map((thread) => thread.projections)).toEqual(groups);
+    expect(progress.threads.every((thread) => thread.seconds > 0)).toBe(true);
     expect(seen.length).toBeGreaterThan(0);
     const expected = await readModelsIn(single);
     expect(expected.execution_history.docs.split('\n')).toHaveLength(TASKS * 7);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ErrorCode, TaskledgerError } from '@taskledger/errors';
 import { RuntimeProgress } from '@taskledger/projection-runtime';
+import { ThreadTime } from './thread-time';
 import { WorkerMessage, WorkerTask } from './worker-messages';
 
 export interface ParallelCatchUpOptions {
@@ -13,7 +14,13 @@ export interface ParallelCatchUpOptions {
   /** Rebuild this read model (it must be in a group) instead of catching up. */
   rebuild?: string;
   batchSize?: number;
+  onPoison?: 'dead-letter' | 'stop';
   onProgress?: (progress: RuntimeProgress) => void;
+}
+
+/** A parallel catch-up's progress, and where each group's thread spent its time. */
+export interface ParallelProgress extends RuntimeProgress {
+  threads: (ThreadTime & { projections: string[] })[];
 }
 
 /**
@@ -23,7 +30,7 @@ export interface ParallelCatchUpOptions {
  * so a crash loses nothing. Progress is the slowest group's; when a worker fails, the others
  * finish and the first failure is thrown with its message and code.
  */
-export const catchUpInParallel = async (options: ParallelCatchUpOptions): Promise<RuntimeProgress> => {
+export const catchUpInParallel = async (options: ParallelCatchUpOptions): Promise<ParallelProgress> => {
   const latest: RuntimeProgress[] = options.groups.map(() => ({ processed: 0, total: 0, eventsPerSecond: 0 }));
   const started = performance.now();
   const report = () => {
@@ -44,6 +51,7 @@ export const catchUpInParallel = async (options: ParallelCatchUpOptions): Promis
           projections: [...group],
           rebuild: options.rebuild && group.includes(options.rebuild) ? options.rebuild : undefined,
           batchSize: options.batchSize,
+          onPoison: options.onPoison,
         },
         (progress) => {
           latest[index] = progress;
@@ -54,16 +62,22 @@ export const catchUpInParallel = async (options: ParallelCatchUpOptions): Promis
   );
   const failure = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failure) throw (failure as PromiseRejectedResult).reason;
-  const results = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<RuntimeProgress>).value);
-  const processed = Math.max(...results.map((progress) => progress.processed));
+  const results = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<WorkerResult>).value);
+  const processed = Math.max(...results.map(({ progress }) => progress.processed));
   return {
     processed,
-    total: Math.max(...results.map((progress) => progress.total)),
+    total: Math.max(...results.map(({ progress }) => progress.total)),
     eventsPerSecond: Math.round(processed / Math.max((performance.now() - started) / 1000, 1e-3)),
+    threads: results.map(({ time }, index) => ({ projections: [...(options.groups[index] ?? [])], ...time })),
   };
 };
 
-const runWorker = (task: WorkerTask, onProgress: (progress: RuntimeProgress) => void): Promise<RuntimeProgress> =>
+interface WorkerResult {
+  progress: RuntimeProgress;
+  time: ThreadTime;
+}
+
+const runWorker = (task: WorkerTask, onProgress: (progress: RuntimeProgress) => void): Promise<WorkerResult> =>
   new Promise((resolve, reject) => {
     const worker = startWorker(task);
     let settled = false;
@@ -74,7 +88,7 @@ const runWorker = (task: WorkerTask, onProgress: (progress: RuntimeProgress) => 
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);
-      else if (message.kind === 'done') settle(() => resolve(message.progress));
+      else if (message.kind === 'done') settle(() => resolve({ progress: message.progress, time: message.time }));
       else settle(() => reject(workerError(task, message.message, message.code)));
     });
     worker.on('error', (error) => settle(() => reject(workerError(task, error.message))));
