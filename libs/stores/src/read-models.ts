@@ -2,6 +2,8 @@ import { TaskledgerError } from '@taskledger/errors';
 import { ProjectionRuntime, ProjectionRuntimeOptions, RuntimeProgress } from '@taskledger/projection-runtime';
 import { AnyProjection, readModels } from '@taskledger/projections';
 import { Stores } from './open-stores';
+import { catchUpInParallel } from './parallel/parallel-catch-up';
+import { eventsBehind, hasSpareCore, threadGroups } from './parallel/thread-groups';
 
 /**
  * The projections to run: all registered read models, or those named in `only`
@@ -30,12 +32,50 @@ export const projectionRuntime = (
   settings: RuntimeSettings = {},
 ) => new ProjectionRuntime({ eventStore: stores.eventStore, readStore: stores.readStore, projections, ...settings });
 
+/** Events behind above which an embedded catch-up runs its read models in two threads. */
+export const PARALLEL_CATCH_UP_ABOVE = 50_000;
+
+export interface CatchUpSettings extends RuntimeSettings {
+  /**
+   * With SQLite stores on a machine with two cores or more, a catch-up more than this many events
+   * behind splits the read models over two worker threads, each reading the log itself and
+   * committing its own read models with their checkpoints. Default 50,000 events.
+   */
+  parallelAbove?: number;
+}
+
 /**
  * Embedded mode: brings the read models up to date before a command answers (incremental, so
  * usually instant). With a server-side event store the projector does it; this does nothing.
  */
 export const catchUpReadModels = async (
   stores: Stores,
-  settings: RuntimeSettings = {},
-): Promise<RuntimeProgress | null> =>
-  stores.embedded ? projectionRuntime(stores, readModels, settings).catchUp() : null;
+  settings: CatchUpSettings = {},
+): Promise<RuntimeProgress | null> => {
+  if (!stores.embedded) return null;
+  const { parallelAbove = PARALLEL_CATCH_UP_ABOVE, ...runtime } = settings;
+  const files = await filesWorthThreads(stores, runtime, parallelAbove);
+  if (files) {
+    const { threads: _threads, ...progress } = await catchUpInParallel({
+      eventStorePath: files.eventStore,
+      readStorePath: files.readStore,
+      groups: threadGroups(readModels),
+      batchSize: runtime.batchSize,
+      onPoison: runtime.onPoison,
+      onProgress: runtime.onProgress,
+    });
+    return progress;
+  }
+  return projectionRuntime(stores, readModels, runtime).catchUp();
+};
+
+/**
+ * The SQLite files, when threads pay: a long catch-up (an observer or clock given keeps it on
+ * this thread, since neither can be handed to another).
+ */
+const filesWorthThreads = async (stores: Stores, runtime: RuntimeSettings, parallelAbove: number) => {
+  const files = stores.sqliteFiles;
+  if (!files || runtime.observer || runtime.now || !hasSpareCore() || threadGroups(readModels).length < 2) return null;
+  const behind = await eventsBehind(stores.eventStore, stores.readStore, readModels);
+  return behind > parallelAbove ? files : null;
+};
