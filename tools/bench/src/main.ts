@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendMemory, appendSqlite } from './append.bench';
-import { historyWrites } from './history-writes.bench';
+import { historyWrites, historyWritesCompact, historyWritesCompactIdAfter } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
 import { makeEventsFixture } from './ledger-fixture';
@@ -21,6 +21,8 @@ const benchmarks: Benchmark[] = [
   ...rebuildSqliteEach,
   ...rebuildSqliteParallel,
   historyWrites,
+  historyWritesCompact,
+  historyWritesCompactIdAfter,
   queryLoad,
   verifySqlite,
 ];
