@@ -53,7 +53,7 @@ describe('an embedded catch-up far behind', () => {
       return documents(stores);
     });
     expect(inThreads).toHaveBeenCalledTimes(1);
-    expect(inThreads.mock.calls[0][0].groups).toEqual([
+    expect(inThreads.mock.calls[0]?.[0].groups).toEqual([
       ['execution_history'],
       ['backlog_tasks', 'task_executions', 'performance_metrics', 'error_statistics'],
     ]);
