@@ -11,7 +11,7 @@ export interface ParallelCatchUpOptions {
   readStorePath: string;
   /** Registered read models by name, one group per worker thread. */
   groups: readonly (readonly string[])[];
-  /** Rebuild this read model (it must be in a group) instead of catching up. */
+  /** Rebuild this read model in its group (the other groups catch up as usual). */
   rebuild?: string;
   batchSize?: number;
   onPoison?: 'dead-letter' | 'stop';
