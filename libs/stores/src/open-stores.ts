@@ -18,6 +18,11 @@ export interface Stores {
    * catch the read models up themselves. With EventStoreDB the projector app does it.
    */
   embedded: boolean;
+  /**
+   * The files, when both stores are SQLite: other threads or processes may then open their own
+   * connections to them (a parallel catch-up does).
+   */
+  sqliteFiles?: { eventStore: string; readStore: string };
   /** Where the stores are, for messages: paths, or server URLs without credentials. */
   locations: { eventStore: string; readStore: string };
   close(): Promise<void>;
@@ -50,6 +55,10 @@ export const openStores = async (
     eventStore,
     readStore,
     embedded: config.eventStore.kind !== 'esdb',
+    sqliteFiles:
+      config.eventStore.kind === 'sqlite' && config.readStore.kind === 'sqlite'
+        ? { eventStore: config.eventStore.path, readStore: config.readStore.path }
+        : undefined,
     locations: { eventStore: describe(config.eventStore), readStore: describe(config.readStore) },
     close: async () => {
       await readStore.close();

@@ -3,11 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendMemory, appendSqlite } from './append.bench';
 import { asOfBench } from './as-of.bench';
-import { historyWrites } from './history-writes.bench';
+import { historyWrites, historyWritesCompact, historyWritesCompactIdAfter } from './history-writes.bench';
 import { Benchmark, BenchResult, peakRssMb } from './bench-result';
 import { parse10k, parseFixture } from './parse.bench';
 import { makeEventsFixture } from './ledger-fixture';
-import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach } from './rebuild.bench';
+import { rebuildSqlite, rebuildSqliteAggregates, rebuildSqliteEach, rebuildSqliteParallel } from './rebuild.bench';
 import { queryLoad } from './query-load.bench';
 import { verifySqlite } from './verify.bench';
 
@@ -20,7 +20,10 @@ const benchmarks: Benchmark[] = [
   rebuildSqlite,
   rebuildSqliteAggregates,
   ...rebuildSqliteEach,
+  ...rebuildSqliteParallel,
   historyWrites,
+  historyWritesCompact,
+  historyWritesCompactIdAfter,
   queryLoad,
   verifySqlite,
   asOfBench,
