@@ -118,6 +118,21 @@ interface HistoryEvent {
     await page.locator('.timeline .attempt[data-outcome="completed"]').waitFor({ timeout: 2000 });
   });
 
+  it('takes a UTC time too: one before the first event shows the empty ledger', async () => {
+    await page.goto(`${served.address}/#/`);
+    await page.locator('[data-card="tasks"]').waitFor();
+    await page.getByLabel('As of', { exact: true }).selectOption('time');
+    await page.getByLabel('As-of time (UTC)').fill('2020-01-01T00:00:01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/\?asOf=2020-01-01T00%3A00%3A01Z#\/$/);
+    const tasks = () => page.locator('[data-card="tasks"] strong').textContent();
+    expect(await readUntil(tasks, '0')).toBe('0');
+    expect(await readUntil(() => banner().getAttribute('data-position'), 'none')).toBe('none');
+    expect(await banner().textContent()).toContain('As of before the first event');
+    await page.getByRole('button', { name: 'Now' }).click();
+    expect(await readUntil(tasks, '8')).toBe('8');
+  });
+
   it('says which forms a moment may take when the URL holds one the API refuses', async () => {
     await page.goto(`${served.address}/?asOf=yesterday#/`);
     const text = await readUntil(async () => (await banner().textContent())?.startsWith('⚠') ?? false, true);
