@@ -118,7 +118,7 @@ interface HistoryEvent {
     await page.locator('.timeline .attempt[data-outcome="completed"]').waitFor({ timeout: 2000 });
   });
 
-  it('takes a UTC time too: one before the first event shows the empty ledger', async () => {
+  it('takes a UTC time too (one before the first event shows the empty ledger), and Back and Forward move between moments', async () => {
     await page.goto(`${served.address}/#/`);
     await page.locator('[data-card="tasks"]').waitFor();
     await page.getByLabel('As of', { exact: true }).selectOption('time');
@@ -131,6 +131,13 @@ interface HistoryEvent {
     expect(await banner().textContent()).toContain('As of before the first event');
     await page.getByRole('button', { name: 'Now' }).click();
     expect(await readUntil(tasks, '8')).toBe('8');
+    await page.goBack();
+    expect(await readUntil(tasks, '0')).toBe('0');
+    expect(await readUntil(() => banner().getAttribute('data-position'), 'none')).toBe('none');
+    expect(await page.getByLabel('As-of time (UTC)').inputValue()).toBe('2020-01-01T00:00:01');
+    await page.goForward();
+    expect(await readUntil(tasks, '8')).toBe('8');
+    expect(await banner().isHidden()).toBe(true);
   });
 
   it('says which forms a moment may take when the URL holds one the API refuses', async () => {
