@@ -44,6 +44,23 @@ describe('the page data layer', () => {
     expect(seen.filter((header) => header === 'none')).toHaveLength(2);
   });
 
+  it('tells who listens the position and time of each as-of answer', async () => {
+    const fetch = (async () =>
+      new Response('{"asOf":{"position":"12","time":"2026-12-07T22:28:56.000Z"},"totalTasks":3}', {
+        status: 200,
+      })) as unknown as typeof globalThis.fetch;
+    const shown: unknown[] = [];
+    const api = createApi({
+      fetch,
+      storage: storage(),
+      pageUrl: () => 'http://h/?asOf=position%3A12',
+      askToken: async () => 'x',
+      onAsOf: (asOf) => shown.push(asOf),
+    });
+    await expect(api.get('/status')).resolves.toMatchObject({ totalTasks: 3 });
+    expect(shown).toEqual([{ position: '12', time: '2026-12-07T22:28:56.000Z' }]);
+  });
+
   it('turns an error answer into an ApiError with the reason', async () => {
     const fetch = (async () =>
       new Response('{"error":"NotFound","reason":"no task EX-9"}', {
@@ -51,5 +68,14 @@ describe('the page data layer', () => {
       })) as unknown as typeof globalThis.fetch;
     const api = createApi({ fetch, storage: storage(), pageUrl: () => 'http://h/', askToken: async () => 'x' });
     await expect(api.get('/tasks/EX-9')).rejects.toMatchObject({ status: 404, reason: 'no task EX-9' });
+  });
+
+  it('keeps the parameter a 400 names, so the page can tell a refused as-of moment from other failures', async () => {
+    const fetch = (async () =>
+      new Response('{"error":"BadRequest","field":"asOf","reason":"expected an ISO-8601 time"}', {
+        status: 400,
+      })) as unknown as typeof globalThis.fetch;
+    const api = createApi({ fetch, storage: storage(), pageUrl: () => 'http://h/?asOf=x', askToken: async () => 'x' });
+    await expect(api.get('/status')).rejects.toMatchObject({ status: 400, field: 'asOf' });
   });
 });

@@ -1,10 +1,9 @@
+import { AsOfShown } from './as-of';
+
 /** sessionStorage key of the bearer token the user typed. */
 export const TOKEN_KEY = 'taskledger.token';
 
-/**
- * Page-URL query parameters every data call carries on (`?asOf=...` will show every view as it
- * stood then, once the API reads as of a moment).
- */
+/** Page-URL query parameters every data call carries on (`?asOf=...` shows every view as it stood then). */
 export const CARRIED_PARAMS = ['asOf'] as const;
 
 export type Params = Record<string, string | number | null | undefined>;
@@ -27,6 +26,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly reason: string,
+    /** The request parameter a 400 refused (e.g. `asOf`), when the API names one. */
+    readonly field?: string,
   ) {
     super(`${status}: ${reason}`);
     this.name = 'ApiError';
@@ -39,6 +40,8 @@ export interface ApiDeps {
   pageUrl: () => string;
   /** Asks the user for the token; `rejected` when the stored one was refused. */
   askToken: (rejected: boolean) => Promise<string>;
+  /** Told the position and time of each as-of answer (its `asOf` body field). */
+  onAsOf?: (shown: AsOfShown) => void;
 }
 
 export interface Api {
@@ -73,8 +76,10 @@ export const createApi = (deps: ApiDeps): Api => {
         await needToken();
         continue;
       }
-      const body = (await response.json()) as T & { reason?: string };
-      if (!response.ok) throw new ApiError(response.status, body.reason ?? response.statusText);
+      const body = (await response.json()) as T & { reason?: string; field?: string };
+      if (!response.ok) throw new ApiError(response.status, body.reason ?? response.statusText, body.field);
+      const shown = (body as { asOf?: unknown }).asOf;
+      if (typeof shown === 'object' && shown !== null) deps.onAsOf?.(shown as AsOfShown);
       return body;
     }
   };

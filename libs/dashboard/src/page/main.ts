@@ -1,5 +1,6 @@
 import './styles.css';
-import { createApi } from './api';
+import { ApiError, createApi } from './api';
+import { asOfControl } from './as-of-control';
 import { fill } from './dom';
 import { projectionHealth } from './health';
 import { followPositions } from './live';
@@ -39,6 +40,7 @@ const api = createApi({
   storage: sessionStorage,
   pageUrl: () => location.href,
   askToken,
+  onAsOf: (shown) => asOf.shown(shown),
 });
 
 const VIEWS: Record<Route['view'], ViewFactory> = {
@@ -52,10 +54,13 @@ let current: View | null = null;
 let refreshing: Promise<void> | null = null;
 let again = false;
 
+/** A refused moment is said in the as-of banner; any other failure below the view. */
 const showError = (error: unknown) => {
   const box = element('load-error');
-  box.hidden = error === null;
-  fill(box, error === null ? '' : `Could not load the data: ${(error as Error).message}`);
+  const refusedMoment = error instanceof ApiError && error.status === 400 && error.field === 'asOf';
+  if (refusedMoment) asOf.refused();
+  box.hidden = error === null || refusedMoment;
+  fill(box, box.hidden ? '' : `Could not load the data: ${(error as Error).message}`);
 };
 
 /** Re-reads the current view; calls while one runs are folded into a single next one. */
@@ -107,19 +112,51 @@ document.querySelector('.skip')?.addEventListener('click', (event) => {
   element('view').focus();
 });
 window.addEventListener('hashchange', mount);
-mount();
 
 let timer: ReturnType<typeof setTimeout> | null = null;
-followPositions({
-  api,
-  fetch: (...args) => fetch(...args),
-  onState: (state) => fill(element('live-state'), state === 'live' ? '● live' : `○ ${state}…`),
-  onPosition: (position) => {
-    element('live-state').setAttribute('data-position', position);
-    fill(element('live-state'), `● live · position ${position}`);
-    timer ??= setTimeout(() => {
-      timer = null;
-      void refresh();
-    }, 150);
-  },
+let live: { stop(): void } | null = null;
+const followLive = () =>
+  followPositions({
+    api,
+    fetch: (...args) => fetch(...args),
+    onState: (state) => fill(element('live-state'), state === 'live' ? '● live' : `○ ${state}…`),
+    onPosition: (position) => {
+      element('live-state').setAttribute('data-position', position);
+      fill(element('live-state'), `● live · position ${position}`);
+      timer ??= setTimeout(() => {
+        timer = null;
+        void refresh();
+      }, 150);
+    },
+  });
+
+/** Live while no moment is set; at a moment the stream (which takes no asOf) is left alone, so nothing moves. */
+const follow = (moment: string | null) => {
+  if (moment === null) {
+    live ??= followLive();
+    return;
+  }
+  live?.stop();
+  live = null;
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  element('live-state').removeAttribute('data-position');
+  fill(element('live-state'), '⏸ live updates paused');
+};
+
+let shownMoment: string | null = null;
+const asOf = asOfControl((moment) => {
+  shownMoment = moment;
+  follow(moment);
+  mount();
 });
+shownMoment = asOf.moment();
+window.addEventListener('popstate', () => {
+  if (asOf.moment() === shownMoment) return;
+  shownMoment = asOf.moment();
+  asOf.sync();
+  follow(shownMoment);
+  mount();
+});
+follow(shownMoment);
+mount();

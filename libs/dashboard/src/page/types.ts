@@ -98,6 +98,8 @@ export interface Task {
   executions: number;
   registeredAt: string | null;
   updatedAt: string;
+  /** Present on an as-of answer: the position and time it stands at. */
+  asOf?: { position: string | null; time: string | null };
 }
 
 export interface TaskPage {

@@ -135,10 +135,12 @@ export const taskView: ViewFactory = (root, api) => {
     historyList,
   );
   let drawn: Attempt[] = [];
-  const draw = () => fill(timelineSection, timeline(layoutTimeline(drawn, Date.now())));
+  // As of a moment, a then-running attempt's bar ends at that moment's time and stays still.
+  let asOfTime: number | null = null;
+  const draw = () => fill(timelineSection, timeline(layoutTimeline(drawn, asOfTime ?? Date.now())));
   // A running attempt's bar grows with the clock between two events.
   const ticker = setInterval(() => {
-    if (drawn.some((attempt) => attempt.outcome === 'running')) draw();
+    if (asOfTime === null && drawn.some((attempt) => attempt.outcome === 'running')) draw();
   }, 1000);
   return {
     dispose: () => clearInterval(ticker),
@@ -152,6 +154,7 @@ export const taskView: ViewFactory = (root, api) => {
           [...historyList.querySelectorAll('details[open]')].map((item) => item.getAttribute('data-position')),
         );
         fill(definitionSection, definition(task));
+        asOfTime = task.asOf?.time ? Date.parse(task.asOf.time) : null;
         drawn = buildAttempts(events);
         draw();
         fill(historyTitle, `Event history (${plural(events.length, 'event')})`);
