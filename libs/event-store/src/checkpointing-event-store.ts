@@ -1,16 +1,7 @@
 import { EventEnvelope } from '@taskledger/events';
 import { CHECKPOINT_STREAM } from '@taskledger/events';
-import {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamRevision,
-  SubscribeOptions,
-  Subscription,
-} from './event-store.port';
+import { DelegatingEventStore } from './delegating-event-store';
+import { AppendOptions, AppendResult, EventStore } from './event-store.port';
 import { writeLedgerCheckpoint } from './ledger-checkpoint';
 import { parsePosition, Position } from './position';
 
@@ -24,7 +15,7 @@ export const DEFAULT_CHECKPOINT_EVERY = 10_000;
  * A checkpoint that cannot be written (another process wrote it, a busy file) is tried again later:
  * the events the caller appended are stored either way.
  */
-export class CheckpointingEventStore implements EventStore {
+export class CheckpointingEventStore extends DelegatingEventStore {
   /** Where the last checkpoint ends, and 1 for that checkpoint's own event (0 with none yet); null: read it again. */
   private last: { upTo: number; own: number } | null = null;
   private appendedSinceCheck = 0;
@@ -32,9 +23,19 @@ export class CheckpointingEventStore implements EventStore {
   constructor(
     readonly inner: EventStore,
     private readonly every: number = DEFAULT_CHECKPOINT_EVERY,
-  ) {}
+  ) {
+    super();
+  }
 
-  async append(streamName: string, events: readonly EventEnvelope[], options: AppendOptions): Promise<AppendResult> {
+  protected get target(): EventStore {
+    return this.inner;
+  }
+
+  override async append(
+    streamName: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const result = await this.inner.append(streamName, events, options);
     if (streamName !== CHECKPOINT_STREAM && events.length > 0) {
       this.appendedSinceCheck += events.length;
@@ -63,33 +64,5 @@ export class CheckpointingEventStore implements EventStore {
     } catch {
       this.last = null;
     }
-  }
-
-  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamName, options);
-  }
-
-  streamRevision(streamName: string): Promise<StreamRevision> {
-    return this.inner.streamRevision(streamName);
-  }
-
-  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    return this.inner.readAll(options);
-  }
-
-  subscribeToAll(options?: SubscribeOptions): Subscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  headPosition(): Promise<Position | null> {
-    return this.inner.headPosition();
-  }
-
-  countEventsAfter(position: Position | 'start'): Promise<number> {
-    return this.inner.countEventsAfter(position);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

@@ -25,3 +25,4 @@ export type { VerifyReport, BrokenLink, BrokenLinkProblem } from './ledger-verif
 export { writeLedgerCheckpoint, checkpointHash } from './ledger-checkpoint';
 export type { CheckpointOutcome, CheckpointOptions } from './ledger-checkpoint';
 export { CheckpointingEventStore, DEFAULT_CHECKPOINT_EVERY } from './checkpointing-event-store';
+export { DelegatingEventStore } from './delegating-event-store';
