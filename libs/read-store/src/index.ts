@@ -19,3 +19,4 @@ export { SqliteReadStore } from './sqlite-read-store';
 export type { SqliteReadStoreOptions } from './sqlite-read-store';
 export { MongoReadStore } from './mongodb-read-store';
 export type { MongoReadStoreOptions } from './mongodb-read-store';
+export { countDocuments, findDocuments } from './memory-documents';

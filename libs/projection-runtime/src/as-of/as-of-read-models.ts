@@ -5,17 +5,16 @@ import {
   AnyDocument,
   Checkpoint,
   CollectionInfo,
-  CollectionOptions,
   CommitReceipt,
   Filter,
   FindQuery,
   FindResult,
-  MemoryReadStore,
   ReadStore,
   StoredDocument,
 } from '@taskledger/read-store';
 import { ProjectionRuntime } from '../projection-runtime';
 import { AsOfPoint } from './as-of-point';
+import { FoldStore } from './fold-store';
 import { HISTORY, historyAsOf, historyLogReaches } from './history-log';
 import { PrefixEventStore } from './prefix-event-store';
 import { loadSnapshot, nearestSnapshot } from './snapshots';
@@ -29,7 +28,7 @@ import { loadSnapshot, nearestSnapshot } from './snapshots';
  * reading checkpoints folds nothing.
  */
 export class AsOfReadStore implements ReadStore {
-  private readonly memory = new MemoryReadStore();
+  private readonly memory = new FoldStore();
   /** Each read model's fold, once started (several may share one pass over the events). */
   private readonly folds = new Map<string, Promise<void>>();
   private logChecked: Promise<void> | null = null;
@@ -87,9 +86,9 @@ export class AsOfReadStore implements ReadStore {
       : { name: projection.name, position: positionToString(end), version: projection.version };
   }
 
-  async ensureCollection(name: string, options?: CollectionOptions): Promise<void> {
+  async ensureCollection(name: string): Promise<void> {
     await this.ready(name);
-    await this.memory.ensureCollection(name, options);
+    await this.memory.ensureCollection(name);
   }
   async dropCollection(): Promise<void> {
     throw readOnly();
@@ -108,11 +107,11 @@ export class AsOfReadStore implements ReadStore {
   }
   async get<T extends StoredDocument = AnyDocument>(collection: string, id: string): Promise<T | null> {
     const log = await this.logFor(collection);
-    return log ? log.get<T>(id) : this.memory.get<T>(collection, id);
+    return log ? log.get<T>(id) : copyOf(await this.memory.get<T>(collection, id));
   }
   async getMany<T extends StoredDocument = AnyDocument>(collection: string, ids: readonly string[]) {
     const log = await this.logFor(collection);
-    return log ? log.getMany<T>(ids) : this.memory.getMany<T>(collection, ids);
+    return log ? log.getMany<T>(ids) : (await this.memory.getMany<T>(collection, ids)).map(copyOf);
   }
   async put(): Promise<void> {
     throw readOnly();
@@ -122,7 +121,9 @@ export class AsOfReadStore implements ReadStore {
   }
   async find<T extends StoredDocument = AnyDocument>(collection: string, query?: FindQuery): Promise<FindResult<T>> {
     const log = await this.logFor(collection);
-    return log ? log.find<T>(query) : this.memory.find<T>(collection, query);
+    if (log) return log.find<T>(query);
+    const page = await this.memory.find<T>(collection, query);
+    return { items: page.items.map(copyOf), nextCursor: page.nextCursor };
   }
   async count(collection: string, filter?: Filter): Promise<number> {
     const log = await this.logFor(collection);
@@ -148,6 +149,9 @@ export class AsOfReadStore implements ReadStore {
     await this.memory.close();
   }
 }
+
+/** What a reader gets: a copy, as from any read store (the fold's documents are its own). */
+const copyOf = <T>(doc: T): T => (doc === null ? doc : (JSON.parse(JSON.stringify(doc)) as T));
 
 const readOnly = () => new TaskledgerError('InvalidArgument', 'the read models as of a past moment are read-only');
 

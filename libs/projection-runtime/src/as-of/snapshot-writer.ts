@@ -1,16 +1,17 @@
 import { EventStore, Position, sequencePosition } from '@taskledger/event-store';
 import { AnyProjection } from '@taskledger/projections';
-import { MemoryReadStore, ReadStore } from '@taskledger/read-store';
+import { ReadStore } from '@taskledger/read-store';
 import { ProjectionRuntime } from '../projection-runtime';
+import { FoldStore } from './fold-store';
 import { dropStaleHistoryLogs, HISTORY, historyLogProjection } from './history-log';
 import { PrefixEventStore } from './prefix-event-store';
 import { dropStaleSnapshots, listSnapshots, loadSnapshot, Snapshot, writeSnapshot } from './snapshots';
 
 /** Events between two snapshots of a projection, by default. */
-export const DEFAULT_SNAPSHOT_EVERY = 50_000;
+export const DEFAULT_SNAPSHOT_EVERY = 25_000;
 
 export interface SnapshotOptions {
-  /** Events between two snapshots. Default 50,000. */
+  /** Events between two snapshots. Default 25,000. */
   every?: number;
   /**
    * Only keep up snapshots and the history log that exist already (as-of was used on this
@@ -74,7 +75,7 @@ export const writeDueSnapshots = async (
     .reduce((min, position) => (position < min ? position : min));
   const first = from - (from % every) + every;
   if (first > head.commit) return 0;
-  const memory = new MemoryReadStore();
+  const memory = new FoldStore();
   for (const projection of kept) {
     const snapshot = latest.get(projection.name);
     if (snapshot) await loadSnapshot(readStore, snapshot, projection, memory);
