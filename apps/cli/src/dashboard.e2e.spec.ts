@@ -158,6 +158,8 @@ if (browserMissing) console.warn(browserMissing);
     ]);
     expect(await page.locator('[data-table="fingerprints"] tbody tr').count()).toBe(3);
     expect(await page.locator('[data-table="fingerprints"]').textContent()).toContain('ECONNRESET');
+    const reset = page.locator('[data-table="fingerprints"] tbody tr', { hasText: 'ECONNRESET' });
+    expect(await reset.locator('a').allTextContents()).toEqual(['EX-2']);
     expect(await page.locator('[data-table="recovery"] tbody tr').allTextContents()).toEqual(
       expect.arrayContaining(['backoff2200100.0%']),
     );

@@ -12,6 +12,10 @@ const reference = (stats: readonly FingerprintStat[], sighting: FingerprintSight
       count: stat.count + 1,
       firstSeenAt: sighting.at < stat.firstSeenAt ? sighting.at : stat.firstSeenAt,
       lastSeenAt: sighting.at > stat.lastSeenAt ? sighting.at : stat.lastSeenAt,
+      tasks:
+        stat.tasks.includes(sighting.taskId) || stat.tasks.length >= 10
+          ? stat.tasks
+          : [...stat.tasks, sighting.taskId].sort(compareText),
     });
     return { fingerprints: stats.map((stat) => (stat.id === sighting.id ? seenAgain(stat) : stat)), evicted: false };
   }
@@ -29,6 +33,7 @@ const reference = (stats: readonly FingerprintStat[], sighting: FingerprintSight
     example: sighting.example,
     errorType: sighting.errorType,
     category: sighting.category,
+    tasks: [sighting.taskId],
   };
   return { fingerprints: [...kept, fingerprint].sort((a, b) => compareText(a.id, b.id)), evicted };
 };
@@ -44,6 +49,7 @@ const stat = fc.record({
   example: fc.constant('boom 1'),
   errorType: fc.constant('exit'),
   category: fc.constant('network' as const),
+  tasks: fc.uniqueArray(fc.constantFrom('T-1', 'T-2', 'T-3'), { maxLength: 3 }).map((ids) => ids.sort(compareText)),
 });
 /** Lists as stored (unique ids sorted) and as no code writes them (duplicates, any order). */
 const stats = fc.oneof(
@@ -59,6 +65,7 @@ const sighting = fc.record({
   example: fc.constant('boom 2'),
   errorType: fc.constant('exit'),
   category: fc.constant('timeout' as const),
+  taskId: fc.constantFrom('T-1', 'T-2', 'T-3', 'T-4'),
 });
 
 describe('error counters', () => {

@@ -1,4 +1,4 @@
-import { FingerprintStat, TypeCount } from './error-statistics.doc';
+import { FingerprintStat, MAX_FINGERPRINT_TASKS, TypeCount } from './error-statistics.doc';
 
 /** Most fingerprints a document keeps. */
 export const MAX_FINGERPRINTS = 500;
@@ -29,6 +29,7 @@ export interface FingerprintSighting {
   example: string;
   errorType: string;
   category: FingerprintStat['category'];
+  taskId: string;
 }
 
 /** Least frequent first, then least recently seen, then lowest id: the eviction order. */
@@ -42,12 +43,17 @@ const withoutVictim = (stats: readonly FingerprintStat[]): FingerprintStat[] => 
   return stats.filter((stat) => stat !== victim);
 };
 
-const seenAgain = (stat: FingerprintStat, at: string): FingerprintStat => ({
+const seenAgain = (stat: FingerprintStat, { at, taskId }: FingerprintSighting): FingerprintStat => ({
   ...stat,
   count: stat.count + 1,
   firstSeenAt: at < stat.firstSeenAt ? at : stat.firstSeenAt,
   lastSeenAt: at > stat.lastSeenAt ? at : stat.lastSeenAt,
+  tasks: withTask(stat.tasks, taskId),
 });
+
+/** The task added to the (id-ordered) list, unless it is there or the list is full. */
+const withTask = (tasks: readonly string[], taskId: string): string[] =>
+  tasks.includes(taskId) || tasks.length >= MAX_FINGERPRINT_TASKS ? [...tasks] : [...tasks, taskId].sort(compareText);
 
 const firstSighting = (sighting: FingerprintSighting): FingerprintStat => ({
   id: sighting.id,
@@ -58,6 +64,7 @@ const firstSighting = (sighting: FingerprintSighting): FingerprintStat => ({
   example: sighting.example,
   errorType: sighting.errorType,
   category: sighting.category,
+  tasks: [sighting.taskId],
 });
 
 /** The list with every stat of the sighting's id seen again (there is one, at `first`, unless the list was edited by hand). */
@@ -69,7 +76,7 @@ const withSeenAgain = (
   const next = stats.slice();
   for (let index = first; index < next.length; index += 1) {
     const stat = next[index];
-    if (stat !== undefined && stat.id === sighting.id) next[index] = seenAgain(stat, sighting.at);
+    if (stat !== undefined && stat.id === sighting.id) next[index] = seenAgain(stat, sighting);
   }
   return next;
 };

@@ -16,7 +16,12 @@ export interface FingerprintStat {
   example: string;
   errorType: string;
   category: ErrorCategory;
+  /** The tasks it hit, in id order: the first 10 distinct ones seen. */
+  tasks: string[];
 }
+
+/** How many distinct tasks a fingerprint lists. */
+export const MAX_FINGERPRINT_TASKS = 10;
 
 export interface TypeCount {
   type: string;

@@ -69,8 +69,23 @@ describe('error_statistics read model', () => {
         example: 'connect ECONNREFUSED 10.0.0.1:5432',
         errorType: 'exit',
         category: 'network',
+        tasks: [T],
       });
       expect(doc.topFingerprints.map((stat) => stat.count)).toEqual([2, 1]);
+    });
+
+    it('lists the distinct tasks a fingerprint hit, in id order, at most 10', () => {
+      const hit = (taskId: string) =>
+        attemptFailed(taskId, {
+          error: { message: 'disk full on /dev/sda1', type: 'exit' },
+          classification: { category: 'file_system', severity: 'high' },
+        });
+      const ids = Array.from({ length: 12 }, (_, i) => `T-${String(12 - i).padStart(2, '0')}`);
+      const doc = given(projection, [hit('T-12'), hit('T-12'), ...ids.map(hit)]).doc('_global');
+      expect(doc.topFingerprints[0]).toMatchObject({
+        count: 14,
+        tasks: ['T-03', 'T-04', 'T-05', 'T-06', 'T-07', 'T-08', 'T-09', 'T-10', 'T-11', 'T-12'],
+      });
     });
 
     it('counts errors per UTC hour and day', () => {

@@ -43,6 +43,7 @@ const recordError = (doc: ErrorStatisticsDoc, event: AttemptFailed, at: string):
     ...sighting,
     errorType: error.type,
     category: classification.category,
+    taskId: event.data.taskId,
   });
   const byCategory = { ...doc.byCategory, [classification.category]: doc.byCategory[classification.category] + 1 };
   const { hourly, daily } = countBuckets(doc, at, latestEventAt);
@@ -92,7 +93,7 @@ const recordRecovery = (doc: ErrorStatisticsDoc, event: RecoveryAttempted, at: s
  */
 export const errorStatisticsProjection = defineProjection({
   name: 'error_statistics',
-  version: 2,
+  version: 3,
   description:
     'Error counts by category, severity, type and message fingerprint; recovery success; hourly and daily trends.',
   handles: ['TaskAttemptFailed', 'RecoveryActionAttempted', 'ErrorReclassified'] as const,

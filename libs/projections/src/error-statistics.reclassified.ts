@@ -106,6 +106,7 @@ const addToCategory = (doc: ErrorStatisticsDoc, event: Reclassified): ErrorStati
     example: truncate(errorMessage, 200),
     errorType,
     category: to.category,
+    taskId: event.data.taskId,
   });
   return {
     ...doc,

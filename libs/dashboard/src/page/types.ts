@@ -35,6 +35,8 @@ export interface Fingerprint {
   example: string;
   errorType: string;
   category: string;
+  /** The first 10 distinct tasks it hit, in id order (absent from read models built before they were kept). */
+  tasks?: string[];
 }
 
 export interface RecoveryCounts {

@@ -49,12 +49,13 @@ export const errorsView: ViewFactory = (root, api) => {
         ),
         table(
           'Top fingerprints',
-          ['Count', 'Category', 'Fingerprint', 'Example', 'First seen', 'Last seen'],
+          ['Count', 'Category', 'Fingerprint', 'Example', 'Tasks hit', 'First seen', 'Last seen'],
           report.topFingerprints.map((f) => [
             f.count,
             f.category,
             h('code', {}, f.fingerprint),
             f.example,
+            links(f.tasks ?? []),
             formatTime(f.firstSeenAt),
             formatTime(f.lastSeenAt),
           ]),
