@@ -77,7 +77,7 @@ describe('read models with several processes catching up the same ledger', () =>
     }
   });
 
-  it('given three runs racing over the same 40 tasks, then stats count each completion once', async () => {
+  it('given three runs racing over the same 40 tasks, then stats count each completion once and every hash chain holds', async () => {
     const ws = executionWorkspace('concurrent-runs');
     try {
       ws.backlog(Array.from({ length: 40 }, (_, index) => ({ id: `R-${index + 1}` })));
@@ -104,6 +104,8 @@ describe('read models with several processes catching up the same ledger', () =>
       const shared = await exportsOf(ws.path);
       const clean = await exportsOf(ws.path, { TASKLEDGER_READ_STORE: `sqlite:${join(ws.path, 'clean.db')}` });
       expect(shared).toEqual(clean);
+      const verify = await ws.cli(['verify', '--format', 'json']);
+      expect([verify.code, JSON.parse(verify.stdout).firstBrokenLink]).toEqual([0, null]);
     } finally {
       ws.remove();
     }

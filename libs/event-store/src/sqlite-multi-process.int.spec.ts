@@ -3,13 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTs } from '../test/run-ts';
 import { tempDir } from '../test/temp-dir';
+import { chainSourceOf } from './chain-source';
+import { verifyLedger } from './ledger-verify';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('several processes appending to one SQLite ledger', () => {
   const dir = tempDir('es-processes');
   afterAll(() => dir.remove());
 
-  it('serialises them: no lost or duplicated event, gap-free positions, lost races seen as conflicts', async () => {
+  it('serialises them: no lost or duplicated event, gap-free positions, lost races seen as conflicts, one unbroken hash chain', async () => {
     const path = dir.file('shared.db');
     new SqliteEventStore(path).close();
     const workers = ['1', '2', '3', '4'];
@@ -43,5 +45,9 @@ describe('several processes appending to one SQLite ledger', () => {
       0,
     );
     expect(conflicts).toBeGreaterThan(0);
+    const store = new SqliteEventStore(path);
+    const report = await verifyLedger(chainSourceOf(store));
+    await store.close();
+    expect(report).toMatchObject({ ok: true, chained: workers.length * perWorker, firstBrokenLink: null });
   }, 60_000);
 });
