@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@taskledger/event-store';
 import { appendInOrder } from '@taskledger/event-store/testing';
 import { Doc, readModels, taskExecutionsProjection } from '@taskledger/projections';
-import { buildHistory, foldAll } from '@taskledger/projections/testing';
+import { foldAll, regularHistory } from '@taskledger/projections/testing';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { asOfStores } from './as-of-read-models';
 import { writeDueSnapshots } from './snapshot-writer';
 
-const steps = Array.from({ length: 60 }, (_, index) => ({
-  task: index * 5 + 1,
-  choice: index * 3,
-  pick: index * 11,
-  gapMs: 1000,
-  durationMs: 500,
-  offsetTime: false,
-}));
-const events = buildHistory(3, steps);
+const events = regularHistory(3, 60, 5);
 const POSITION = 50;
 
 describe('the read models as of a point of a SQLite ledger', () => {

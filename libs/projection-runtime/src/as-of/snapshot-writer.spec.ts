@@ -1,23 +1,14 @@
 import { MemoryEventStore } from '@taskledger/event-store';
 import { appendInOrder } from '@taskledger/event-store/testing';
 import { readModels, taskExecutionsProjection } from '@taskledger/projections';
-import { buildHistory } from '@taskledger/projections/testing';
+import { regularHistory } from '@taskledger/projections/testing';
 import { MemoryReadStore } from '@taskledger/read-store';
 import { writeDueSnapshots } from './snapshot-writer';
 import { listSnapshots } from './snapshots';
 
-const steps = Array.from({ length: 26_000 }, (_, index) => ({
-  task: index * 7 + 1,
-  choice: index * 3,
-  pick: index * 11,
-  gapMs: 1000,
-  durationMs: 500,
-  offsetTime: false,
-}));
-
 describe('as-of snapshots by default', () => {
   it('are written every 25,000 events', async () => {
-    const events = buildHistory(50, steps);
+    const events = regularHistory(50, 26_000, 7);
     expect(events.length).toBeGreaterThan(25_000);
     expect(events.length).toBeLessThan(50_000);
     const live = { eventStore: new MemoryEventStore(), readStore: new MemoryReadStore() };

@@ -4,21 +4,13 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@taskledger/event-store';
 import { appendInOrder } from '@taskledger/event-store/testing';
 import { AnyProjection, Doc, readModels, taskExecutionsProjection } from '@taskledger/projections';
-import { buildHistory, foldAll, serialiseDocs } from '@taskledger/projections/testing';
+import { foldAll, regularHistory, serialiseDocs } from '@taskledger/projections/testing';
 import { SqliteReadStore } from '@taskledger/read-store';
 import { asOfStores } from './as-of-read-models';
 import { writeDueSnapshots } from './snapshot-writer';
 import { listSnapshots, snapshotName } from './snapshots';
 
-const steps = Array.from({ length: 80 }, (_, index) => ({
-  task: index * 7 + 1,
-  choice: index * 3,
-  pick: index * 11,
-  gapMs: 1000,
-  durationMs: 500,
-  offsetTime: false,
-}));
-const events = buildHistory(3, steps);
+const events = regularHistory(3, 80, 7);
 
 describe('as-of snapshots in a SQLite ledger', () => {
   let dir: string;

@@ -34,6 +34,23 @@ const stepArbitrary: fc.Arbitrary<HistoryStep> = fc.record({
   offsetTime: fc.boolean(),
 });
 
+/**
+ * A history without randomness: `steps` steps a second apart over `taskCount` tasks, the task of
+ * step i being `i * taskStride + 1` (so every task and the backlog take turns).
+ */
+export const regularHistory = (taskCount: number, steps: number, taskStride = 7): ProjectedEvent[] =>
+  buildHistory(
+    taskCount,
+    Array.from({ length: steps }, (_, index) => ({
+      task: index * taskStride + 1,
+      choice: index * 3,
+      pick: index * 11,
+      gapMs: 1000,
+      durationMs: 500,
+      offsetTime: false,
+    })),
+  );
+
 /** The same instant written with a +02:00 offset, as another machine might record it. */
 const withOffset = (ms: number): string => new Date(ms + 2 * HOUR).toISOString().replace('Z', '+02:00');
 

@@ -1,4 +1,4 @@
-export { arbitraryHistory, buildHistory } from './history.generator';
+export { arbitraryHistory, buildHistory, regularHistory } from './history.generator';
 export type { HistoryOptions } from './history.generator';
 export type { HistoryStep } from './history-sim.types';
 export { deepFreeze, foldAll, foldInBatches, serialiseDocs } from './fold-harness';
