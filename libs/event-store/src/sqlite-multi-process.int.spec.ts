@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTs } from '../test/run-ts';
+import { runTs } from './testing';
 import { tempDir } from '../test/temp-dir';
 import { chainSourceOf } from './chain-source';
 import { verifyLedger } from './ledger-verify';

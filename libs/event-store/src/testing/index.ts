@@ -13,3 +13,4 @@ export const appendInOrder = async (
     await store.append(streamName, [envelope as EventEnvelope], { expectedRevision: 'any' });
   }
 };
+export { runTs } from './run-ts';

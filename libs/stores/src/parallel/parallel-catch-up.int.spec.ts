@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@taskledger/event-store';
+import { runTs } from '@taskledger/event-store/testing';
 import { LedgerEvent, taskStream, toEnvelopes } from '@taskledger/events';
 import {
   attemptFailed,
@@ -108,6 +109,26 @@ describe('catching read models up in worker threads', () => {
     const expected = await readModelsIn(single);
     expect(expected.execution_history?.docs.split('\n')).toHaveLength(TASKS * 7);
     expect(await readModelsIn(parallel)).toEqual(expected);
+  });
+
+  it('stores the same documents as one thread alone while another process catches the same ledger up', async () => {
+    const single = await ledgerAt(join(dir, 'alone.db'));
+    const shared = await ledgerAt(join(dir, 'shared.db'));
+    await catchUpOnOneThread(single);
+    const child = runTs(join(__dirname, '../../test/one-thread-catch-up.ts'), [shared]);
+    const go = () => existsSync(`${shared}.go`) || writeFileSync(`${shared}.go`, '');
+    const [, other] = await Promise.all([
+      catchUpInParallel({
+        eventStorePath: shared,
+        readStorePath: shared,
+        groups,
+        batchSize: 7,
+        onProgress: go,
+      }).finally(go),
+      child,
+    ]);
+    expect([other.code, other.stderr]).toEqual([0, 'ready\n']);
+    expect(await readModelsIn(shared)).toEqual(await readModelsIn(single));
   });
 
   it('rebuilds one read model in its group and leaves the others as they were', async () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const workspaceRoot = join(__dirname, '../../..');
+const workspaceRoot = join(__dirname, '../../../..');
 
 /**
  * Runs a TypeScript file in a real child Node process (ts-node, workspace sources).
